@@ -1,0 +1,54 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { isEditor, isEditorField } from '@/access/isEditor'
+import { readIfStoryActive } from '@/access/readIfStoryActive'
+import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
+import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
+import { mediaUrl } from '@/services/mediaUrl'
+import { SLUGS } from '@/slugs'
+
+const structure = { update: isEditorField }
+
+const fields: Field[] = [
+  { name: 'story', type: 'relationship', relationTo: SLUGS.stories, required: true, index: true, access: structure },
+  {
+    type: 'row',
+    fields: [
+      { name: 'slug', type: 'text', required: true, maxLength: 50, access: structure, admin: { description: 'e.g. narrator, crow' } },
+      { name: 'name', type: 'text', required: true, localized: true, maxLength: 100 },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      { name: 'voiceProfile', type: 'text', required: true, maxLength: 50, access: structure, admin: { description: 'e.g. warm_elderly' } },
+      { name: 'bulbulSpeaker', type: 'text', required: true, maxLength: 50, index: true, access: structure, admin: { description: 'Sarvam Bulbul speaker, e.g. meera' } },
+      { name: 'displayOrder', type: 'number', defaultValue: 0, access: structure },
+    ],
+  },
+  { name: 'description', type: 'textarea', localized: true },
+  { name: 'avatar', type: 'upload', relationTo: SLUGS.media, access: structure },
+  { name: 'avatarUrl', type: 'text', maxLength: 500, access: structure, admin: { readOnly: true } },
+]
+
+export const Characters: CollectionConfig<'characters'> = {
+  slug: SLUGS.characters,
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'story', 'bulbulSpeaker', 'displayOrder'], group: 'Stories' },
+  access: {
+    read: readIfStoryActive('story.isActive'),
+    create: isEditor,
+    update: editorOrTranslatorForLocale,
+    delete: isEditor,
+  },
+  indexes: [{ fields: ['story', 'slug'], unique: true }],
+  hooks: {
+    beforeValidate: [rejectTranslatorStructureChange(fields)],
+    beforeChange: [
+      async ({ data, req }) => {
+        if (data && 'avatar' in data) data.avatarUrl = await mediaUrl(req, data.avatar)
+        return data
+      },
+    ],
+  },
+  fields,
+}

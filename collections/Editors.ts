@@ -1,0 +1,36 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { isStaff } from '@/access/isStaff'
+import { localeOptions } from '@/fields/localeOptions'
+import { ROLES, SLUGS } from '@/slugs'
+
+/** Staff who sign in to the admin: admins, editors and translators (each with their locales). */
+export const Editors: CollectionConfig<'editors'> = {
+  slug: SLUGS.editors,
+  auth: { tokenExpiration: 60 * 60 * 12, useAPIKey: false },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'assignedLocales'], group: 'Admin' },
+  access: { read: isAdminOrSelf, create: isAdmin, update: isAdminOrSelf, delete: isAdmin, admin: isStaff },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor',
+      saveToJWT: true,
+      options: ROLES.map((r) => ({ label: r[0]!.toUpperCase() + r.slice(1), value: r })),
+      access: { update: isAdminField, create: isAdminField },
+    },
+    {
+      name: 'assignedLocales',
+      type: 'select',
+      hasMany: true,
+      saveToJWT: true,
+      options: localeOptions,
+      access: { update: isAdminField, create: isAdminField },
+      admin: { description: 'Languages a translator may edit.', condition: (data) => data?.role === 'translator' },
+    },
+  ],
+}

@@ -1,0 +1,89 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
+import { isEditor, isEditorField } from '@/access/isEditor'
+import { readIfStoryActive } from '@/access/readIfStoryActive'
+import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
+import { SLUGS } from '@/slugs'
+
+import { deriveCoverImageUrl } from './hooks/deriveCoverImageUrl'
+import { syncTranslationsAfterChange } from './hooks/syncTranslationsAfterChange'
+
+const structure = { update: isEditorField }
+
+const fields: Field[] = [
+  {
+    name: 'slug',
+    type: 'text',
+    required: true,
+    unique: true,
+    maxLength: 100,
+    access: structure,
+    admin: { position: 'sidebar', description: 'URL name, e.g. clever-crow (lowercase letters, digits, hyphens).' },
+    validate: (value: unknown) =>
+      typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+        ? true
+        : 'Use lowercase letters, digits and single hyphens, e.g. clever-crow.',
+  },
+  { name: 'title', type: 'text', required: true, localized: true, maxLength: 200 },
+  { name: 'description', type: 'textarea', localized: true },
+  { name: 'moral', type: 'textarea', localized: true },
+  {
+    type: 'row',
+    fields: [
+      { name: 'ageRange', type: 'text', required: true, maxLength: 20, index: true, access: structure, admin: { description: "e.g. '4-6', '7-10'" } },
+      { name: 'region', type: 'text', required: true, maxLength: 50, index: true, access: structure, admin: { description: "e.g. 'pan-indian', 'bengali', 'tamil'" } },
+      { name: 'durationMin', type: 'number', min: 0, max: 600, access: structure, admin: { step: 1 }, validate: integerOrEmpty },
+    ],
+  },
+  { name: 'cover', type: 'upload', relationTo: SLUGS.media, access: structure },
+  {
+    name: 'coverImage',
+    type: 'text',
+    maxLength: 500,
+    access: structure,
+    admin: { readOnly: true, description: 'Public URL of the cover (set from the upload).' },
+  },
+  { name: 'isActive', type: 'checkbox', defaultValue: true, access: structure, admin: { position: 'sidebar' } },
+  {
+    name: 'characters',
+    type: 'join',
+    collection: SLUGS.characters,
+    on: 'story',
+    defaultSort: 'displayOrder',
+    defaultLimit: 50,
+  },
+  {
+    name: 'nodes',
+    type: 'join',
+    collection: SLUGS.storyNodes,
+    on: 'story',
+    defaultSort: 'displayOrder',
+    defaultLimit: 200,
+  },
+]
+
+function integerOrEmpty(value: unknown): true | string {
+  return value === null || value === undefined || Number.isInteger(value) ? true : 'Must be a whole number.'
+}
+
+export const Stories: CollectionConfig<'stories'> = {
+  slug: SLUGS.stories,
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'ageRange', 'region', 'isActive', 'updatedAt'],
+    group: 'Stories',
+  },
+  access: {
+    read: readIfStoryActive('isActive'),
+    create: isEditor,
+    update: editorOrTranslatorForLocale,
+    delete: isEditor,
+  },
+  hooks: {
+    beforeValidate: [rejectTranslatorStructureChange(fields)],
+    beforeChange: [deriveCoverImageUrl],
+    afterChange: [syncTranslationsAfterChange],
+  },
+  fields,
+}

@@ -1,0 +1,30 @@
+import type { CollectionConfig } from 'payload'
+
+import { readIfStoryActive } from '@/access/readIfStoryActive'
+import { SLUGS } from '@/slugs'
+
+const nobody = () => false
+
+/**
+ * The spec's story_translations: one row per (story, language), derived from the story's localized
+ * fields and compiled content by hooks (never typed by editors), hence read-only through the API.
+ */
+export const StoryTranslations: CollectionConfig<'story-translations'> = {
+  slug: SLUGS.storyTranslations,
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'languageCode', 'story', 'isComplete', 'updatedAt'],
+    group: 'Stories',
+    description: 'Derived from each story and its nodes: read-only.',
+  },
+  access: { read: readIfStoryActive('story.isActive'), create: nobody, update: nobody, delete: nobody },
+  indexes: [{ fields: ['story', 'languageCode'], unique: true }],
+  fields: [
+    { name: 'story', type: 'relationship', relationTo: SLUGS.stories, required: true, index: true, admin: { readOnly: true } },
+    { name: 'languageCode', type: 'text', required: true, maxLength: 10, index: true, admin: { readOnly: true } },
+    { name: 'title', type: 'text', required: true, maxLength: 200, admin: { readOnly: true } },
+    { name: 'description', type: 'textarea', admin: { readOnly: true } },
+    { name: 'contentJson', type: 'json', required: true, admin: { readOnly: true } },
+    { name: 'isComplete', type: 'checkbox', defaultValue: false, admin: { readOnly: true } },
+  ],
+}

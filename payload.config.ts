@@ -1,0 +1,72 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { AnalyticsEvents } from './collections/AnalyticsEvents'
+import { AudioFiles } from './collections/AudioFiles'
+import { Bookmarks } from './collections/Bookmarks'
+import { Characters } from './collections/Characters'
+import { Editors } from './collections/Editors'
+import { Media } from './collections/Media'
+import { Stories } from './collections/Stories'
+import { StoryChoices } from './collections/StoryChoices'
+import { StoryNodes } from './collections/StoryNodes'
+import { StoryTranslations } from './collections/StoryTranslations'
+import { UserProgress } from './collections/UserProgress'
+import { Users } from './collections/Users'
+import { migrations } from './migrations'
+import { payloadLocalization } from './src/localization'
+import { s3ClientConfig, s3Settings } from './src/storage/s3Settings'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const s3 = s3Settings()
+
+export default buildConfig({
+  secret: process.env.PAYLOAD_SECRET || '',
+  serverURL: process.env.PUBLIC_SERVER_URL || '',
+  admin: {
+    user: Editors.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Bhasha Kahani' },
+  },
+  collections: [
+    Stories,
+    StoryTranslations,
+    Characters,
+    StoryNodes,
+    StoryChoices,
+    AudioFiles,
+    Media,
+    Users,
+    UserProgress,
+    Bookmarks,
+    AnalyticsEvents,
+    Editors,
+  ],
+  localization: payloadLocalization,
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 10) },
+    idType: 'uuid',
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+    prodMigrations: migrations,
+  }),
+  graphQL: { maxComplexity: Number(process.env.GRAPHQL_MAX_COMPLEXITY || 1000), disablePlaygroundInProduction: true },
+  plugins: [
+    s3Storage({
+      enabled: s3 !== null,
+      alwaysInsertFields: true,
+      bucket: s3?.bucket ?? '',
+      collections: { media: { prefix: 'media', ...(s3?.publicUrl ? { generateFileURL: ({ filename, prefix }) => `${s3.publicUrl}/${prefix}/${filename}` } : {}) } },
+      config: s3 ? s3ClientConfig(s3) : {},
+    }),
+  ],
+  sharp,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})

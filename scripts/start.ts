@@ -1,0 +1,4 @@
+/** `npm start`: the production build (`npm run build` first), same local services as dev. */
+import { runNext } from '@/infra/runNext'
+
+await runNext('start')

@@ -1,0 +1,82 @@
+/** Taps on each side of the interpolation point (at the input rate, when upsampling). */
+const HALF_TAPS = 16
+/** Above this many distinct phases, kernels are computed per sample instead of tabulated. */
+const MAX_TABLE_PHASES = 4096
+
+/**
+ * Convert 16-bit PCM at `from` Hz to float samples (-1..1) at `to` Hz with a Blackman-windowed
+ * sinc (polyphase: one kernel per distinct fractional position, e.g. 160 for 22050 -> 24000).
+ * When downsampling the cut-off drops to the new Nyquist, so nothing aliases. Pure and
+ * deterministic: identical input gives identical output.
+ */
+export function resampleToFloat(samples: Int16Array, from: number, to: number): Float32Array {
+  assertRate(from)
+  assertRate(to)
+  if (from === to) return Float32Array.from(samples, (s) => s / 32768)
+  const g = gcd(from, to)
+  const up = to / g
+  const down = from / g
+  const cutoff = Math.min(1, to / from)
+  const half = Math.ceil(HALF_TAPS / cutoff)
+  const kernelFor = kernelSource(up, cutoff, half)
+  const out = new Float32Array(Math.round((samples.length * to) / from))
+  for (let j = 0; j < out.length; j++) {
+    const base = Math.floor((j * down) / up)
+    const kernel = kernelFor((j * down) % up)
+    let acc = 0
+    for (let k = 0; k < kernel.length; k++) {
+      const i = base - half + 1 + k
+      if (i >= 0 && i < samples.length) acc += samples[i] * kernel[k]
+    }
+    out[j] = Math.max(-1, Math.min(1, acc / 32768))
+  }
+  return out
+}
+
+/** Kernel for phase p (input position base + p/up), tabulated when there are few phases. */
+function kernelSource(up: number, cutoff: number, half: number): (phase: number) => Float32Array {
+  const build = (phase: number) => buildKernel(phase / up, cutoff, half)
+  if (up > MAX_TABLE_PHASES) return build
+  const table = new Map<number, Float32Array>()
+  return (phase) => {
+    let k = table.get(phase)
+    if (!k) table.set(phase, (k = build(phase)))
+    return k
+  }
+}
+
+/** Weights for input samples base-half+1 .. base+half, interpolating at base + frac. */
+function buildKernel(frac: number, cutoff: number, half: number): Float32Array {
+  const weights = new Float64Array(2 * half)
+  let sum = 0
+  for (let k = 0; k < weights.length; k++) {
+    const x = frac + half - 1 - k
+    const w = cutoff * sinc(cutoff * x) * blackman(x / half)
+    weights[k] = w
+    sum += w
+  }
+  return Float32Array.from(weights, (w) => w / sum)
+}
+
+function sinc(x: number): number {
+  if (x === 0) return 1
+  const px = Math.PI * x
+  return Math.sin(px) / px
+}
+
+/** Blackman window over -1..1. */
+function blackman(t: number): number {
+  if (Math.abs(t) >= 1) return 0
+  const a = Math.PI * (t + 1)
+  return 0.42 - 0.5 * Math.cos(a) + 0.08 * Math.cos(2 * a)
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b)
+}
+
+function assertRate(rate: number): void {
+  if (!Number.isInteger(rate) || rate < 1000 || rate > 384000) {
+    throw new RangeError(`Sample rate must be an integer from 1000 to 384000 Hz, got ${rate}`)
+  }
+}

@@ -1,0 +1,95 @@
+import { TtsError } from '@/audio/errors'
+
+export type SarvamModel = 'bulbul:v2' | 'bulbul:v3'
+export const SARVAM_MODELS: readonly SarvamModel[] = ['bulbul:v2', 'bulbul:v3']
+export const DEFAULT_SARVAM_MODEL: SarvamModel = 'bulbul:v3'
+
+export type Gender = 'female' | 'male'
+
+/**
+ * One character voice across Sarvam model generations. Characters carry a *spec speaker*: a
+ * bulbul:v1 name (meera, arvind, ...; v1 is being retired). Each slot names the voice that stands
+ * in for it on every later model, keeping the gender, so a story keeps distinct voices when the
+ * model changes. bulbul:v2 has only 4 female and 3 male voices: slots past those share a v2 voice
+ * (marked `shared`); bulbul:v3 has enough for every slot to stay distinct.
+ */
+export type VoiceSlot = { spec: string; gender: Gender; 'bulbul:v2': string; 'bulbul:v3': string }
+
+export const VOICE_SLOTS: readonly VoiceSlot[] = [
+  { spec: 'meera', gender: 'female', 'bulbul:v2': 'anushka', 'bulbul:v3': 'ritu' },
+  { spec: 'pavithra', gender: 'female', 'bulbul:v2': 'vidya', 'bulbul:v3': 'priya' },
+  { spec: 'maitreyi', gender: 'female', 'bulbul:v2': 'manisha', 'bulbul:v3': 'neha' },
+  { spec: 'diya', gender: 'female', 'bulbul:v2': 'arya', 'bulbul:v3': 'kavya' },
+  { spec: 'maya', gender: 'female', 'bulbul:v2': 'anushka' /* shared */, 'bulbul:v3': 'pooja' },
+  { spec: 'misha', gender: 'female', 'bulbul:v2': 'vidya' /* shared */, 'bulbul:v3': 'simran' },
+  { spec: 'arvind', gender: 'male', 'bulbul:v2': 'abhilash', 'bulbul:v3': 'rahul' },
+  { spec: 'amol', gender: 'male', 'bulbul:v2': 'karun', 'bulbul:v3': 'aditya' },
+  { spec: 'amartya', gender: 'male', 'bulbul:v2': 'hitesh', 'bulbul:v3': 'rohan' },
+  { spec: 'neel', gender: 'male', 'bulbul:v2': 'abhilash' /* shared */, 'bulbul:v3': 'amit' },
+  { spec: 'vian', gender: 'male', 'bulbul:v2': 'karun' /* shared */, 'bulbul:v3': 'dev' },
+  { spec: 'arjun', gender: 'male', 'bulbul:v2': 'hitesh' /* shared */, 'bulbul:v3': 'varun' },
+]
+
+/** Voices each model declares (sarvamai SDK 1.1.x types). */
+export const MODEL_VOICES: Readonly<Record<SarvamModel, readonly string[]>> = {
+  'bulbul:v2': ['anushka', 'manisha', 'vidya', 'arya', 'abhilash', 'karun', 'hitesh'],
+  'bulbul:v3': [
+    'shubh', 'aditya', 'ritu', 'priya', 'neha', 'rahul', 'pooja', 'rohan', 'simran', 'kavya',
+    'amit', 'dev', 'ishita', 'shreya', 'ratan', 'varun', 'manan', 'sumit', 'roopa', 'kabir',
+    'aayan', 'ashutosh', 'advait', 'anand', 'tanya', 'tarun', 'sunny', 'mani', 'gokul', 'vijay',
+    'shruti', 'suhani', 'mohit', 'kavitha', 'rehan', 'soham', 'rupali',
+  ],
+}
+
+const V3_FEMALE = new Set([
+  'ritu', 'priya', 'neha', 'pooja', 'simran', 'kavya', 'ishita', 'shreya', 'roopa', 'tanya',
+  'shruti', 'suhani', 'kavitha', 'rupali',
+])
+
+/** Gender of a voice name of any generation, or undefined for a name we do not know. */
+export function genderOf(name: string): Gender | undefined {
+  const slot = findVoiceSlot(name)
+  if (slot) return slot.gender
+  const n = name.trim().toLowerCase()
+  if (!MODEL_VOICES['bulbul:v3'].includes(n)) return undefined
+  return V3_FEMALE.has(n) ? 'female' : 'male'
+}
+
+/** Every name any provider accepts: spec speakers, then the v2 and v3 voices. */
+export function allSpeakerNames(): string[] {
+  return [...new Set([...VOICE_SLOTS.map((s) => s.spec), ...MODEL_VOICES['bulbul:v2'], ...MODEL_VOICES['bulbul:v3']])]
+}
+
+export function isSarvamModel(model: string): model is SarvamModel {
+  return (SARVAM_MODELS as readonly string[]).includes(model)
+}
+
+/** The slot a name belongs to: its spec name first, then a v2 name, then a v3 name. */
+export function findVoiceSlot(name: string): VoiceSlot | undefined {
+  const n = name.trim().toLowerCase()
+  return (
+    VOICE_SLOTS.find((s) => s.spec === n) ??
+    VOICE_SLOTS.find((s) => s['bulbul:v2'] === n) ??
+    VOICE_SLOTS.find((s) => s['bulbul:v3'] === n)
+  )
+}
+
+/** Names a model accepts: every spec speaker plus the model's own voices. */
+export function speakersFor(model: SarvamModel): string[] {
+  return [...new Set([...VOICE_SLOTS.map((s) => s.spec), ...MODEL_VOICES[model]])]
+}
+
+/**
+ * The model voice to request for `speaker`: a model voice stays itself, any other known name goes
+ * through its slot (meera -> anushka on v2, ritu on v3; anushka -> ritu on v3).
+ */
+export function resolveSarvamSpeaker(model: SarvamModel, speaker: string): string {
+  const name = speaker.trim().toLowerCase()
+  if (MODEL_VOICES[model].includes(name)) return name
+  const slot = findVoiceSlot(name)
+  if (slot) return slot[model]
+  throw new TtsError(
+    'UNKNOWN_SPEAKER',
+    `Unknown speaker "${speaker}" for Sarvam ${model}. Valid speakers: ${speakersFor(model).join(', ')}`,
+  )
+}

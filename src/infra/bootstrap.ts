@@ -1,0 +1,26 @@
+import type { Payload } from 'payload'
+
+/**
+ * Brings the database to the latest committed migration and, when asked, seeds the sample
+ * content into an empty database. Used by `npm run dev`, `npm start` and `npm run seed`.
+ */
+export async function migrateAndSeed(opts: { seed: 'always' | 'when-empty' | 'never' }): Promise<void> {
+  const payload = await loadPayload()
+  try {
+    const { migrations } = await import('../../migrations')
+    await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+    const empty = opts.seed === 'when-empty' && (await payload.count({ collection: 'stories' })).totalDocs === 0
+    if (opts.seed === 'always' || empty) {
+      const { seed } = await import('@/seed/seed')
+      await seed(payload)
+    }
+  } finally {
+    await payload.destroy()
+  }
+}
+
+export async function loadPayload(): Promise<Payload> {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('@payload-config')
+  return getPayload({ config })
+}

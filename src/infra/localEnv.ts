@@ -1,0 +1,80 @@
+import nextEnv from '@next/env'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
+import { localS3Dir, startLocalS3 } from '@/infra/localS3'
+
+export type LocalEnvironment = {
+  /** What was started here (to print), and how to stop it. */
+  started: string[]
+  /** True when the database is the embedded one (dev machine): empty databases get sample content. */
+  embeddedDatabase: boolean
+  stop: () => Promise<void>
+}
+
+const log = (msg: string) => console.log(`[bhasha-kahani] ${msg}`)
+
+export function projectRoot(): string {
+  return process.cwd()
+}
+
+export function dataDir(root = projectRoot()): string {
+  return path.join(root, '.data')
+}
+
+/** Dev keeps a generated secret under `.data/`; production must set PAYLOAD_SECRET. */
+function ensureSecret(root: string, required: boolean): void {
+  if (process.env.PAYLOAD_SECRET) return
+  if (required) throw new Error('PAYLOAD_SECRET must be set in production (see .env.example).')
+  const file = path.join(dataDir(root), 'payload-secret')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  process.env.PAYLOAD_SECRET = fs.readFileSync(file, 'utf8').trim()
+}
+
+/**
+ * Makes `process.env` complete for Payload: loads `.env*`, then starts an embedded PostgreSQL when
+ * DATABASE_URL is not set and a local S3-compatible server when S3_BUCKET is not set. Child
+ * processes (next dev/start, the payload CLI) inherit the resulting variables.
+ */
+export async function prepareLocalEnvironment(root = projectRoot()): Promise<LocalEnvironment> {
+  nextEnv.loadEnvConfig(root, process.env.NODE_ENV !== 'production')
+  const stops: (() => Promise<void>)[] = []
+  const started: string[] = []
+  const dir = dataDir(root)
+  fs.mkdirSync(dir, { recursive: true })
+  // A real deployment (production against an external database) must bring its own secret.
+  const deployed = process.env.NODE_ENV === 'production' && !!process.env.DATABASE_URL
+
+  if (!process.env.DATABASE_URL) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), log })
+    process.env.DATABASE_URL = pg.url
+    started.push(`PostgreSQL  ${pg.url}${pg.owned ? '' : ' (reused)'}`)
+    stops.push(pg.stop)
+  }
+  if (!process.env.S3_BUCKET) {
+    const s3 = await startLocalS3({ dir: localS3Dir(dir), bucket: 'bhasha-kahani', log })
+    Object.assign(process.env, {
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      S3_REGION: s3.region,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    })
+    started.push(`S3 (s3rver) ${s3.endpoint}/${s3.bucket}${s3.owned ? '' : ' (reused)'}`)
+    stops.push(s3.stop)
+  }
+  ensureSecret(root, deployed)
+
+  return {
+    started,
+    embeddedDatabase: started.some((s) => s.startsWith('PostgreSQL')),
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop()
+    },
+  }
+}

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+import { migrateAndSeed } from '@/infra/bootstrap'
+import { prepareLocalEnvironment } from '@/infra/localEnv'
+import { SEED_ADMIN } from '@/seed/accounts'
+
+type Mode = 'dev' | 'start' | 'build'
+
+/** Starts local services as needed, prepares the database, runs `next <mode>` and cleans up after it. */
+export async function runNext(mode: Mode): Promise<void> {
+  if (mode !== 'dev') (process.env as Record<string, string>).NODE_ENV = 'production'
+  const env = await prepareLocalEnvironment()
+  const port = process.env.PORT || '3000'
+  if (mode !== 'build') {
+    const seedWhenEmpty = env.embeddedDatabase || mode === 'dev' || process.env.SEED_ON_EMPTY === 'true'
+    console.log('[bhasha-kahani] applying migrations…')
+    await migrateAndSeed({ seed: seedWhenEmpty ? 'when-empty' : 'never' })
+  }
+  const args = mode === 'build' ? ['build'] : [mode, '-p', port]
+  const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  if (mode !== 'build') {
+    const url = `http://localhost:${port}`
+    console.log(
+      [
+        '',
+        '  Bhasha Kahani is starting:',
+        `    Admin    ${url}/admin   (sign in as ${SEED_ADMIN.email} / ${SEED_ADMIN.password})`,
+        `    REST     ${url}/api/stories`,
+        `    GraphQL  ${url}/api/graphql`,
+        ...env.started.map((s) => `    ${s}`),
+        '',
+      ].join('\n'),
+    )
+  }
+  const stop = async (code: number) => {
+    await env.stop()
+    process.exit(code)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      child.kill(signal)
+    })
+  }
+  child.on('exit', (code) => void stop(code ?? 0))
+}

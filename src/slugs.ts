@@ -1,0 +1,32 @@
+/** Collection slugs, defined once and reused in `relationTo`, access and hooks. */
+export const SLUGS = {
+  editors: 'editors',
+  media: 'media',
+  users: 'users',
+  stories: 'stories',
+  storyTranslations: 'story-translations',
+  characters: 'characters',
+  storyNodes: 'story-nodes',
+  storyChoices: 'story-choices',
+  audioFiles: 'audio-files',
+  userProgress: 'user-progress',
+  bookmarks: 'bookmarks',
+  analyticsEvents: 'analytics-events',
+} as const
+
+export const ROLES = ['admin', 'editor', 'translator'] as const
+export type Role = (typeof ROLES)[number]
+
+export const NODE_TYPES = ['narration', 'dialogue', 'choice', 'end'] as const
+
+export const EVENT_TYPES = [
+  'page_view',
+  'story_start',
+  'story_complete',
+  'choice_made',
+  'audio_play',
+  'audio_pause',
+  'language_change',
+  'bookmark_add',
+  'bookmark_remove',
+] as const

@@ -1,0 +1,29 @@
+import type { Payload } from 'payload'
+
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { seed } from '@/seed/seed'
+
+import { testPayload } from '../support/payload'
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await testPayload()
+})
+
+describe('seed', () => {
+  it('should create the sample stories with their translations rows', async () => {
+    await seed(payload)
+    const crow = await payload.find({ collection: 'stories', where: { slug: { equals: 'clever-crow' } }, locale: 'hi' })
+    expect(crow.docs[0]?.title).toMatch(/[\u0900-\u097F]/)
+    const rows = await payload.find({ collection: 'story-translations', where: { story: { equals: crow.docs[0]!.id } }, limit: 0 })
+    expect(rows.docs.map((r) => r.languageCode).sort()).toEqual(['en', 'hi'])
+  })
+
+  it('should be idempotent', async () => {
+    await seed(payload)
+    const { totalDocs } = await payload.count({ collection: 'stories' })
+    expect(totalDocs).toBe(2)
+  })
+})

@@ -1,0 +1,242 @@
+/**
+ * A local stand-in for Sarvam's `POST /text-to-speech`, answering the way the real API does for
+ * what the `sarvamai` SDK sends: header `api-subscription-key`; JSON body with `text` (older
+ * clients: `inputs: string[]`), `language_code` (sarvamai 1.1.x; the REST docs and older SDKs
+ * call it `target_language_code`: both are accepted), `speaker`, `model`, `pitch`, `pace`,
+ * `loudness`, `speech_sample_rate`, `enable_preprocessing`, `temperature`, `output_audio_codec`.
+ *
+ * Errors use Sarvam's shape `{ error: { message, code, request_id } }`: 403 for a missing/wrong
+ * key, 422 for a body that does not fit the schema (missing or unknown language, model, values
+ * out of range), 400 for valid fields that do not go together (speaker not of that model, text
+ * over the model's limit, a parameter the model does not support). Success answers
+ * `{ request_id, audios: [base64 WAV] }`: a 16-bit mono tone whose length grows with the text
+ * (60 ms a character) and whose pitch depends on the speaker.
+ */
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+const LANGUAGES = ['bn-IN', 'en-IN', 'gu-IN', 'hi-IN', 'kn-IN', 'ml-IN', 'mr-IN', 'od-IN', 'pa-IN', 'ta-IN', 'te-IN']
+
+type Model = 'bulbul:v2' | 'bulbul:v3'
+type Range = readonly [number, number]
+type ModelRules = { maxChars: number; speakers: readonly string[]; defaultSpeaker: string; params: Record<string, Range>; rates: readonly number[] }
+
+const MODELS: Record<Model, ModelRules> = {
+  'bulbul:v2': {
+    maxChars: 1500,
+    speakers: ['anushka', 'manisha', 'vidya', 'arya', 'abhilash', 'karun', 'hitesh'],
+    defaultSpeaker: 'anushka',
+    params: { pitch: [-0.75, 0.75], pace: [0.3, 3], loudness: [0.3, 3] },
+    rates: [8000, 16000, 22050, 24000],
+  },
+  'bulbul:v3': {
+    maxChars: 2500,
+    speakers: [
+      'shubh', 'aditya', 'ritu', 'priya', 'neha', 'rahul', 'pooja', 'rohan', 'simran', 'kavya',
+      'amit', 'dev', 'ishita', 'shreya', 'ratan', 'varun', 'manan', 'sumit', 'roopa', 'kabir',
+      'aayan', 'ashutosh', 'advait', 'anand', 'tanya', 'tarun', 'sunny', 'mani', 'gokul', 'vijay',
+      'shruti', 'suhani', 'mohit', 'kavitha', 'rehan', 'soham', 'rupali',
+    ],
+    defaultSpeaker: 'shubh',
+    params: { pace: [0.5, 2], temperature: [0.01, 2] },
+    rates: [8000, 16000, 22050, 24000, 32000, 44100, 48000],
+  },
+}
+/** Parameters only some models take: sending one to the other model is a 400. */
+const MODEL_ONLY_PARAMS = ['pitch', 'loudness', 'temperature']
+
+export const FAKE_SARVAM_SECONDS_PER_CHAR = 0.06
+
+export type RecordedRequest = {
+  method: string
+  path: string
+  headers: IncomingMessage['headers']
+  body: unknown
+  status: number
+}
+
+export type FakeSarvam = {
+  url: string
+  requests: RecordedRequest[]
+  /** The next `n` requests (after the key check) answer `status`; 429s carry Retry-After. */
+  failNext(status: number, n: number, retryAfter?: number): void
+  /** The next `n` successful requests return audio that is not a WAV. */
+  malformNext(n: number): void
+  close(): Promise<void>
+}
+
+type Scripted = { kind: 'status'; status: number; retryAfter?: number } | { kind: 'malformed' }
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message)
+  }
+}
+
+export async function startFakeSarvam(options: { apiKey?: string } = {}): Promise<FakeSarvam> {
+  const requests: RecordedRequest[] = []
+  const script: Scripted[] = []
+  const server = createServer((req, res) => {
+    handle(req, res, { requests, script, apiKey: options.apiKey }).catch((error: unknown) => {
+      sendError(res, 500, 'internal_server_error', `fake server bug: ${String(error)}`)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    failNext(status, n, retryAfter) {
+      for (let i = 0; i < n; i++) script.push({ kind: 'status', status, retryAfter })
+    },
+    malformNext(n) {
+      for (let i = 0; i < n; i++) script.push({ kind: 'malformed' })
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
+
+type State = { requests: RecordedRequest[]; script: Scripted[]; apiKey?: string }
+
+async function handle(req: IncomingMessage, res: ServerResponse, state: State): Promise<void> {
+  const raw = await readBody(req)
+  const record: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: parseJson(raw), status: 0 }
+  state.requests.push(record)
+  const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    record.status = status
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
+  }
+  try {
+    if (req.method !== 'POST' || req.url !== '/text-to-speech') throw new HttpError(404, 'not_found_error', `No route ${req.method} ${req.url}`)
+    const key = req.headers['api-subscription-key']
+    if (typeof key !== 'string' || key === '' || (state.apiKey !== undefined && key !== state.apiKey)) {
+      throw new HttpError(403, 'invalid_api_key_error', 'Invalid API key or subscription key')
+    }
+    const scripted = state.script[0]?.kind === 'status' ? state.script.shift() : undefined
+    if (scripted?.kind === 'status') return sendScripted(send, scripted)
+    const texts = validate(record.body)
+    const malformed = state.script[0]?.kind === 'malformed' ? state.script.shift() : undefined
+    const audios = malformed ? ['bm90IGEgd2F2ZQ=='] : texts.texts.map((t) => toneWav(t, texts.speaker, texts.rate).toString('base64'))
+    send(200, { request_id: requestId(), audios })
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error
+    send(error.status, { error: { message: error.message, code: error.code, request_id: requestId() } })
+  }
+}
+
+function sendScripted(send: (status: number, body: unknown, headers?: Record<string, string>) => void, s: { status: number; retryAfter?: number }): void {
+  const headers: Record<string, string> = s.retryAfter !== undefined ? { 'retry-after': String(s.retryAfter) } : {}
+  const code = s.status === 429 ? 'rate_limit_exceeded_error' : s.status >= 500 ? 'internal_server_error' : 'invalid_request_error'
+  const message = s.status === 429 ? 'Rate limit exceeded. Please retry later.' : s.status >= 500 ? 'Internal Server Error' : 'Scripted failure'
+  send(s.status, { error: { message, code, request_id: requestId() } }, headers)
+}
+
+type Valid = { texts: string[]; speaker: string; rate: number }
+
+function validate(body: unknown): Valid {
+  const schema = (message: string) => new HttpError(422, 'invalid_request_error', message)
+  const conflict = (message: string) => new HttpError(400, 'invalid_request_error', message)
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw schema('Request body must be a JSON object')
+  const b = body as Record<string, unknown>
+  const texts = readTexts(b, schema)
+  const language = b.language_code ?? b.target_language_code
+  if (typeof language !== 'string' || !LANGUAGES.includes(language)) {
+    throw schema(`language_code must be one of ${LANGUAGES.join(', ')}; got ${JSON.stringify(language)}`)
+  }
+  const model = (b.model ?? 'bulbul:v3') as Model
+  const rules = MODELS[model]
+  if (!rules) throw schema(`model must be one of ${Object.keys(MODELS).join(', ')}; got ${JSON.stringify(b.model)}`)
+  const speaker = b.speaker ?? rules.defaultSpeaker
+  if (typeof speaker !== 'string' || !rules.speakers.includes(speaker)) {
+    throw conflict(`Speaker ${JSON.stringify(speaker)} is not compatible with model ${model}. Available speakers: ${rules.speakers.join(', ')}`)
+  }
+  for (const t of texts) if ([...t].length > rules.maxChars) throw conflict(`Text exceeds ${rules.maxChars} characters for ${model} (got ${[...t].length})`)
+  checkParams(b, model, rules, schema, conflict)
+  const rate = b.speech_sample_rate === undefined ? 24000 : Number(b.speech_sample_rate)
+  if (!rules.rates.includes(rate)) throw schema(`speech_sample_rate must be one of ${rules.rates.join(', ')} for ${model}`)
+  if (b.output_audio_codec !== undefined && b.output_audio_codec !== 'wav') throw conflict('This fake only produces output_audio_codec "wav"')
+  return { texts, speaker, rate }
+}
+
+function readTexts(b: Record<string, unknown>, schema: (m: string) => HttpError): string[] {
+  if (typeof b.text === 'string') {
+    if (b.text.trim() === '') throw schema('text must not be empty')
+    return [b.text]
+  }
+  if (Array.isArray(b.inputs) && b.inputs.length > 0 && b.inputs.every((t) => typeof t === 'string' && t.trim() !== '')) return b.inputs as string[]
+  throw schema('text is required (a non-empty string)')
+}
+
+function checkParams(b: Record<string, unknown>, model: Model, rules: ModelRules, schema: (m: string) => HttpError, conflict: (m: string) => HttpError): void {
+  for (const name of MODEL_ONLY_PARAMS) {
+    if (b[name] !== undefined && !(name in rules.params)) throw conflict(`${name} is not supported for ${model}`)
+  }
+  for (const [name, [min, max]] of Object.entries(rules.params)) {
+    const v = b[name]
+    if (v === undefined) continue
+    if (typeof v !== 'number' || v < min || v > max) throw schema(`${name} must be a number from ${min} to ${max} for ${model}; got ${JSON.stringify(v)}`)
+  }
+}
+
+/** A deterministic tone: length from the text, frequency from the speaker. */
+export function toneWav(text: string, speaker: string, sampleRate: number): Buffer {
+  const seconds = Math.max(0.2, [...text].length * FAKE_SARVAM_SECONDS_PER_CHAR)
+  const n = Math.round(seconds * sampleRate)
+  const freq = 140 + (hash(speaker) % 200)
+  const data = Buffer.alloc(44 + n * 2)
+  data.write('RIFF', 0, 'ascii')
+  data.writeUInt32LE(36 + n * 2, 4)
+  data.write('WAVEfmt ', 8, 'ascii')
+  data.writeUInt32LE(16, 16)
+  data.writeUInt16LE(1, 20)
+  data.writeUInt16LE(1, 22)
+  data.writeUInt32LE(sampleRate, 24)
+  data.writeUInt32LE(sampleRate * 2, 28)
+  data.writeUInt16LE(2, 32)
+  data.writeUInt16LE(16, 34)
+  data.write('data', 36, 'ascii')
+  data.writeUInt32LE(n * 2, 40)
+  for (let i = 0; i < n; i++) {
+    const t = i / sampleRate
+    const envelope = 0.5 + 0.5 * Math.sin(2 * Math.PI * 3 * t) // syllable-like 3 Hz pulsing
+    data.writeInt16LE(Math.round(8000 * envelope * Math.sin(2 * Math.PI * freq * t)), 44 + i * 2)
+  }
+  return data
+}
+
+function hash(s: string): number {
+  let h = 0
+  for (const c of s) h = (h * 31 + (c.codePointAt(0) ?? 0)) >>> 0
+  return h
+}
+
+function requestId(): string {
+  return `fake_${randomUUID()}`
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => (body += chunk))
+    req.on('end', () => resolve(body))
+    req.on('error', reject)
+  })
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return raw === '' ? undefined : raw
+  }
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify({ error: { message, code, request_id: requestId() } }))
+}

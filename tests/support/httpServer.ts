@@ -1,0 +1,56 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+
+import config from '@payload-config'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+const rest: Record<string, Handler> = {
+  GET: REST_GET(config) as Handler,
+  POST: REST_POST(config) as Handler,
+  PATCH: REST_PATCH(config) as Handler,
+  DELETE: REST_DELETE(config) as Handler,
+  OPTIONS: REST_OPTIONS(config) as Handler,
+}
+const graphql = GRAPHQL_POST(config) as unknown as (req: Request) => Promise<Response>
+
+export type TestServer = { url: string; close: () => Promise<void> }
+
+/**
+ * A real HTTP server in front of the very route handlers the Next app mounts at /api (REST and
+ * GraphQL), so integration tests speak HTTP without a Next build. The e2e suite covers Next itself.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : (Readable.toWeb(req) as ReadableStream)
+      const request = new Request(url, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body,
+        duplex: 'half',
+      } as RequestInit)
+      let response: Response
+      if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
+      else if (url.pathname.startsWith('/api/')) {
+        const slug = url.pathname.slice('/api/'.length).split('/').filter(Boolean)
+        const handler = rest[req.method ?? 'GET']
+        response = handler ? await handler(request, { params: Promise.resolve({ slug }) }) : new Response(null, { status: 405 })
+      } else response = new Response('not found', { status: 404 })
+      res.writeHead(response.status, Object.fromEntries(response.headers))
+      res.end(Buffer.from(await response.arrayBuffer()))
+    } catch (err) {
+      console.error(err)
+      res.writeHead(500).end(String(err))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
