@@ -19,7 +19,10 @@ import { StoryTranslations } from './collections/StoryTranslations'
 import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
+import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { payloadLocalization } from './src/localization'
+import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
+import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
 import { s3ClientConfig, s3Settings } from './src/storage/s3Settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -32,6 +35,8 @@ export default buildConfig({
     user: Editors.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Bhasha Kahani' },
+    // No Gravatar: the admin works offline and sends no staff e-mail hashes to a third party.
+    avatar: 'default',
   },
   collections: [
     Stories,
@@ -56,8 +61,14 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
   }),
-  graphQL: { maxComplexity: Number(process.env.GRAPHQL_MAX_COMPLEXITY || 1000), disablePlaygroundInProduction: true },
+  graphQL: {
+    maxComplexity: Number(process.env.GRAPHQL_MAX_COMPLEXITY || 1000),
+    validationRules: listAwareComplexityRules,
+    disablePlaygroundInProduction: true,
+  },
   plugins: [
+    localeFallbackPlugin,
+    uniqueTogetherPlugin,
     s3Storage({
       enabled: s3 !== null,
       alwaysInsertFields: true,

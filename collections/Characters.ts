@@ -42,7 +42,7 @@ export const Characters: CollectionConfig<'characters'> = {
   },
   indexes: [{ fields: ['story', 'slug'], unique: true }],
   hooks: {
-    beforeValidate: [rejectTranslatorStructureChange(fields)],
+    beforeOperation: [rejectTranslatorStructureChange(fields)],
     beforeChange: [
       async ({ data, req }) => {
         if (data && 'avatar' in data) data.avatarUrl = await mediaUrl(req, data.avatar)

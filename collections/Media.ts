@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import path from 'node:path'
+
 import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
 import { SLUGS } from '@/slugs'
@@ -10,6 +12,8 @@ export const Media: CollectionConfig<'media'> = {
   admin: { group: 'Stories' },
   access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
   upload: {
+    // Only used when no S3 bucket is configured; never the repo's media/ (the seed's sources).
+    staticDir: path.resolve(process.cwd(), '.data', 'uploads'),
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp'],
     focalPoint: true,
     imageSizes: [

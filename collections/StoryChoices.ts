@@ -48,7 +48,7 @@ export const StoryChoices: CollectionConfig<'story-choices'> = {
   },
   indexes: [{ fields: ['node', 'choiceKey'], unique: true }],
   hooks: {
-    beforeValidate: [rejectTranslatorStructureChange(fields)],
+    beforeOperation: [rejectTranslatorStructureChange(fields)],
     beforeChange: [
       async ({ data, req, originalDoc }) => {
         const nodeRef = data.node ?? originalDoc?.node

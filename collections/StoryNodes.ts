@@ -53,6 +53,6 @@ export const StoryNodes: CollectionConfig<'story-nodes'> = {
     delete: isEditor,
   },
   indexes: [{ fields: ['story', 'displayOrder'] }],
-  hooks: { beforeValidate: [rejectTranslatorStructureChange(fields)] },
+  hooks: { beforeOperation: [rejectTranslatorStructureChange(fields)] },
   fields,
 }

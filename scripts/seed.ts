@@ -1,10 +1,12 @@
 /** `npm run seed`: migrations, then the idempotent sample content (staff accounts, sample stories). */
-import { migrateAndSeed } from '@/infra/bootstrap'
 import { prepareLocalEnvironment } from '@/infra/localEnv'
+import { runTypeScript } from '@/infra/runTypeScript'
 
 const env = await prepareLocalEnvironment()
+let code = 1
 try {
-  await migrateAndSeed({ seed: 'always' })
+  code = await runTypeScript('scripts/bootstrap.ts', ['--seed=always'])
 } finally {
   await env.stop()
 }
+process.exit(code)

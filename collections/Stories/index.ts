@@ -81,7 +81,7 @@ export const Stories: CollectionConfig<'stories'> = {
     delete: isEditor,
   },
   hooks: {
-    beforeValidate: [rejectTranslatorStructureChange(fields)],
+    beforeOperation: [rejectTranslatorStructureChange(fields)],
     beforeChange: [deriveCoverImageUrl],
     afterChange: [syncTranslationsAfterChange],
   },

@@ -47,11 +47,12 @@ export function findEspeakBinary(path: string | undefined = process.env.PATH): s
  * An espeak-ng engine: the native binary when installed (~40 ms a call) unless `wasm` is asked
  * for, else the npm WASM build (~0.1-0.5 s a call, no system package needed).
  */
-export function createEspeakEngine(prefer: EspeakBackend | 'auto' = 'auto', binaryPath = findEspeakBinary()): EspeakEngine {
+export function createEspeakEngine(prefer: EspeakBackend | 'auto' = 'auto', locateBinary: () => string | undefined = findEspeakBinary): EspeakEngine {
+  const binaryPath = prefer === 'wasm' ? undefined : locateBinary()
   if (prefer === 'binary' && !binaryPath) {
     throw new TtsError('INVALID_CONFIG', 'The espeak-ng binary was requested but is not on PATH (apt-get install espeak-ng)')
   }
-  if (prefer !== 'wasm' && binaryPath) return binaryEngine(binaryPath)
+  if (binaryPath) return binaryEngine(binaryPath)
   return wasmEngine()
 }
 

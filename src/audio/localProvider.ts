@@ -42,8 +42,12 @@ export function createLocalProvider(options: LocalProviderOptions = {}): TtsProv
       const voice = withSettings(localVoice(request.speaker, locale), request.settings ?? {})
       const chunks = splitText(textFor(locale, request.text), LOCAL_MAX_CHARS)
       const parts: PcmAudio[] = []
-      for (const chunk of chunks) parts.push(await engine.synthesize(chunk, voice))
-      return { pcm: concatPcm(parts), calls: chunks.length, attempts: chunks.length, chars: chunks.reduce((n, c) => n + countChars(c), 0) }
+      for (const chunk of chunks) {
+        request.signal?.throwIfAborted()
+        parts.push(await engine.synthesize(chunk, voice))
+      }
+      // chars counts the line as written (not its transliteration), like a paid provider would.
+      return { pcm: concatPcm(parts), calls: chunks.length, attempts: chunks.length, chars: countChars(request.text.trim()) }
     },
   }
   return provider

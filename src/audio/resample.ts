@@ -12,7 +12,7 @@ const MAX_TABLE_PHASES = 4096
 export function resampleToFloat(samples: Int16Array, from: number, to: number): Float32Array {
   assertRate(from)
   assertRate(to)
-  if (from === to) return Float32Array.from(samples, (s) => s / 32768)
+  if (from === to) return toFloat(samples)
   const g = gcd(from, to)
   const up = to / g
   const down = from / g
@@ -30,6 +30,12 @@ export function resampleToFloat(samples: Int16Array, from: number, to: number): 
     }
     out[j] = Math.max(-1, Math.min(1, acc / 32768))
   }
+  return out
+}
+
+function toFloat(samples: Int16Array): Float32Array {
+  const out = new Float32Array(samples.length)
+  for (let i = 0; i < samples.length; i++) out[i] = samples[i] / 32768
   return out
 }
 

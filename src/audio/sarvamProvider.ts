@@ -46,6 +46,7 @@ export type SarvamProviderOptions = {
  * off so there is one policy), and joins the returned WAVs into one PCM stream.
  */
 export function createSarvamProvider(options: SarvamProviderOptions): TtsProvider {
+  if (!options.apiKey) throw new TtsError('INVALID_CONFIG', 'The Sarvam provider needs an API key (SARVAM_API_KEY)')
   const model = options.model ?? DEFAULT_SARVAM_MODEL
   const spec = SARVAM_MODEL_SPECS[model]
   const sleep = options.sleep ?? realSleep
@@ -81,6 +82,7 @@ export function createSarvamProvider(options: SarvamProviderOptions): TtsProvide
     const parts: PcmAudio[] = []
     let attempts = 0
     for (const [i, text] of chunks.entries()) {
+      request.signal?.throwIfAborted()
       const label = `chunk ${i + 1}/${chunks.length}`
       const result = await requestChunk({ ...base, text }, label, locale, request.signal)
       parts.push(result.pcm)
@@ -101,12 +103,17 @@ export function createSarvamProvider(options: SarvamProviderOptions): TtsProvide
           maxAttempts: options.maxAttempts ?? 5,
           sleep,
           random: options.random,
-          beforeAttempt: () => bucket.take(),
-          classify: (error) => classifySarvamError(error, options.now?.() ?? Date.now()),
+          beforeAttempt: async () => {
+            signal?.throwIfAborted()
+            await bucket.take()
+          },
+          classify: (error) =>
+            signal?.aborted ? { kind: 'fatal', detail: `aborted: ${String(signal.reason)}` } : classifySarvamError(error, options.now?.() ?? Date.now()),
         },
       )
       return { pcm: value, attempts }
     } catch (error) {
+      if (signal?.aborted) throw signal.reason
       throw toTtsError(error, what)
     }
   }

@@ -60,10 +60,6 @@ export function allSpeakerNames(): string[] {
   return [...new Set([...VOICE_SLOTS.map((s) => s.spec), ...MODEL_VOICES['bulbul:v2'], ...MODEL_VOICES['bulbul:v3']])]
 }
 
-export function isSarvamModel(model: string): model is SarvamModel {
-  return (SARVAM_MODELS as readonly string[]).includes(model)
-}
-
 /** The slot a name belongs to: its spec name first, then a v2 name, then a v3 name. */
 export function findVoiceSlot(name: string): VoiceSlot | undefined {
   const n = name.trim().toLowerCase()

@@ -27,6 +27,7 @@ export type SynthesizeRequest = {
   /** A character's spec speaker (`meera`, `arvind`, ...) or a voice name of the provider's model. */
   speaker: string
   settings?: VoiceSettings
+  /** Stops before the next engine request (and stops retrying) once aborted. */
   signal?: AbortSignal
 }
 
@@ -36,7 +37,8 @@ export type SynthesisResult = {
   calls: number
   /** Requests sent including retries (>= calls). */
   attempts: number
-  /** Characters sent to the engine (code points, after trimming and splitting). */
+  /** Characters of the line voiced, as a paid provider bills them: Unicode code points, without
+   * the whitespace trimmed at chunk boundaries. */
   chars: number
 }
 

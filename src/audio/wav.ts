@@ -100,7 +100,3 @@ export function concatPcm(parts: readonly PcmAudio[]): PcmAudio {
   }
   return { samples, sampleRate }
 }
-
-export function durationOf({ samples, sampleRate }: PcmAudio): number {
-  return samples.length / sampleRate
-}

@@ -1,37 +1,37 @@
-import type { CollectionBeforeValidateHook, Field } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, Field } from 'payload'
 
-import { Forbidden } from 'payload'
+import { flattenTopLevelFields, Forbidden } from 'payload'
 
 import { staffUser } from '@/access/roles'
 
-function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown): unknown =>
-    v && typeof v === 'object' && 'id' in (v as Record<string, unknown>) ? (v as { id: unknown }).id : v ?? null
-  return JSON.stringify(norm(a)) === JSON.stringify(norm(b))
-}
+const idOf = (v: unknown): unknown => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
+const same = (a: unknown, b: unknown) => JSON.stringify(idOf(a) ?? null) === JSON.stringify(idOf(b) ?? null)
 
 /**
- * Translators change words, not structure: any attempt to change a non-localized field
- * (story, type, order, flags, next node, speaker…) is refused with 403 and nothing is written.
- * Unchanged values (the admin form sends every field) pass.
+ * Translators change words, not structure: an update from a translator that would change any
+ * non-localized field (story, type, order, flags, next node, speaker…) is refused with 403 before
+ * anything is written. Unchanged values pass (the admin form sends every field back).
+ * Runs as beforeOperation because field-level access would otherwise drop such values silently.
  */
-export function rejectTranslatorStructureChange(fields: Field[]): CollectionBeforeValidateHook {
-  const structural = fields
-    .filter((f): f is Field & { name: string } => 'name' in f && !('localized' in f && f.localized))
-    .filter((f) => f.type !== 'join' && f.type !== 'ui')
-    .map((f) => f.name)
-  return ({ data, originalDoc, operation, req }) => {
+export function rejectTranslatorStructureChange<S extends CollectionSlug>(fields: Field[]): CollectionBeforeOperationHook<S> {
+  const structural = flattenTopLevelFields(fields)
+    .filter((f) => 'name' in f && !('localized' in f && f.localized) && f.type !== 'join' && f.type !== 'ui')
+    .map((f) => (f as { name: string }).name)
+  return (async ({ args, collection, operation, req }: Parameters<CollectionBeforeOperationHook>[0]) => {
     const user = staffUser(req)
-    if (!user || user.role !== 'translator' || !data) return data
-    if (req.context?.skipTranslatorGuard) return data
-    if (operation === 'create') throw new Forbidden(req.t)
-    const changed = structural.filter(
-      (name) => name in data && !sameValue((data as Record<string, unknown>)[name], originalDoc?.[name]),
-    )
-    if (changed.length > 0) {
-      req.payload.logger.warn(`translator ${user.id} tried to change structural fields: ${changed.join(', ')}`)
+    if (!user || user.role !== 'translator' || operation !== 'update') return args
+    const data = (args as { data?: Record<string, unknown> }).data ?? {}
+    const present = structural.filter((name) => name in data)
+    if (!present.length) return args
+    const id = (args as { id?: string }).id
+    const original = id
+      ? await req.payload.findByID({ collection: collection.slug as never, id, depth: 0, joins: false, req, overrideAccess: true, disableErrors: true })
+      : null
+    const changed = present.filter((name) => !original || !same(data[name], (original as Record<string, unknown>)[name]))
+    if (changed.length) {
+      req.payload.logger.warn(`translator ${user.id} tried to change ${collection.slug} ${changed.join(', ')}: refused`)
       throw new Forbidden(req.t)
     }
-    return data
-  }
+    return args
+  }) as CollectionBeforeOperationHook<S>
 }

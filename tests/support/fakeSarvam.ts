@@ -10,7 +10,7 @@
  * out of range), 400 for valid fields that do not go together (speaker not of that model, text
  * over the model's limit, a parameter the model does not support). Success answers
  * `{ request_id, audios: [base64 WAV] }`: a 16-bit mono tone whose length grows with the text
- * (60 ms a character) and whose pitch depends on the speaker.
+ * (60 ms a character by default) and whose pitch depends on the speaker.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -63,6 +63,8 @@ export type FakeSarvam = {
   failNext(status: number, n: number, retryAfter?: number): void
   /** The next `n` successful requests return audio that is not a WAV. */
   malformNext(n: number): void
+  /** Forget recorded requests and scripted answers. */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -73,11 +75,18 @@ class HttpError extends Error {
   }
 }
 
-export async function startFakeSarvam(options: { apiKey?: string } = {}): Promise<FakeSarvam> {
+export type FakeSarvamOptions = {
+  /** Only this key is accepted (default: any non-empty key). */
+  apiKey?: string
+  /** Seconds of audio per character of text (default {@link FAKE_SARVAM_SECONDS_PER_CHAR}). */
+  secondsPerChar?: number
+}
+
+export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<FakeSarvam> {
   const requests: RecordedRequest[] = []
   const script: Scripted[] = []
   const server = createServer((req, res) => {
-    handle(req, res, { requests, script, apiKey: options.apiKey }).catch((error: unknown) => {
+    handle(req, res, { requests, script, apiKey: options.apiKey, secondsPerChar: options.secondsPerChar ?? FAKE_SARVAM_SECONDS_PER_CHAR }).catch((error: unknown) => {
       sendError(res, 500, 'internal_server_error', `fake server bug: ${String(error)}`)
     })
   })
@@ -92,6 +101,10 @@ export async function startFakeSarvam(options: { apiKey?: string } = {}): Promis
     malformNext(n) {
       for (let i = 0; i < n; i++) script.push({ kind: 'malformed' })
     },
+    reset() {
+      requests.length = 0
+      script.length = 0
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
@@ -100,7 +113,7 @@ export async function startFakeSarvam(options: { apiKey?: string } = {}): Promis
   }
 }
 
-type State = { requests: RecordedRequest[]; script: Scripted[]; apiKey?: string }
+type State = { requests: RecordedRequest[]; script: Scripted[]; apiKey?: string; secondsPerChar: number }
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: State): Promise<void> {
   const raw = await readBody(req)
@@ -120,7 +133,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
     if (scripted?.kind === 'status') return sendScripted(send, scripted)
     const texts = validate(record.body)
     const malformed = state.script[0]?.kind === 'malformed' ? state.script.shift() : undefined
-    const audios = malformed ? ['bm90IGEgd2F2ZQ=='] : texts.texts.map((t) => toneWav(t, texts.speaker, texts.rate).toString('base64'))
+    const audios = malformed ? ['bm90IGEgd2F2ZQ=='] : texts.texts.map((t) => toneWav(t, texts.speaker, texts.rate, state.secondsPerChar).toString('base64'))
     send(200, { request_id: requestId(), audios })
   } catch (error) {
     if (!(error instanceof HttpError)) throw error
@@ -183,8 +196,8 @@ function checkParams(b: Record<string, unknown>, model: Model, rules: ModelRules
 }
 
 /** A deterministic tone: length from the text, frequency from the speaker. */
-export function toneWav(text: string, speaker: string, sampleRate: number): Buffer {
-  const seconds = Math.max(0.2, [...text].length * FAKE_SARVAM_SECONDS_PER_CHAR)
+export function toneWav(text: string, speaker: string, sampleRate: number, secondsPerChar = FAKE_SARVAM_SECONDS_PER_CHAR): Buffer {
+  const seconds = Math.max(0.2, [...text].length * secondsPerChar)
   const n = Math.round(seconds * sampleRate)
   const freq = 140 + (hash(speaker) % 200)
   const data = Buffer.alloc(44 + n * 2)

@@ -6,6 +6,8 @@
  *   locale in the chain has text, `text` is '' and `textLocale` is null.
  * - A node's audio is the audio of the locale its text came from, so words and voice agree.
  * - Nodes that are ends get type `end`, whatever type they were edited as.
+ * - `startNodeId` is the start node (the first by story order if a broken story has several), or
+ *   null when there is none; a player cannot start such a bundle.
  * - Narration and dialogue nodes carry their successor in `next` (their "continue" choice is folded
  *   into it) and no choices; choice nodes carry their options, ordered by key; ends carry neither.
  *   Targets that are not nodes of this story are null.
@@ -15,13 +17,13 @@
 import { fallbackChain, type LocaleCode } from '@/locales'
 
 import { contentHash } from '@/domain/story/canonicalJson'
-import { hasOwnText } from '@/domain/story/describe'
 import {
   byStoryOrder,
   choicesAt,
   continueTarget,
   type GraphChoice,
   type GraphNode,
+  hasOwnText,
   indexStory,
   isEndNode,
   isOwnNode,

@@ -4,7 +4,8 @@
  * At step i of the path (i edges travelled) with shortest remaining distance d(i) to an end, the
  * progress ratio is i / (i + d(i)). That ratio alone can go *down*: the remaining distance shrinks
  * by at most one per step but can grow by any amount, e.g. when the listener picks the longer of
- * two branches (1/2 at the choice, then 2/12 on a branch 10 steps from its end). A progress bar
+ * two branches (1/2 at the choice, then 2/12 on a branch 10 steps from its end) or walks a loop
+ * again (2/3 back at a node one step from the end, then 3/5 one step later). A progress bar
  * must never go backwards, so completion is the highest ratio reached anywhere along the path:
  *
  * - 0 at the start of a story whose start is not an end; exactly 100 at an end.

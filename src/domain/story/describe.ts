@@ -1,16 +1,12 @@
 /** Plain-language references to nodes, choices and locales, for messages an editor reads. */
 import { DEFAULT_LOCALE, getLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
 
-import type { GraphChoice, GraphNode, LocalizedText } from '@/domain/story/graph'
+import { type GraphChoice, type GraphNode, hasOwnText, type LocalizedText } from '@/domain/story/graph'
 
 const EXCERPT_LENGTH = 40
 
-export function hasOwnText(text: LocalizedText, locale: LocaleCode): boolean {
-  return (text[locale]?.trim() ?? '') !== ''
-}
-
 /** A short excerpt of the English text, or of the first locale that has text; '' when none does. */
-export function excerpt(text: LocalizedText): string {
+function excerpt(text: LocalizedText): string {
   const locale = [DEFAULT_LOCALE, ...LOCALE_CODES].find((code) => hasOwnText(text, code))
   if (!locale) return ''
   const words = (text[locale] ?? '').trim().replace(/\s+/g, ' ')

@@ -16,11 +16,19 @@
  *   one (the "continue" choice), else to the next own node by story order. A linear story
  *   therefore needs no choices at all. Such a node may carry at most one choice and it must be
  *   the default: a second choice, or a lone choice that is not the default, would never be
- *   offered to a listener and is an error. Dialogue nodes name their speaking character.
+ *   offered to a listener and is an error (until fixed, the node follows its first default
+ *   choice by key, else story order). Dialogue nodes name their speaking character, who must be
+ *   one of the story's characters; narration and choice nodes may name one (the narrator).
  * - **Targets.** Every choice leads to an own node of the same story. A missing target, an id
  *   that is not in the graph, or a node of another story is an error.
  * - **Ways forward** of a node are the nodes the player can move to from it: the targets of a
  *   choice node's choices; the one successor of a narration or dialogue node; none for an end.
+ * - **Text** is a node's or choice's own text per locale. A locale is complete for a story when
+ *   every own node and every choice on one has non-blank text of its own in that locale; readers
+ *   fall back along `fallbackChain()` (hi-mixed → hi → en, others → en).
+ *
+ * The rules are checked by `validate.ts`, compiled for players by `bundle.ts`, played by
+ * `player.ts` and measured by `completion.ts`; each module documents its own decisions.
  */
 import type { LocaleCode } from '@/locales'
 import type { NODE_TYPES } from '@/slugs'
@@ -91,7 +99,7 @@ export type StoryIndex = {
   positionById: ReadonlyMap<string, number>
 }
 
-export function compareStrings(a: string, b: string): number {
+function compareStrings(a: string, b: string): number {
   if (a === b) return 0
   return a < b ? -1 : 1
 }
@@ -100,8 +108,13 @@ export function byStoryOrder(a: { displayOrder: number; id: string }, b: { displ
   return a.displayOrder - b.displayOrder || compareStrings(a.id, b.id)
 }
 
-export function byChoiceKey(a: GraphChoice, b: GraphChoice): number {
+function byChoiceKey(a: GraphChoice, b: GraphChoice): number {
   return compareStrings(a.key, b.key) || compareStrings(a.id, b.id)
+}
+
+/** True when `text` has non-blank text of the locale's own. */
+export function hasOwnText(text: LocalizedText, locale: LocaleCode): boolean {
+  return (text[locale]?.trim() ?? '') !== ''
 }
 
 export function isEndNode(node: Pick<GraphNode, 'type' | 'isEnd'>): boolean {
@@ -131,7 +144,7 @@ export function choicesAt(index: StoryIndex, nodeId: string): GraphChoice[] {
   return index.choicesByNode.get(nodeId) ?? []
 }
 
-export function defaultChoice(choices: GraphChoice[]): GraphChoice | undefined {
+function defaultChoice(choices: GraphChoice[]): GraphChoice | undefined {
   return choices.find((choice) => choice.isDefault)
 }
 

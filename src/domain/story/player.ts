@@ -3,8 +3,9 @@
  * `ListenState` is one listener's place in it (plain JSON, versioned), and every move is a pure
  * function that returns a new state and never changes its inputs.
  *
- * A state belongs to one bundle version. After the story is edited, `reattach` carries a state
- * over to the new bundle when the listener's current node still exists.
+ * A state belongs to one bundle version, and every function refuses a state of another story or
+ * version. After the story is edited, or when the listener switches language, `reattach` carries
+ * the state over to the other bundle when the listener's current node exists there.
  */
 import { z } from 'zod'
 
@@ -114,7 +115,7 @@ export function advance(bundle: StoryBundle, state: ListenState): ListenState {
   return take(bundle, state, node, choice)
 }
 
-/** Carries a state over to another version of the same story, when its current node still exists. */
+/** Carries a state over to another version or locale of its story, when its current node exists there. */
 export function reattach(bundle: StoryBundle, state: ListenState): ListenState {
   assertSameStory(bundle, state)
   const node = bundle.nodes.find((candidate) => candidate.id === state.currentNodeId)
@@ -156,7 +157,10 @@ function movableNode(bundle: StoryBundle, state: ListenState): BundleNode {
 
 function assertSameStory(bundle: StoryBundle, state: ListenState): void {
   if (state.storyId !== bundle.story.id) {
-    throw new StoryMoveError('wrong-story', `This listening state belongs to another story than “${bundle.story.title}”.`)
+    throw new StoryMoveError(
+      'wrong-story',
+      `This listening state belongs to another story than “${bundle.story.title}”.`,
+    )
   }
 }
 

@@ -38,7 +38,7 @@ const seedChoiceSchema = z.strictObject({
   isDefault: z.boolean(),
 })
 
-export const seedStorySchema = z.strictObject({
+const seedStorySchema = z.strictObject({
   slug: z.string().min(1),
   ageRange: z.string().min(1),
   region: z.string().min(1),

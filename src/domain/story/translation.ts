@@ -1,10 +1,10 @@
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
 
-import { hasOwnText } from '@/domain/story/describe'
 import {
   choicesAt,
   type GraphChoice,
   type GraphNode,
+  hasOwnText,
   indexStory,
   type LocalizedText,
   type StoryGraph,

@@ -254,21 +254,17 @@ function checkContinue(index: StoryIndex, node: GraphNode, choices: GraphChoice[
 }
 
 function checkReachability(index: StoryIndex): Issue[] {
-  const starts = startNodes(index)
-  if (starts.length === 0) return []
+  const startIds = startNodes(index).map((node) => node.id)
+  if (startIds.length === 0) return []
   const edges = forwardEdges(index)
-  const reachable = reachableFrom(
-    edges,
-    starts.map((node) => node.id),
-  )
+  const reachable = reachableFrom(edges, startIds)
   const unreachable = index.nodes.filter((node) => !reachable.has(node.id)).map(unreachableIssue)
 
-  const stuckOrEnd = index.nodes.filter((node) => isEndNode(node) || edges.get(node.id)?.length === 0)
-  const canFinish = reachableFrom(
-    reverseEdges(edges),
-    stuckOrEnd.map((node) => node.id),
-  )
-  const trapped = new Set([...reachable].filter((id) => !canFinish.has(id)))
+  const stoppingIds = index.nodes
+    .filter((node) => isEndNode(node) || edges.get(node.id)?.length === 0)
+    .map((node) => node.id)
+  const canStop = reachableFrom(reverseEdges(edges), stoppingIds)
+  const trapped = new Set([...reachable].filter((id) => !canStop.has(id)))
   const loops = closedLoops(index, edges, trapped).map((loop) => loopIssue(index, loop))
   return [...unreachable, ...loops]
 }

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 
+import fc from 'fast-check'
+
 import type { GraphChoice, GraphNode, LocalizedText, NodeType, StoryGraph } from '@/domain/story/graph'
 import type { Issue } from '@/domain/story/validate'
 
@@ -33,7 +35,14 @@ export function buildGraph(nodes: NodeSpec[], choices: ChoiceSpec[] = []): Story
     description: { en: 'A story for tests.' },
     moral: { en: 'Tests help.' },
     characters: [
-      { id: 'narrator', slug: 'narrator', name: { en: 'Dadi' }, voiceProfile: 'warm_elderly', bulbulSpeaker: 'meera', displayOrder: 1 },
+      {
+        id: 'narrator',
+        slug: 'narrator',
+        name: { en: 'Dadi' },
+        voiceProfile: 'warm_elderly',
+        bulbulSpeaker: 'meera',
+        displayOrder: 1,
+      },
     ],
     nodes: nodes.map((spec, position) => ({
       id: spec.id,
@@ -46,16 +55,14 @@ export function buildGraph(nodes: NodeSpec[], choices: ChoiceSpec[] = []): Story
       text: spec.text ?? { en: `Text of ${spec.id}` },
       ...(spec.audio ? { audio: spec.audio } : {}),
     })),
-    choices: choices.map(
-      (spec): GraphChoice => ({
-        id: `${spec.node}:${spec.key}`,
-        nodeId: spec.node,
-        key: spec.key,
-        text: spec.text ?? { en: `Option ${spec.key}` },
-        nextNodeId: spec.next,
-        isDefault: spec.isDefault ?? false,
-      }),
-    ),
+    choices: choices.map((spec): GraphChoice => ({
+      id: `${spec.node}:${spec.key}`,
+      nodeId: spec.node,
+      key: spec.key,
+      text: spec.text ?? { en: `Option ${spec.key}` },
+      nextNodeId: spec.next,
+      isDefault: spec.isDefault ?? false,
+    })),
   }
 }
 
@@ -105,3 +112,50 @@ export function deepFreeze<T>(value: T): T {
   }
   return value
 }
+
+/**
+ * A random story graph: nodes of any type, choices leading anywhere (loops, traps, unreachable
+ * parts), each choice node with a default option; the last node is an end, so every walk can stop.
+ */
+export const randomStoryGraph: fc.Arbitrary<StoryGraph> = fc
+  .array(
+    fc.record({
+      type: fc.oneof(
+        { arbitrary: fc.constant<NodeType>('narration'), weight: 3 },
+        { arbitrary: fc.constant<NodeType>('dialogue'), weight: 2 },
+        { arbitrary: fc.constant<NodeType>('choice'), weight: 2 },
+        { arbitrary: fc.constant<NodeType>('end'), weight: 1 },
+      ),
+      targets: fc.array(fc.nat(), { minLength: 2, maxLength: 3 }),
+      continueTo: fc.option(fc.nat(), { nil: null }),
+    }),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((specs) => {
+    const ids = specs.map((_, position) => `n${position}`)
+    // Mostly a few nodes ahead, so that stories hang together; one target in four leads anywhere.
+    const pick = (from: number, n: number): string => {
+      const ahead = Math.min(3, ids.length - from - 1)
+      return n % 4 === 0 || ahead === 0 ? ids[n % ids.length] : ids[from + 1 + (n % ahead)]
+    }
+    const nodes: NodeSpec[] = specs.map((spec, position) => ({
+      id: ids[position],
+      type: position === specs.length - 1 ? 'end' : spec.type,
+    }))
+    const choices: ChoiceSpec[] = specs.flatMap((spec, position): ChoiceSpec[] => {
+      const node = nodes[position]
+      if (node.type === 'choice') {
+        return spec.targets.map((target, n) => ({
+          node: node.id,
+          key: 'ABC'[n],
+          next: pick(position, target),
+          isDefault: n === 0,
+        }))
+      }
+      if (node.type !== 'end' && spec.continueTo !== null) {
+        return [{ node: node.id, key: 'A', next: pick(position, spec.continueTo), isDefault: true }]
+      }
+      return []
+    })
+    return buildGraph(nodes, choices)
+  })

@@ -3,23 +3,31 @@ import { describe, expect, it } from 'vitest'
 import { compileBundle, resolveText } from '@/domain/story/bundle'
 import type { StoryGraph } from '@/domain/story/graph'
 import { seedToGraph } from '@/domain/story/seedFormat'
+import type { LocaleCode } from '@/locales'
 import { isComplete } from '@/domain/story/translation'
 
 import { buildGraph, deepFreeze } from './builders'
-import { seedNamed } from './seeds'
+import { seedNamed, seedText } from './seeds'
 
 const crow = (): StoryGraph => seedToGraph(seedNamed('clever-crow'))
 const monkey = (): StoryGraph => seedToGraph(seedNamed('monkey-and-crocodile'))
 
-function withNodeText(graph: StoryGraph, nodeId: string, text: StoryGraph['nodes'][number]['text']): StoryGraph {
-  return { ...graph, nodes: graph.nodes.map((node) => (node.id === nodeId ? { ...node, text } : node)) }
+function withNodeText(graph: StoryGraph, nodeId: string, locale: LocaleCode, text: string): StoryGraph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((node) => (node.id === nodeId ? { ...node, text: { ...node.text, [locale]: text } } : node)),
+  }
 }
 
 /** The same value with every object's keys in reverse order. */
 function reverseKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reverseKeys) as T
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([key, member]) => [key, reverseKeys(member)])) as T
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([key, member]) => [key, reverseKeys(member)]),
+    ) as T
   }
   return value
 }
@@ -30,7 +38,11 @@ describe('resolveText', () => {
   })
 
   it('should fall back from Hinglish to Hindi', () => {
-    expect(resolveText({ en: 'Crow', hi: 'कौआ' }, 'hi-mixed')).toEqual({ text: 'कौआ', textLocale: 'hi', fallback: true })
+    expect(resolveText({ en: 'Crow', hi: 'कौआ' }, 'hi-mixed')).toEqual({
+      text: 'कौआ',
+      textLocale: 'hi',
+      fallback: true,
+    })
   })
 
   it('should fall back from Hinglish to English when there is no Hindi either', () => {
@@ -57,7 +69,13 @@ describe('compileBundle', () => {
     expect(bundle).toMatchObject({
       format: 1,
       locale: 'hi',
-      story: { id: 'clever-crow', slug: 'clever-crow', title: 'चतुर कौआ', ageRange: '4-8', coverUrl: 'clever-crow-cover.png' },
+      story: {
+        id: 'clever-crow',
+        slug: 'clever-crow',
+        title: 'चतुर कौआ',
+        ageRange: '4-8',
+        coverUrl: 'clever-crow-cover.png',
+      },
       startNodeId: 'intro',
     })
   })
@@ -66,7 +84,14 @@ describe('compileBundle', () => {
     const bundle = compileBundle(crow(), 'hi')
 
     expect(bundle.characters).toEqual([
-      { id: 'narrator', slug: 'narrator', name: 'दादी', voiceProfile: 'warm_elderly', speaker: 'meera', avatarUrl: null },
+      {
+        id: 'narrator',
+        slug: 'narrator',
+        name: 'दादी',
+        voiceProfile: 'warm_elderly',
+        speaker: 'meera',
+        avatarUrl: null,
+      },
       { id: 'crow', slug: 'crow', name: 'कौआ', voiceProfile: 'young_energetic', speaker: 'arvind', avatarUrl: null },
     ])
   })
@@ -74,27 +99,39 @@ describe('compileBundle', () => {
   it('should flag Hinglish text that came from Hindi', () => {
     const node = compileBundle(crow(), 'hi-mixed').nodes[0]
 
-    expect(node).toMatchObject({ textLocale: 'hi', fallback: true, text: seedNamed('clever-crow').nodes[0].text.hi })
+    expect(node).toMatchObject({ textLocale: 'hi', fallback: true, text: seedText('clever-crow', 'intro', 'hi') })
   })
 
   it('should flag Tamil text that came from English', () => {
     const node = compileBundle(crow(), 'ta').nodes[0]
 
-    expect(node).toMatchObject({ textLocale: 'en', fallback: true, text: seedNamed('clever-crow').nodes[0].text.en })
+    expect(node).toMatchObject({ textLocale: 'en', fallback: true, text: seedText('clever-crow', 'intro', 'en') })
   })
 
   it('should resolve each node on its own, mixing own and fallback text', () => {
-    const graph = withNodeText(monkey(), 'friends', { en: 'Friends', hi: 'दोस्त' })
+    const graph = withNodeText(monkey(), 'friends', 'hi-mixed', '')
 
     const [intro, friends] = compileBundle(graph, 'hi-mixed').nodes
 
-    expect([intro.textLocale, intro.fallback, friends.textLocale, friends.fallback]).toEqual(['hi-mixed', false, 'hi', true])
+    expect([intro, friends].map(({ textLocale, fallback }) => ({ textLocale, fallback }))).toEqual([
+      { textLocale: 'hi-mixed', fallback: false },
+      { textLocale: 'hi', fallback: true },
+    ])
   })
 
   it('should resolve choice texts through the fallback chain', () => {
     const decide = compileBundle(crow(), 'hi-mixed').nodes.find((node) => node.id === 'decide')
 
-    expect(decide?.choices.map(({ key, text, textLocale, fallback, target, isDefault }) => ({ key, text, textLocale, fallback, target, isDefault }))).toEqual([
+    expect(
+      decide?.choices.map(({ key, text, textLocale, fallback, target, isDefault }) => ({
+        key,
+        text,
+        textLocale,
+        fallback,
+        target,
+        isDefault,
+      })),
+    ).toEqual([
       { key: 'A', text: 'घड़े में कंकड़ डालो', textLocale: 'hi', fallback: true, target: 'pebbles', isDefault: true },
       { key: 'B', text: 'उड़कर नदी ढूँढो', textLocale: 'hi', fallback: true, target: 'fly-away', isDefault: false },
     ])
@@ -168,10 +205,9 @@ describe('compileBundle', () => {
       { id: 'n1', type: 'end', text: { en: 'Hello', hi: 'नमस्ते' }, audio: { en: 'en.opus', hi: 'hi.opus' } },
     ])
 
-    expect(['hi-mixed', 'ta'].map((locale) => compileBundle(graph, locale as 'hi-mixed' | 'ta').nodes[0].audioUrl)).toEqual([
-      'hi.opus',
-      'en.opus',
-    ])
+    const audioUrls = (['hi-mixed', 'ta'] as const).map((locale) => compileBundle(graph, locale).nodes[0].audioUrl)
+
+    expect(audioUrls).toEqual(['hi.opus', 'en.opus'])
   })
 
   it('should give no audio when the text’s locale has none', () => {
@@ -181,7 +217,10 @@ describe('compileBundle', () => {
   })
 
   it('should have no start node id when the story has no start', () => {
-    const graph = buildGraph([{ id: 'n1', type: 'end', isStart: false }, { id: 'n2', type: 'end', isStart: false }])
+    const graph = buildGraph([
+      { id: 'n1', type: 'end', isStart: false },
+      { id: 'n2', type: 'end', isStart: false },
+    ])
 
     expect(compileBundle(graph, 'en').startNodeId).toBeNull()
   })
@@ -211,19 +250,19 @@ describe('bundle version', () => {
   })
 
   it('should change when one Hindi text changes', () => {
-    const edited = withNodeText(crow(), 'pot', { ...crow().nodes[3].text, hi: 'मिट्टी का घड़ा' })
+    const edited = withNodeText(crow(), 'pot', 'hi', 'मिट्टी का घड़ा')
 
     expect(compileBundle(edited, 'hi').version).not.toBe(compileBundle(crow(), 'hi').version)
   })
 
   it('should keep the Tamil version when one Hindi text changes', () => {
-    const edited = withNodeText(crow(), 'pot', { ...crow().nodes[3].text, hi: 'मिट्टी का घड़ा' })
+    const edited = withNodeText(crow(), 'pot', 'hi', 'मिट्टी का घड़ा')
 
     expect(compileBundle(edited, 'ta').version).toBe(compileBundle(crow(), 'ta').version)
   })
 
   it('should change the Hinglish version when the Hindi text it falls back to changes', () => {
-    const edited = withNodeText(crow(), 'pot', { ...crow().nodes[3].text, hi: 'मिट्टी का घड़ा' })
+    const edited = withNodeText(crow(), 'pot', 'hi', 'मिट्टी का घड़ा')
 
     expect(compileBundle(edited, 'hi-mixed').version).not.toBe(compileBundle(crow(), 'hi-mixed').version)
   })
@@ -256,14 +295,16 @@ describe('isComplete', () => {
     const graph = monkey()
     const edited = {
       ...graph,
-      choices: graph.choices.map((choice) => (choice.key === 'B' ? { ...choice, text: { en: 'Stay safe in the tree' } } : choice)),
+      choices: graph.choices.map((choice) =>
+        choice.key === 'B' ? { ...choice, text: { en: 'Stay safe in the tree' } } : choice,
+      ),
     }
 
     expect(isComplete(edited, 'ta')).toBe(false)
   })
 
   it('should be false when one node has only whitespace', () => {
-    const graph = withNodeText(monkey(), 'ride', { ...monkey().nodes[5].text, bn: ' ' })
+    const graph = withNodeText(monkey(), 'ride', 'bn', ' ')
 
     expect(isComplete(graph, 'bn')).toBe(false)
   })

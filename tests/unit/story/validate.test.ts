@@ -1,9 +1,12 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
+import { compileBundle, type StoryBundle } from '@/domain/story/bundle'
+import { distancesToEnd } from '@/domain/story/completion'
 import { seedToGraph } from '@/domain/story/seedFormat'
 import { validateStory } from '@/domain/story/validate'
 
-import { buildGraph, issueKey, loadFixture, loadFixtures } from './builders'
+import { buildGraph, issueKey, loadFixture, loadFixtures, randomStoryGraph } from './builders'
 import { SEEDS } from './seeds'
 
 describe('validateStory over the story fixtures', () => {
@@ -205,3 +208,42 @@ describe('validateStory on the sample stories', () => {
     },
   )
 })
+
+describe('validateStory on random stories', () => {
+  it('should report exactly the nodes a listener can never reach', () => {
+    fc.assert(
+      fc.property(randomStoryGraph, (graph) => {
+        const reachable = reachableIds(compileBundle(graph, 'en'))
+        const reported = validateStory(graph).errors.filter((issue) => issue.code === 'node-unreachable')
+
+        expect(reported.map((issue) => issue.nodeId)).toEqual(
+          graph.nodes.filter((node) => !reachable.has(node.id)).map((node) => node.id),
+        )
+      }),
+    )
+  })
+
+  it('should report a loop exactly when a listener can get stuck away from every ending', () => {
+    fc.assert(
+      fc.property(randomStoryGraph, (graph) => {
+        const bundle = compileBundle(graph, 'en')
+        const distances = distancesToEnd(bundle)
+        const canGetStuck = [...reachableIds(bundle)].some((id) => !distances.has(id))
+        const codes = validateStory(graph).errors.map((issue) => issue.code)
+
+        expect(codes.includes('trap-loop')).toBe(canGetStuck)
+      }),
+    )
+  })
+})
+
+/** The nodes a listener can reach by any sequence of moves. */
+function reachableIds(bundle: StoryBundle): Set<string> {
+  const seen = new Set<string>(bundle.startNodeId ? [bundle.startNodeId] : [])
+  for (const id of seen) {
+    const node = bundle.nodes.find((candidate) => candidate.id === id)
+    const targets = node?.type === 'choice' ? node.choices.map((choice) => choice.target) : [node?.next ?? null]
+    for (const target of targets) if (target !== null) seen.add(target)
+  }
+  return seen
+}

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process'
+
+/**
+ * Runs a TypeScript script in a child Node process (tsx loader) and restarts it if it never
+ * reports that its imports finished. Node's ESM loader on this stack stalls, at random, while
+ * importing @payloadcms/richtext-lexical's module graph (measured: 3-5 runs in 12 of a bare
+ * `import('@payloadcms/richtext-lexical')` hang on Node 20.20; same symptom as payloadcms/payload
+ * #17757, where `payload migrate` exits 0 having done nothing). The stall is in the import
+ * itself, so the only cure is a fresh process: children call `reportImported()` once loaded.
+ */
+export async function runTypeScript(
+  script: string,
+  args: string[] = [],
+  opts: { importTimeoutMs?: number; attempts?: number } = {},
+): Promise<number> {
+  const attempts = opts.attempts ?? 4
+  const timeoutMs = opts.importTimeoutMs ?? 45_000
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const result = await runOnce(script, args, timeoutMs)
+    if (result !== 'stalled') return result
+    console.warn(
+      `[bhasha-kahani] ${script}: imports did not finish within ${timeoutMs / 1000}s (Node ESM loader stall), restarting (${attempt}/${attempts})`,
+    )
+  }
+  throw new Error(`${script} could not load its modules after ${attempts} attempts`)
+}
+
+function runOnce(script: string, args: string[], timeoutMs: number): Promise<number | 'stalled'> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: process.env,
+    })
+    let stalled = false
+    const timer = setTimeout(() => {
+      stalled = true
+      child.kill('SIGKILL')
+    }, timeoutMs)
+    child.on('message', (msg) => {
+      if (msg === 'imported') clearTimeout(timer)
+    })
+    const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
+    const onInt = forward('SIGINT')
+    const onTerm = forward('SIGTERM')
+    process.on('SIGINT', onInt)
+    process.on('SIGTERM', onTerm)
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      process.off('SIGINT', onInt)
+      process.off('SIGTERM', onTerm)
+      resolve(stalled ? 'stalled' : (code ?? (signal ? 1 : 0)))
+    })
+  })
+}
+
+/** Called by a child run through runTypeScript once its heavy imports have finished. */
+export function reportImported(): void {
+  process.send?.('imported')
+}

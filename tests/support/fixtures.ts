@@ -1,0 +1,59 @@
+import type { Payload } from 'payload'
+
+import { uid } from './api'
+
+export type StoryFixture = {
+  storyId: string
+  slug: string
+  characterId: string
+  nodeIds: string[]
+  choiceIds: string[]
+  cleanup: () => Promise<void>
+}
+
+/**
+ * A small valid branching story through the Local API: start (narration) -> choice node with
+ * choices A (default) and B -> two end nodes. English text everywhere, Hindi on the first node.
+ */
+export async function createStory(payload: Payload, opts: { isActive?: boolean } = {}): Promise<StoryFixture> {
+  const slug = uid('story')
+  const story = await payload.create({
+    collection: 'stories',
+    locale: 'en',
+    data: { slug, title: `Story ${slug}`, ageRange: '4-6', region: 'pan-indian', isActive: opts.isActive ?? true },
+  })
+  const character = await payload.create({
+    collection: 'characters',
+    locale: 'en',
+    data: { story: story.id, slug: 'narrator', name: 'Dadi', voiceProfile: 'warm_elderly', bulbulSpeaker: 'meera' },
+  })
+  const node = (displayOrder: number, nodeType: 'narration' | 'choice' | 'end', text: string, extra = {}) =>
+    payload.create({
+      collection: 'story-nodes',
+      locale: 'en',
+      data: { story: story.id, nodeType, displayOrder, textContent: text, character: character.id, ...extra },
+    })
+  const start = await node(1, 'narration', 'Once upon a time', { isStart: true })
+  const decide = await node(2, 'choice', 'What should the crow do?')
+  const endA = await node(3, 'end', 'The crow drinks.', { isEnd: true })
+  const endB = await node(4, 'end', 'The crow flies away.', { isEnd: true })
+  await payload.update({ collection: 'story-nodes', id: start.id, locale: 'hi', data: { textContent: 'एक समय की बात है' } })
+  const choice = (key: string, nextNode: string, isDefault: boolean) =>
+    payload.create({
+      collection: 'story-choices',
+      locale: 'en',
+      data: { node: decide.id, choiceKey: key, textContent: `Choice ${key}`, nextNode, isDefault },
+    })
+  const a = await choice('A', endA.id, true)
+  const b = await choice('B', endB.id, false)
+  return {
+    storyId: story.id,
+    slug,
+    characterId: character.id,
+    nodeIds: [start.id, decide.id, endA.id, endB.id],
+    choiceIds: [a.id, b.id],
+    cleanup: async () => {
+      await payload.delete({ collection: 'stories', where: { id: { equals: story.id } } })
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+
+import { MODEL_VOICES, VOICE_SLOTS, genderOf, resolveSarvamSpeaker, speakersFor } from '@/audio/speakers'
+
+describe('Sarvam speaker map', () => {
+  it('should map every spec speaker to a voice the model declares', () => {
+    for (const model of ['bulbul:v2', 'bulbul:v3'] as const) {
+      for (const slot of VOICE_SLOTS) expect(MODEL_VOICES[model]).toContain(resolveSarvamSpeaker(model, slot.spec))
+    }
+  })
+
+  it('should keep every spec speaker distinct on bulbul:v3', () => {
+    const voices = VOICE_SLOTS.map((s) => resolveSarvamSpeaker('bulbul:v3', s.spec))
+    expect(new Set(voices).size).toBe(VOICE_SLOTS.length)
+  })
+
+  it('should keep the four leading voices of each gender distinct on bulbul:v2', () => {
+    const voices = ['meera', 'pavithra', 'maitreyi', 'diya', 'arvind', 'amol', 'amartya'].map((s) => resolveSarvamSpeaker('bulbul:v2', s))
+    expect(new Set(voices).size).toBe(7)
+  })
+
+  it('should preserve gender across models', () => {
+    for (const slot of VOICE_SLOTS) {
+      expect(genderOf(slot['bulbul:v3'])).toBe(slot.gender)
+      expect(genderOf(slot['bulbul:v2'])).toBe(slot.gender)
+    }
+  })
+
+  it('should accept names case-insensitively', () => {
+    expect(resolveSarvamSpeaker('bulbul:v3', ' Meera ')).toBe('ritu')
+  })
+
+  it('should list spec speakers and model voices as valid speakers', () => {
+    expect(speakersFor('bulbul:v2')).toEqual(expect.arrayContaining(['meera', 'arvind', 'anushka', 'hitesh']))
+    expect(speakersFor('bulbul:v2')).not.toContain('shubh')
+  })
+
+  it('should name the valid speakers when the speaker is unknown', () => {
+    expect(() => resolveSarvamSpeaker('bulbul:v3', 'nobody')).toThrow(/Unknown speaker "nobody" for Sarvam bulbul:v3\. Valid speakers: meera,.* shubh/)
+  })
+})

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createProvider } from '@/audio/createProvider'
+import { TtsError } from '@/audio/errors'
+import { synthesizeToOpus } from '@/audio/synthesizeToOpus'
+import type { PcmAudio, TtsProvider } from '@/audio/types'
+import { LOCALE_CODES } from '@/locales'
+import { speechLikePcm } from '../../support/audioFixtures'
+import { startFakeSarvam, type FakeSarvam } from '../../support/fakeSarvam'
+
+function stubProvider(pcm: PcmAudio | undefined): TtsProvider {
+  return {
+    name: 'local',
+    model: 'stub',
+    maxChars: 100,
+    languages: LOCALE_CODES,
+    speakers: () => ['meera'],
+    synthesize: async () => ({ pcm: pcm as PcmAudio, calls: 1, attempts: 1, chars: 5 }),
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<TtsError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(TtsError)
+  return error as TtsError
+}
+
+describe('synthesizeToOpus', () => {
+  let fake: FakeSarvam
+  let sarvam: TtsProvider
+  const secondsPerChar = 0.02
+
+  beforeAll(async () => {
+    fake = await startFakeSarvam({ secondsPerChar })
+    sarvam = createProvider({ SARVAM_API_KEY: 'k', SARVAM_BASE_URL: fake.url, SARVAM_MODEL: 'bulbul:v2', SARVAM_RPM: '6000' })
+  })
+  afterAll(() => fake.close())
+
+  it('should return Ogg/Opus bytes with duration, checksum, characters and calls', async () => {
+    const text = 'एक दिन एक बंदर था।'
+    const audio = await synthesizeToOpus(sarvam, { text, locale: 'hi', speaker: 'meera' })
+    expect(audio.bytes.subarray(0, 4).toString('ascii')).toBe('OggS')
+    expect(audio.durationSec).toBeCloseTo([...text].length * secondsPerChar, 2)
+    expect(audio.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(audio).toMatchObject({ chars: [...text].length, calls: 1 })
+  })
+
+  it('should split text over one request limit into several calls', async () => {
+    const text = 'Ek chhoti si kahani hai yeh. '.repeat(120) // ~3500 chars, bulbul:v2 takes 1500
+    const audio = await synthesizeToOpus(sarvam, { text, locale: 'hi-mixed', speaker: 'arvind' })
+    expect(audio.calls).toBe(3)
+    expect(audio.durationSec).toBeCloseTo(audio.chars * secondsPerChar, 1)
+  })
+
+  it('should refuse empty text before calling the provider', async () => {
+    fake.reset()
+    expect((await rejection(synthesizeToOpus(sarvam, { text: ' ', locale: 'hi', speaker: 'meera' }))).code).toBe('EMPTY_TEXT')
+    expect(fake.requests).toHaveLength(0)
+  })
+
+  it('should refuse a language the provider cannot speak', async () => {
+    const hindiOnly: TtsProvider = { ...stubProvider(speechLikePcm(1)), languages: ['hi'] }
+    const error = await rejection(synthesizeToOpus(hindiOnly, { text: 'Hello', locale: 'ta', speaker: 'meera' }))
+    expect(error.code).toBe('UNSUPPORTED_LOCALE')
+    expect(error.message).toMatch(/cannot speak locale "ta"; it speaks: hi/)
+  })
+
+  it('should reject a provider that returns no PCM', async () => {
+    const error = await rejection(synthesizeToOpus(stubProvider(undefined), { text: 'Hello', locale: 'en', speaker: 'meera' }))
+    expect(error.message).toMatch(/The local provider \(stub\) returned malformed audio/)
+  })
+
+  it('should reject audio far too short for the text', async () => {
+    const error = await rejection(synthesizeToOpus(stubProvider(speechLikePcm(0.01)), { text: 'A whole sentence of text here', locale: 'en', speaker: 'meera' }))
+    expect(error.message).toMatch(/returned 0.010 s of audio for 29 characters/)
+  })
+
+  it('should reject silence', async () => {
+    const silence = { samples: new Int16Array(24000), sampleRate: 24000 }
+    const error = await rejection(synthesizeToOpus(stubProvider(silence), { text: 'Hello', locale: 'en', speaker: 'meera' }))
+    expect(error.message).toMatch(/pure silence/)
+  })
+
+  it('should pass on malformed audio from Sarvam as a clear error', async () => {
+    fake.malformNext(1)
+    const error = await rejection(synthesizeToOpus(sarvam, { text: 'Namaste', locale: 'hi', speaker: 'meera' }))
+    expect(error.code).toBe('MALFORMED_AUDIO')
+  })
+})
