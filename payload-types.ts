@@ -347,6 +347,22 @@ export interface StoryTranslation {
     | boolean
     | null;
   isComplete?: boolean | null;
+  /**
+   * Copied from the story for the bundle endpoint.
+   */
+  storySlug?: string | null;
+  /**
+   * The story is active.
+   */
+  isPublished?: boolean | null;
+  /**
+   * Content hash of content_json (the bundle ETag).
+   */
+  version?: string | null;
+  /**
+   * Immutable copy in object storage.
+   */
+  bundleUrl?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -648,6 +664,10 @@ export interface StoryTranslationsSelect<T extends boolean = true> {
   description?: T;
   contentJson?: T;
   isComplete?: T;
+  storySlug?: T;
+  isPublished?: T;
+  version?: T;
+  bundleUrl?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -18,7 +18,11 @@ export const StoryTranslations: CollectionConfig<'story-translations'> = {
     description: 'Derived from each story and its nodes: read-only.',
   },
   access: { read: readIfStoryActive('story.isActive'), create: nobody, update: nobody, delete: nobody },
-  indexes: [{ fields: ['story', 'languageCode'], unique: true }],
+  indexes: [
+    { fields: ['story', 'languageCode'], unique: true },
+    // The bundle endpoint's one indexed read: (slug, locale) -> compiled bundle.
+    { fields: ['storySlug', 'languageCode'], unique: true },
+  ],
   fields: [
     { name: 'story', type: 'relationship', relationTo: SLUGS.stories, required: true, index: true, admin: { readOnly: true } },
     { name: 'languageCode', type: 'text', required: true, maxLength: 10, index: true, admin: { readOnly: true } },
@@ -26,5 +30,9 @@ export const StoryTranslations: CollectionConfig<'story-translations'> = {
     { name: 'description', type: 'textarea', admin: { readOnly: true } },
     { name: 'contentJson', type: 'json', required: true, admin: { readOnly: true } },
     { name: 'isComplete', type: 'checkbox', defaultValue: false, admin: { readOnly: true } },
+    { name: 'storySlug', type: 'text', maxLength: 100, admin: { readOnly: true, description: 'Copied from the story for the bundle endpoint.' } },
+    { name: 'isPublished', type: 'checkbox', defaultValue: false, admin: { readOnly: true, description: 'The story is active.' } },
+    { name: 'version', type: 'text', maxLength: 64, admin: { readOnly: true, description: 'Content hash of content_json (the bundle ETag).' } },
+    { name: 'bundleUrl', type: 'text', maxLength: 500, admin: { readOnly: true, description: 'Immutable copy in object storage.' } },
   ],
 }

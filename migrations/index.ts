@@ -1,5 +1,6 @@
 import * as migration_20261125_232848_initial from './20261125_232848_initial';
 import * as migration_20261125_233000_spec_constraints from './20261125_233000_spec_constraints';
+import * as migration_20261126_000608_story_bundles from './20261126_000608_story_bundles';
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261125_233000_spec_constraints.up,
     down: migration_20261125_233000_spec_constraints.down,
     name: '20261125_233000_spec_constraints',
+  },
+  {
+    up: migration_20261126_000608_story_bundles.up,
+    down: migration_20261126_000608_story_bundles.down,
+    name: '20261126_000608_story_bundles'
   },
 ];
