@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
+import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
 import { mediaUrl } from '@/services/mediaUrl'
 import { SLUGS } from '@/slugs'
@@ -43,6 +44,8 @@ export const Characters: CollectionConfig<'characters'> = {
   indexes: [{ fields: ['story', 'slug'], unique: true }],
   hooks: {
     beforeOperation: [rejectTranslatorStructureChange(fields)],
+    afterChange: [recompileAfterChange()],
+    afterDelete: [recompileAfterDelete()],
     beforeChange: [
       async ({ data, req }) => {
         if (data && 'avatar' in data) data.avatarUrl = await mediaUrl(req, data.avatar)

@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
+import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
 import { SLUGS } from '@/slugs'
 
@@ -49,6 +50,8 @@ export const StoryChoices: CollectionConfig<'story-choices'> = {
   indexes: [{ fields: ['node', 'choiceKey'], unique: true }],
   hooks: {
     beforeOperation: [rejectTranslatorStructureChange(fields)],
+    afterChange: [recompileAfterChange()],
+    afterDelete: [recompileAfterDelete()],
     beforeChange: [
       async ({ data, req, originalDoc }) => {
         const nodeRef = data.node ?? originalDoc?.node

@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
+import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
 import { NODE_TYPES, SLUGS } from '@/slugs'
 
@@ -53,6 +54,10 @@ export const StoryNodes: CollectionConfig<'story-nodes'> = {
     delete: isEditor,
   },
   indexes: [{ fields: ['story', 'displayOrder'] }],
-  hooks: { beforeOperation: [rejectTranslatorStructureChange(fields)] },
+  hooks: {
+    beforeOperation: [rejectTranslatorStructureChange(fields)],
+    afterChange: [recompileAfterChange()],
+    afterDelete: [recompileAfterDelete()],
+  },
   fields,
 }

@@ -18,6 +18,7 @@ export const StoryTranslations: CollectionConfig<'story-translations'> = {
     description: 'Derived from each story and its nodes: read-only.',
   },
   access: { read: readIfStoryActive('story.isActive'), create: nobody, update: nobody, delete: nobody },
+  custom: { systemWritten: true },
   indexes: [
     { fields: ['story', 'languageCode'], unique: true },
     // The bundle endpoint's one indexed read: (slug, locale) -> compiled bundle.

@@ -3,11 +3,12 @@ import type { CollectionConfig, Field } from 'payload'
 import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
+import { recompileAfterChange } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
 import { SLUGS } from '@/slugs'
 
 import { deriveCoverImageUrl } from './hooks/deriveCoverImageUrl'
-import { syncTranslationsAfterChange } from './hooks/syncTranslationsAfterChange'
+import { validateBeforeActivation } from './hooks/validateBeforeActivation'
 
 const structure = { update: isEditorField }
 
@@ -82,8 +83,8 @@ export const Stories: CollectionConfig<'stories'> = {
   },
   hooks: {
     beforeOperation: [rejectTranslatorStructureChange(fields)],
-    beforeChange: [deriveCoverImageUrl],
-    afterChange: [syncTranslationsAfterChange],
+    beforeChange: [deriveCoverImageUrl, validateBeforeActivation],
+    afterChange: [recompileAfterChange((doc) => doc.id as string)],
   },
   fields,
 }

@@ -7,7 +7,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import { parseSeedStory, type SeedStory } from '@/domain/story/seedFormat'
 import { DEFAULT_LOCALE, type LocaleCode } from '@/locales'
 import { SEED_ADMIN, SEED_STAFF } from '@/seed/accounts'
-import { syncStoryTranslations } from '@/services/syncStoryTranslations'
+import { recompileStoryBundles } from '@/services/storyBundles'
 import { SLUGS } from '@/slugs'
 
 const STORIES_DIR = path.resolve(process.cwd(), 'src/seed/stories')
@@ -63,7 +63,7 @@ async function seedStory(payload: Payload, req: PayloadRequest, story: SeedStory
   if (totalDocs) return false
   const locales = localesOf(story)
   const cover = story.cover ? await uploadCover(payload, req, story.cover, story.title.en ?? story.slug) : null
-  const base = { req, context: { skipTranslationSync: true } }
+  const base = { req, context: { skipBundleCompile: true, skipStoryValidation: true } }
   const created = await payload.create({
     collection: SLUGS.stories,
     locale: DEFAULT_LOCALE,
@@ -150,7 +150,9 @@ async function seedStory(payload: Payload, req: PayloadRequest, story: SeedStory
       if (ch.text[locale]) await payload.update({ collection: SLUGS.storyChoices, id: choiceIds[i]!, data: { textContent: ch.text[locale] }, ...opts })
     }
   }
-  await syncStoryTranslations(req, created.id)
+  // The writes above passed `context` on this req (Payload merges it into req.context): lift the skip.
+  req.context.skipBundleCompile = false
+  await recompileStoryBundles(req, created.id)
   log(`${story.slug}: ${story.nodes.length} nodes, ${story.choices.length} choices, ${story.characters.length} characters in ${locales.join(', ')}`)
   return true
 }

@@ -1,13 +1,68 @@
 import type { PayloadRequest } from 'payload'
 
-import { syncStoryTranslations } from '@/services/syncStoryTranslations'
+import { compileBundle, type StoryBundle } from '@/domain/story/bundle'
+import { LOCALE_CODES } from '@/locales'
+import { notifyBundlesChanged } from '@/services/bundleCache'
+import { loadStoryGraph } from '@/services/storyGraph'
+import { SLUGS } from '@/slugs'
+import { objectStore, publicObjectUrl, putImmutable } from '@/storage/objectStore'
+
+/** Object key of an immutable, content-addressed bundle. */
+export const bundleKey = (slug: string, locale: string, version: string) => `bundles/${slug}/${locale}/${version}.json`
+
+async function publish(bundle: StoryBundle, slug: string, locale: string): Promise<string | null> {
+  if (!objectStore()) return null
+  const key = bundleKey(slug, locale, bundle.version)
+  await putImmutable(key, JSON.stringify(bundle), 'application/json; charset=utf-8')
+  return publicObjectUrl(key)
+}
 
 /**
- * Recompiles every locale's bundle of a story (story-translations rows) after anything it contains
- * changed: the story, a character, a node, a choice or an audio file. Call it from afterChange /
- * afterDelete hooks with the same `req` (same transaction).
+ * Recompiles every locale's bundle of a story into its story-translations rows (the spec's
+ * content_json and is_complete), publishes new versions to object storage, and tells every
+ * process's bundle cache. Rows whose bundle did not change are not written. Call it from
+ * afterChange / afterDelete hooks with the same `req`, so it joins the save's transaction.
  */
 export async function recompileStoryBundles(req: PayloadRequest, storyId: string): Promise<void> {
   if (req.context?.skipBundleCompile) return
-  await syncStoryTranslations(req, storyId)
+  const graph = await loadStoryGraph(req, storyId)
+  if (!graph) return
+  const { payload } = req
+  const existing = await payload.find({
+    collection: SLUGS.storyTranslations,
+    where: { story: { equals: storyId } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    req,
+    overrideAccess: true,
+    select: { languageCode: true, version: true, isPublished: true, storySlug: true, bundleUrl: true },
+  })
+  const rows = new Map(existing.docs.map((row) => [row.languageCode, row]))
+  const slugs = new Set([graph.slug])
+  let changed = false
+  for (const locale of LOCALE_CODES) {
+    const bundle = compileBundle(graph, locale)
+    const row = rows.get(locale)
+    if (row?.storySlug && row.storySlug !== graph.slug) slugs.add(row.storySlug)
+    const same = row && row.version === bundle.version && row.isPublished === graph.isActive && row.storySlug === graph.slug
+    if (same && (row.bundleUrl || !objectStore())) continue
+    const bundleUrl = row?.version === bundle.version && row.bundleUrl ? row.bundleUrl : await publish(bundle, graph.slug, locale)
+    const data = {
+      story: storyId,
+      languageCode: locale,
+      storySlug: graph.slug,
+      isPublished: graph.isActive,
+      title: bundle.story.title || graph.slug,
+      description: bundle.story.description || null,
+      contentJson: bundle as unknown as Record<string, unknown>,
+      isComplete: bundle.complete,
+      version: bundle.version,
+      bundleUrl,
+    }
+    if (row) await payload.update({ collection: SLUGS.storyTranslations, id: row.id, data, req, overrideAccess: true })
+    else await payload.create({ collection: SLUGS.storyTranslations, data, req, overrideAccess: true })
+    changed = true
+  }
+  if (changed) for (const slug of slugs) await notifyBundlesChanged(req, slug)
 }

@@ -13,12 +13,14 @@ beforeAll(async () => {
 })
 
 describe('seed', () => {
-  it('should create the sample stories with their translations rows', async () => {
+  it('should create the sample stories with a compiled bundle per locale, complete in en and hi', async () => {
     await seed(payload)
     const crow = await payload.find({ collection: 'stories', where: { slug: { equals: 'clever-crow' } }, locale: 'hi' })
     expect(crow.docs[0]?.title).toMatch(/[\u0900-\u097F]/)
     const rows = await payload.find({ collection: 'story-translations', where: { story: { equals: crow.docs[0]!.id } }, limit: 0 })
-    expect(rows.docs.map((r) => r.languageCode).sort()).toEqual(['en', 'hi'])
+    const complete = rows.docs.filter((r) => r.isComplete).map((r) => r.languageCode).sort()
+    expect(rows.docs).toHaveLength(12)
+    expect(complete).toEqual(['en', 'hi'])
   })
 
   it('should be idempotent', async () => {

@@ -20,7 +20,7 @@ export async function createStory(payload: Payload, opts: { isActive?: boolean }
   const story = await payload.create({
     collection: 'stories',
     locale: 'en',
-    data: { slug, title: `Story ${slug}`, ageRange: '4-6', region: 'pan-indian', isActive: opts.isActive ?? true },
+    data: { slug, title: `Story ${slug}`, ageRange: '4-6', region: 'pan-indian', isActive: false },
   })
   const character = await payload.create({
     collection: 'characters',
@@ -46,6 +46,7 @@ export async function createStory(payload: Payload, opts: { isActive?: boolean }
     })
   const a = await choice('A', endA.id, true)
   const b = await choice('B', endB.id, false)
+  if (opts.isActive ?? true) await payload.update({ collection: 'stories', id: story.id, data: { isActive: true } })
   return {
     storyId: story.id,
     slug,

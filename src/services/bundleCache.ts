@@ -1,0 +1,164 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+import pg from 'pg'
+import zlib from 'node:zlib'
+
+import { acceptedEncodings } from '@/domain/http/negotiation'
+import { dbFor, poolOf } from '@/services/db'
+
+/**
+ * In-process cache of compiled bundles, kept exact across processes with Postgres LISTEN/NOTIFY:
+ * a write notifies inside its transaction, so every process hears it at commit and drops what it
+ * holds for that story. In the writing process the story is also marked dirty from the write
+ * until the notification arrives, and dirty stories are read from the database and not cached:
+ * once a save has returned, no process that heard the commit serves the old bundle, and the
+ * writer never does. Until the listener connection is up nothing is cached at all.
+ */
+export const BUNDLE_CHANNEL = 'bk_bundles'
+const DIRTY_TTL_MS = 30_000
+const MAX_ENTRIES = 2_000
+
+export type BundleEntry = {
+  slug: string
+  locale: string
+  version: string
+  published: boolean
+  bundleUrl: string | null
+  json: string
+  gzip?: Buffer
+  br?: Buffer
+}
+
+type State = {
+  entries: Map<string, BundleEntry | null>
+  catalog: Map<string, unknown>
+  dirty: Map<string, number>
+  listener: pg.Client | null
+  listening: Promise<void> | null
+  queries: number
+}
+
+const g = globalThis as typeof globalThis & { __bkBundleCache?: State }
+const state: State = (g.__bkBundleCache ??= {
+  entries: new Map(),
+  catalog: new Map(),
+  dirty: new Map(),
+  listener: null,
+  listening: null,
+  queries: 0,
+})
+
+const keyOf = (slug: string, locale: string) => `${slug}\u0000${locale}`
+
+function evict(slug: string): void {
+  for (const key of state.entries.keys()) if (key.startsWith(`${slug}\u0000`)) state.entries.delete(key)
+  state.catalog.clear()
+}
+
+function isDirty(slug: string): boolean {
+  const since = state.dirty.get(slug)
+  if (since === undefined) return false
+  if (Date.now() - since > DIRTY_TTL_MS) {
+    state.dirty.delete(slug)
+    return false
+  }
+  return true
+}
+
+function listen(payload: Payload): void {
+  if (state.listening || !process.env.DATABASE_URL) return
+  state.listening = (async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    client.on('notification', (msg) => {
+      if (msg.channel !== BUNDLE_CHANNEL || !msg.payload) return
+      evict(msg.payload)
+      state.dirty.delete(msg.payload)
+    })
+    client.on('error', (err) => {
+      payload.logger.error({ err, msg: 'bundle cache listener failed; caching paused until it reconnects' })
+      state.listener = null
+      state.listening = null
+      state.entries.clear()
+      state.catalog.clear()
+    })
+    await client.connect()
+    await client.query(`LISTEN ${BUNDLE_CHANNEL}`)
+    state.listener = client
+  })().catch((err) => {
+    payload.logger.error({ err, msg: 'bundle cache listener could not connect' })
+    state.listening = null
+  })
+}
+
+/** Called by writers (hooks) inside their transaction for every story whose bundles changed. */
+export async function notifyBundlesChanged(req: PayloadRequest, slug: string): Promise<void> {
+  state.dirty.set(slug, Date.now())
+  evict(slug)
+  const db = await dbFor(req)
+  await db.execute(sql`SELECT pg_notify(${BUNDLE_CHANNEL}, ${slug})`)
+}
+
+/** Total SQL queries the delivery paths issued in this process (for the benchmark). */
+export function deliveryQueryCount(): number {
+  return state.queries
+}
+
+/**
+ * The compiled bundle of (slug, locale): from the cache, or with one indexed read
+ * (story_translations' unique (story_slug, language_code) index). null when there is no such row.
+ */
+export async function getBundle(
+  payload: Payload,
+  slug: string,
+  locale: string,
+): Promise<{ entry: BundleEntry | null; queries: number }> {
+  listen(payload)
+  const key = keyOf(slug, locale)
+  const cacheable = state.listener !== null && !isDirty(slug)
+  if (cacheable && state.entries.has(key)) return { entry: state.entries.get(key)!, queries: 0 }
+  state.queries++
+  const { rows } = await poolOf(payload).query<{ json: string; version: string; published: boolean; bundle_url: string | null }>(
+    `SELECT content_json::text AS json, version, is_published AS published, bundle_url
+       FROM story_translations WHERE story_slug = $1 AND language_code = $2`,
+    [slug, locale],
+  )
+  const row = rows[0]
+  const entry: BundleEntry | null = row
+    ? { slug, locale, version: row.version, published: row.published, bundleUrl: row.bundle_url, json: row.json }
+    : null
+  if (cacheable && state.listener !== null) {
+    if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!)
+    state.entries.set(key, entry)
+  }
+  return { entry, queries: 1 }
+}
+
+/** The entry's body in the best encoding the client accepts (compressed once per version). */
+export function encodeBody(entry: BundleEntry, acceptEncoding: string | null): { body: Buffer | string; encoding: string | null } {
+  const accepted = acceptedEncodings(acceptEncoding)
+  if (accepted.has('br')) {
+    entry.br ??= zlib.brotliCompressSync(entry.json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+    return { body: entry.br, encoding: 'br' }
+  }
+  if (accepted.has('gzip')) {
+    entry.gzip ??= zlib.gzipSync(entry.json, { level: 9 })
+    return { body: entry.gzip, encoding: 'gzip' }
+  }
+  return { body: entry.json, encoding: null }
+}
+
+/** Memoizes a catalog page until the next change to any story. */
+export async function cachedCatalog<T>(
+  payload: Payload,
+  key: string,
+  load: () => Promise<{ value: T; queries: number }>,
+): Promise<{ value: T; queries: number }> {
+  listen(payload)
+  const cacheable = state.listener !== null && state.dirty.size === 0
+  if (cacheable && state.catalog.has(key)) return { value: state.catalog.get(key) as T, queries: 0 }
+  const { value, queries } = await load()
+  state.queries += queries
+  if (cacheable) state.catalog.set(key, value)
+  return { value, queries }
+}

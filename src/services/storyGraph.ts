@@ -1,0 +1,127 @@
+import type { PayloadRequest } from 'payload'
+
+import type { GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
+import type { LocaleCode } from '@/locales'
+import { SLUGS } from '@/slugs'
+
+type Ref = string | { id: string } | null | undefined
+const idOf = (ref: Ref): string | null => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
+
+function localized(value: unknown): LocalizedText {
+  if (!value || typeof value !== 'object') return {}
+  const out: LocalizedText = {}
+  for (const [locale, text] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof text === 'string' && text.trim() !== '') out[locale as LocaleCode] = text
+  }
+  return out
+}
+
+/** The play URL of an audio file: the CDN object when public, else the counting redirect endpoint. */
+export function audioPlayUrl(audio: { id: string; r2Url?: string | null }): string {
+  const publicBase = process.env.S3_PUBLIC_URL?.replace(/\/+$/, '')
+  if (publicBase && audio.r2Url && !/^https?:/.test(audio.r2Url)) return `${publicBase}/${audio.r2Url}`
+  return `/api/audio-files/${audio.id}/play`
+}
+
+/**
+ * Loads everything a story's bundle is made of, with every locale's own text (no fallback), in a
+ * fixed number of queries: story, characters, nodes, choices, audio (and foreign choice targets).
+ */
+export async function loadStoryGraph(req: PayloadRequest, storyId: string): Promise<StoryGraph | null> {
+  const { payload } = req
+  const common = { req, overrideAccess: true, depth: 0, locale: 'all' as const, fallbackLocale: false as const }
+  const story = await payload.findByID({ collection: SLUGS.stories, id: storyId, joins: false, disableErrors: true, ...common })
+  if (!story) return null
+  const byStory = { story: { equals: storyId } }
+  const [characters, nodes, choices, audio] = await Promise.all([
+    payload.find({ collection: SLUGS.characters, where: byStory, pagination: false, limit: 0, ...common }),
+    payload.find({ collection: SLUGS.storyNodes, where: byStory, pagination: false, limit: 0, joins: false, ...common }),
+    payload.find({ collection: SLUGS.storyChoices, where: byStory, pagination: false, limit: 0, ...common }),
+    payload.find({
+      collection: SLUGS.audioFiles,
+      where: byStory,
+      pagination: false,
+      limit: 0,
+      req,
+      overrideAccess: true,
+      depth: 0,
+      select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true },
+    }),
+  ])
+  const audioByNode = new Map<string, Partial<Record<LocaleCode, string>>>()
+  for (const a of audio.docs) {
+    const nodeId = idOf(a.node as Ref)
+    if (!nodeId) continue
+    const perLocale = audioByNode.get(nodeId) ?? {}
+    perLocale[a.languageCode as LocaleCode] ??= audioPlayUrl(a)
+    audioByNode.set(nodeId, perLocale)
+  }
+  const graphNodes: GraphNode[] = nodes.docs.map((n) => ({
+    id: n.id,
+    storyId,
+    type: n.nodeType,
+    characterId: idOf(n.character as Ref),
+    displayOrder: n.displayOrder,
+    isStart: !!n.isStart,
+    isEnd: !!n.isEnd,
+    text: localized(n.textContent),
+    audio: audioByNode.get(n.id) ?? {},
+  }))
+  const graphChoices: GraphChoice[] = choices.docs.map((c) => ({
+    id: c.id,
+    nodeId: idOf(c.node as Ref)!,
+    key: c.choiceKey,
+    text: localized(c.textContent),
+    nextNodeId: idOf(c.nextNode as Ref),
+    isDefault: !!c.isDefault,
+  }))
+  // Choices may point at nodes of other stories: load just enough of them to report it.
+  const known = new Set(graphNodes.map((n) => n.id))
+  const foreignIds = [...new Set(graphChoices.map((c) => c.nextNodeId).filter((id): id is string => !!id && !known.has(id)))]
+  if (foreignIds.length) {
+    const foreign = await payload.find({
+      collection: SLUGS.storyNodes,
+      where: { id: { in: foreignIds } },
+      pagination: false,
+      limit: 0,
+      joins: false,
+      ...common,
+    })
+    for (const n of foreign.docs) {
+      graphNodes.push({
+        id: n.id,
+        storyId: idOf(n.story as Ref) ?? '',
+        type: n.nodeType,
+        characterId: null,
+        displayOrder: n.displayOrder,
+        isStart: false,
+        isEnd: !!n.isEnd,
+        text: localized(n.textContent),
+      })
+    }
+  }
+  const graphCharacters: GraphCharacter[] = characters.docs.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    name: localized(c.name),
+    voiceProfile: c.voiceProfile,
+    bulbulSpeaker: c.bulbulSpeaker,
+    displayOrder: c.displayOrder ?? 0,
+    avatarUrl: c.avatarUrl ?? null,
+  }))
+  return {
+    id: story.id,
+    slug: story.slug,
+    ageRange: story.ageRange,
+    region: story.region,
+    durationMin: story.durationMin ?? null,
+    coverUrl: story.coverImage ?? null,
+    isActive: !!story.isActive,
+    title: localized(story.title),
+    description: localized(story.description),
+    moral: localized(story.moral),
+    characters: graphCharacters,
+    nodes: graphNodes,
+    choices: graphChoices,
+  }
+}
