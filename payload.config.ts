@@ -20,7 +20,9 @@ import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
+import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { payloadLocalization } from './src/localization'
+import { startBundleListener } from './src/services/bundleCache'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
 import { s3ClientConfig, s3Settings } from './src/storage/s3Settings'
@@ -64,6 +66,7 @@ export default buildConfig({
   graphQL: {
     maxComplexity: Number(process.env.GRAPHQL_MAX_COMPLEXITY || 1000),
     validationRules: listAwareComplexityRules,
+    queries: storyBundleQuery,
     disablePlaygroundInProduction: true,
   },
   plugins: [
@@ -80,4 +83,5 @@ export default buildConfig({
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
+  onInit: startBundleListener,
 })

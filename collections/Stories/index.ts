@@ -5,6 +5,7 @@ import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { recompileAfterChange } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
+import { validateStoryEndpoint } from '@/endpoints/validateStory'
 import { SLUGS } from '@/slugs'
 
 import { deriveCoverImageUrl } from './hooks/deriveCoverImageUrl'
@@ -13,6 +14,11 @@ import { validateBeforeActivation } from './hooks/validateBeforeActivation'
 const structure = { update: isEditorField }
 
 const fields: Field[] = [
+  {
+    name: 'validation',
+    type: 'ui',
+    admin: { components: { Field: '@/components/StoryValidationPanel#StoryValidationPanel' } },
+  },
   {
     name: 'slug',
     type: 'text',
@@ -81,6 +87,7 @@ export const Stories: CollectionConfig<'stories'> = {
     update: editorOrTranslatorForLocale,
     delete: isEditor,
   },
+  endpoints: [validateStoryEndpoint],
   hooks: {
     beforeOperation: [rejectTranslatorStructureChange(fields)],
     beforeChange: [deriveCoverImageUrl, validateBeforeActivation],

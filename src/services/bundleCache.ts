@@ -66,6 +66,15 @@ function isDirty(slug: string): boolean {
   return true
 }
 
+/**
+ * Starts this process's LISTEN connection (Payload's onInit awaits it, so a server caches from its
+ * first request). The socket is unref'd: it never keeps a CLI process alive.
+ */
+export function startBundleListener(payload: Payload): Promise<void> {
+  listen(payload)
+  return state.listening ?? Promise.resolve()
+}
+
 function listen(payload: Payload): void {
   if (state.listening || !process.env.DATABASE_URL) return
   state.listening = (async () => {
@@ -83,6 +92,7 @@ function listen(payload: Payload): void {
       state.catalog.clear()
     })
     await client.connect()
+    ;(client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
     await client.query(`LISTEN ${BUNDLE_CHANNEL}`)
     state.listener = client
   })().catch((err) => {

@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 
 import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { storyBundleResponse } from '@/endpoints/storyBundle'
+import { storyCatalogResponse } from '@/endpoints/storyCatalog'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
@@ -19,8 +23,9 @@ const graphql = GRAPHQL_POST(config) as unknown as (req: Request) => Promise<Res
 export type TestServer = { url: string; close: () => Promise<void> }
 
 /**
- * A real HTTP server in front of the very route handlers the Next app mounts at /api (REST and
- * GraphQL), so integration tests speak HTTP without a Next build. The e2e suite covers Next itself.
+ * A real HTTP server in front of the very route handlers the Next app mounts at /api (REST,
+ * GraphQL, and the bundle and catalog routes), so integration tests speak HTTP without a Next
+ * build. The e2e suite covers Next itself.
  */
 export async function startTestServer(): Promise<TestServer> {
   const server = http.createServer(async (req, res) => {
@@ -34,7 +39,10 @@ export async function startTestServer(): Promise<TestServer> {
         duplex: 'half',
       } as RequestInit)
       let response: Response
-      if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
+      const bundle = url.pathname.match(/^\/api\/stories\/([^/]+)\/bundle$/)
+      if (bundle && req.method === 'GET') response = await storyBundleResponse(await getPayload({ config }), request, decodeURIComponent(bundle[1]!))
+      else if (url.pathname === '/api/stories/catalog' && req.method === 'GET') response = await storyCatalogResponse(await getPayload({ config }), request)
+      else if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
       else if (url.pathname.startsWith('/api/')) {
         const slug = url.pathname.slice('/api/'.length).split('/').filter(Boolean)
         const handler = rest[req.method ?? 'GET']

@@ -1,0 +1,9 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { storyBundleResponse } from '@/endpoints/storyBundle'
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const payload = await getPayload({ config })
+  return storyBundleResponse(payload, request, (await params).slug)
+}

@@ -1,0 +1,9 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { storyCatalogResponse } from '@/endpoints/storyCatalog'
+
+export async function GET(request: Request) {
+  const payload = await getPayload({ config })
+  return storyCatalogResponse(payload, request)
+}

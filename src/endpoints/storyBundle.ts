@@ -1,0 +1,41 @@
+import type { Payload } from 'payload'
+
+import { etagMatches } from '@/domain/http/negotiation'
+import { isLocale, LOCALE_CODES } from '@/locales'
+import { encodeBody, getBundle } from '@/services/bundleCache'
+
+/** Browsers and apps revalidate after a minute; CDNs keep serving a stale copy while they do. */
+export const BUNDLE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400'
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
+
+/**
+ * `GET /api/stories/:slug/bundle?locale=hi`: the compiled bundle, from the in-process cache or
+ * one indexed read. No authentication work: bundles are public for active stories only.
+ */
+export async function storyBundleResponse(payload: Payload, request: Request, slug: string): Promise<Response> {
+  const locale = new URL(request.url).searchParams.get('locale') ?? 'en'
+  if (!isLocale(locale)) {
+    return json(400, {
+      errors: [{ message: `Unknown locale "${locale}". Valid locales: ${LOCALE_CODES.join(', ')}.`, field: 'locale', validLocales: LOCALE_CODES }],
+    })
+  }
+  const { entry, queries } = await getBundle(payload, slug, locale)
+  if (!entry || !entry.published) {
+    return json(404, { errors: [{ message: `No active story "${slug}".` }] })
+  }
+  const etag = `"${entry.version}"`
+  const headers: Record<string, string> = {
+    etag,
+    'cache-control': BUNDLE_CACHE_CONTROL,
+    vary: 'Accept-Encoding',
+    'x-db-queries': String(queries),
+  }
+  if (entry.bundleUrl) headers['x-bundle-url'] = entry.bundleUrl
+  if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers })
+  const { body, encoding } = encodeBody(entry, request.headers.get('accept-encoding'))
+  headers['content-type'] = 'application/json; charset=utf-8'
+  if (encoding) headers['content-encoding'] = encoding
+  return new Response(body as BodyInit, { status: 200, headers })
+}

@@ -1,0 +1,64 @@
+import type { Payload } from 'payload'
+
+import { isLocale, LOCALE_CODES } from '@/locales'
+import { cachedCatalog } from '@/services/bundleCache'
+import { poolOf } from '@/services/db'
+
+const PAGE_SIZE = 20
+
+export type StoryCard = {
+  slug: string
+  title: string
+  description: string | null
+  ageRange: string
+  region: string
+  durationMin: number | null
+  coverUrl: string | null
+  complete: boolean
+  version: string
+  bundleUrl: string | null
+}
+
+export type CatalogPage = { locale: string; page: number; pageSize: number; totalDocs: number; totalPages: number; stories: StoryCard[] }
+
+const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...extra } })
+
+/**
+ * `GET /api/stories/catalog?locale=hi&age=4-6&region=…&page=1`: the app's home screen, only what a
+ * story card needs, active stories only, newest first, paged.
+ */
+export async function storyCatalogResponse(payload: Payload, request: Request): Promise<Response> {
+  const params = new URL(request.url).searchParams
+  const locale = params.get('locale') ?? 'en'
+  if (!isLocale(locale)) {
+    return json(400, { errors: [{ message: `Unknown locale "${locale}". Valid locales: ${LOCALE_CODES.join(', ')}.`, field: 'locale' }] })
+  }
+  const page = Number(params.get('page') ?? '1')
+  if (!Number.isInteger(page) || page < 1 || page > 10_000) {
+    return json(400, { errors: [{ message: 'page must be a whole number from 1', field: 'page' }] })
+  }
+  const age = params.get('age')
+  const region = params.get('region')
+  const key = JSON.stringify([locale, age, region, page])
+  const { value, queries } = await cachedCatalog<CatalogPage>(payload, key, async () => {
+    const { rows } = await poolOf(payload).query(
+      `SELECT st.story_slug AS slug, st.title, st.description, s.age_range AS "ageRange", s.region,
+              s.duration_min AS "durationMin", s.cover_image AS "coverUrl", st.is_complete AS complete,
+              st.version, st.bundle_url AS "bundleUrl", count(*) OVER () AS total
+         FROM story_translations st JOIN stories s ON s.id = st.story_id
+        WHERE st.language_code = $1 AND st.is_published AND s.is_active
+          AND ($2::text IS NULL OR s.age_range = $2) AND ($3::text IS NULL OR s.region = $3)
+        ORDER BY s.created_at DESC, s.id
+        LIMIT $4 OFFSET $5`,
+      [locale, age, region, PAGE_SIZE, (page - 1) * PAGE_SIZE],
+    )
+    const totalDocs = rows[0] ? Number(rows[0].total) : 0
+    const stories: StoryCard[] = rows.map(({ total: _total, ...card }) => card as StoryCard)
+    return {
+      value: { locale, page, pageSize: PAGE_SIZE, totalDocs, totalPages: Math.ceil(totalDocs / PAGE_SIZE), stories },
+      queries: 1,
+    }
+  })
+  return json(200, value, { 'cache-control': 'public, max-age=60, stale-while-revalidate=600', 'x-db-queries': String(queries) })
+}

@@ -1,0 +1,26 @@
+import type { GraphQLExtension, PayloadRequest } from 'payload'
+
+import { GraphQLJSON } from '@payloadcms/graphql/types'
+
+import { isLocale, LOCALE_CODES } from '@/locales'
+import { getBundle } from '@/services/bundleCache'
+
+/**
+ * `StoryBundle(slug: "clever-crow", locale: "hi-mixed")`: the same compiled bundle as
+ * `GET /api/stories/:slug/bundle`, from the same cache. Null for unknown or inactive stories.
+ */
+export const storyBundleQuery: GraphQLExtension = (GraphQL) => ({
+  StoryBundle: {
+    type: GraphQLJSON,
+    args: {
+      slug: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      locale: { type: GraphQL.GraphQLString, description: `One of ${LOCALE_CODES.join(', ')} (default en)` },
+    },
+    resolve: async (_: unknown, args: { slug: string; locale?: string | null }, context: { req: PayloadRequest }) => {
+      const locale = args.locale ?? 'en'
+      if (!isLocale(locale)) throw new GraphQL.GraphQLError(`Unknown locale "${locale}". Valid locales: ${LOCALE_CODES.join(', ')}.`)
+      const { entry } = await getBundle(context.req.payload, args.slug, locale)
+      return entry?.published ? JSON.parse(entry.json) : null
+    },
+  },
+})

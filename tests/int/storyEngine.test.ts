@@ -1,0 +1,228 @@
+import type { Payload } from 'payload'
+
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import zlib from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
+import { bundleKey } from '@/services/storyBundles'
+
+import { createStaff, gql, rest, type Staff, uid } from '../support/api'
+import { createStory, type StoryFixture } from '../support/fixtures'
+import { startTestServer, type TestServer } from '../support/httpServer'
+import { testPayload } from '../support/payload'
+
+let payload: Payload
+let server: TestServer
+let editor: Staff
+let story: StoryFixture
+
+beforeAll(async () => {
+  payload = await testPayload()
+  server = await startTestServer()
+  editor = await createStaff(payload, server.url, 'editor')
+  story = await createStory(payload)
+})
+
+afterAll(async () => {
+  await story?.cleanup()
+  await payload.delete({ collection: 'editors', id: editor.id })
+  await server?.close()
+})
+
+const bundle = (slug: string, locale: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/api/stories/${slug}/bundle?locale=${locale}`, { headers })
+
+async function etag(slug: string, locale: string): Promise<string> {
+  const res = await bundle(slug, locale)
+  expect(res.status).toBe(200)
+  return res.headers.get('etag')!
+}
+
+describe('activation', () => {
+  it('should refuse to activate a story with errors, listing them (400)', async () => {
+    const draft = await payload.create({
+      collection: 'stories',
+      data: { slug: uid('draft'), title: 'Draft', ageRange: '4-6', region: 'x', isActive: false },
+    })
+    await payload.create({
+      collection: 'story-nodes',
+      data: { story: draft.id, nodeType: 'dialogue', displayOrder: 1, textContent: 'Hello', isStart: false },
+    })
+    const res = await rest(server.url, 'PATCH', `stories/${draft.id}`, { token: editor.token, body: { isActive: true } })
+    expect(res.status).toBe(400)
+    const messages: string[] = res.body.errors[0].data.errors.map((e: { message: string }) => e.message)
+    expect(messages.some((m) => /start/i.test(m))).toBe(true)
+    expect(messages.some((m) => /character/i.test(m))).toBe(true)
+    expect((await payload.findByID({ collection: 'stories', id: draft.id })).isActive).toBe(false)
+    await payload.delete({ collection: 'stories', id: draft.id })
+  })
+
+  it('should save an invalid story as an inactive draft', async () => {
+    const res = await rest(server.url, 'POST', 'stories', {
+      token: editor.token,
+      body: { slug: uid('draft'), title: 'Empty draft', ageRange: '4-6', region: 'x', isActive: false },
+    })
+    expect(res.status).toBe(201)
+    await payload.delete({ collection: 'stories', id: res.body.doc.id })
+  })
+
+  it('should report errors and warnings at GET /api/stories/:id/validate for staff', async () => {
+    const res = await rest(server.url, 'GET', `stories/${story.storyId}/validate`, { token: editor.token })
+    expect(res.status).toBe(200)
+    expect(res.body.errors).toEqual([])
+    expect(res.body.warnings.some((w: { locale?: string }) => w.locale === 'hi')).toBe(true)
+  })
+
+  it('should not show the validation report to the public', async () => {
+    expect((await rest(server.url, 'GET', `stories/${story.storyId}/validate`)).status).toBe(403)
+  })
+})
+
+describe('bundle delivery', () => {
+  it('should serve the compiled bundle with a strong ETag and CDN cache headers', async () => {
+    const res = await bundle(story.slug, 'hi')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]+"$/)
+    expect(res.headers.get('cache-control')).toContain('stale-while-revalidate')
+    const body = await res.json()
+    expect(body.locale).toBe('hi')
+    expect(body.startNodeId).toBe(story.nodeIds[0])
+    const start = body.nodes.find((n: { id: string }) => n.id === story.nodeIds[0])
+    expect(start).toMatchObject({ text: 'एक समय की बात है', textLocale: 'hi', fallback: false })
+    const decide = body.nodes.find((n: { id: string }) => n.id === story.nodeIds[1])
+    expect(decide).toMatchObject({ textLocale: 'en', fallback: true })
+    expect(decide.choices.map((c: { key: string }) => c.key)).toEqual(['A', 'B'])
+  })
+
+  it('should answer 304 to a matching If-None-Match', async () => {
+    const tag = await etag(story.slug, 'hi')
+    const res = await bundle(story.slug, 'hi', { 'if-none-match': tag })
+    expect(res.status).toBe(304)
+    expect(await res.text()).toBe('')
+  })
+
+  it.each(['gzip', 'br'])('should compress with %s when asked', async (encoding) => {
+    const res = await fetch(`${server.url}/api/stories/${story.slug}/bundle?locale=en`, { headers: { 'accept-encoding': encoding } })
+    expect(res.headers.get('content-encoding')).toBe(encoding)
+    const raw = Buffer.from(await res.arrayBuffer())
+    // fetch may already have decoded it; decode only when the bytes are still compressed.
+    const text = raw[0] === 0x7b ? raw.toString() : (encoding === 'gzip' ? zlib.gunzipSync(raw) : zlib.brotliDecompressSync(raw)).toString()
+    expect(JSON.parse(text).story.slug).toBe(story.slug)
+  })
+
+  it('should answer 400 for an unknown locale, listing the valid ones', async () => {
+    const res = await bundle(story.slug, 'xx')
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(await res.json())).toContain('hi-mixed')
+  })
+
+  it('should answer 404 for an unknown story', async () => {
+    expect((await bundle('no-such-story', 'hi')).status).toBe(404)
+  })
+
+  it('should answer 404 for an inactive story', async () => {
+    const inactive = await createStory(payload, { isActive: false })
+    expect((await bundle(inactive.slug, 'en')).status).toBe(404)
+    await inactive.cleanup()
+  })
+
+  it('should serve from memory once warm: no SQL query per request', async () => {
+    await bundle(story.slug, 'bn')
+    const res = await bundle(story.slug, 'bn')
+    expect(res.headers.get('x-db-queries')).toBe('0')
+  })
+
+  it('should change the hi bundle and its ETag when a node’s Hindi text changes, and leave ta alone', async () => {
+    const [hi, hiMixed, ta] = [await etag(story.slug, 'hi'), await etag(story.slug, 'hi-mixed'), await etag(story.slug, 'ta')]
+    const res = await rest(server.url, 'PATCH', `story-nodes/${story.nodeIds[0]}`, {
+      token: editor.token,
+      locale: 'hi',
+      body: { textContent: 'बहुत समय पहले की बात है' },
+    })
+    expect(res.status).toBe(200)
+    const after = await bundle(story.slug, 'hi')
+    expect(after.headers.get('etag')).not.toBe(hi)
+    expect(JSON.stringify(await after.json())).toContain('बहुत समय पहले की बात है')
+    expect(await etag(story.slug, 'hi-mixed')).not.toBe(hiMixed)
+    expect(await etag(story.slug, 'ta')).toBe(ta)
+  })
+
+  it.each([
+    ['a character’s name', 'characters', () => story.characterId, { name: 'Nani' }, 'Nani'],
+    ['a choice’s text', 'story-choices', () => story.choiceIds[1]!, { textContent: 'Fly to the river' }, 'Fly to the river'],
+    ['the story’s title', 'stories', () => story.storyId, { title: 'The Thirsty Crow' }, 'The Thirsty Crow'],
+  ] as const)('should recompile when %s changes (no stale bundle after the save returns)', async (_what, collection, id, body, expected) => {
+    await bundle(story.slug, 'en')
+    const before = await etag(story.slug, 'en')
+    expect((await rest(server.url, 'PATCH', `${collection}/${id()}`, { token: editor.token, body })).status).toBe(200)
+    const res = await bundle(story.slug, 'en')
+    expect(res.headers.get('etag')).not.toBe(before)
+    expect(JSON.stringify(await res.json())).toContain(expected)
+  })
+
+  it('should recompile when a node is deleted', async () => {
+    const extra = await payload.create({
+      collection: 'story-nodes',
+      data: { story: story.storyId, nodeType: 'end', displayOrder: 99, isEnd: true, textContent: 'An extra ending' },
+    })
+    expect(JSON.stringify(await (await bundle(story.slug, 'en')).json())).toContain('An extra ending')
+    await rest(server.url, 'DELETE', `story-nodes/${extra.id}`, { token: editor.token })
+    expect(JSON.stringify(await (await bundle(story.slug, 'en')).json())).not.toContain('An extra ending')
+  })
+
+  it('should give the same bundle through GraphQL', async () => {
+    const res = await gql(server.url, `{ StoryBundle(slug: "${story.slug}", locale: "hi-mixed") }`)
+    const rest = await bundle(story.slug, 'hi-mixed')
+    expect(res.body.data.StoryBundle.version).toBe(JSON.parse(rest.headers.get('etag')!))
+  })
+
+  it('should keep is_complete per locale in story-translations', async () => {
+    const rows = await payload.find({ collection: 'story-translations', where: { story: { equals: story.storyId } }, limit: 0 })
+    const byLocale = Object.fromEntries(rows.docs.map((r) => [r.languageCode, r.isComplete]))
+    expect(byLocale.en).toBe(true)
+    expect(byLocale.hi).toBe(false)
+  })
+})
+
+describe('bundles in object storage', () => {
+  const settings = s3Settings()!
+  const s3 = new S3Client(s3ClientConfig(settings))
+
+  it('should publish each version as an immutable, content-addressed JSON object', async () => {
+    const res = await bundle(story.slug, 'en')
+    const version = JSON.parse(res.headers.get('etag')!)
+    expect(res.headers.get('x-bundle-url')).toContain(bundleKey(story.slug, 'en', version))
+    const object = await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: bundleKey(story.slug, 'en', version) }))
+    expect(object.CacheControl).toContain('immutable')
+    expect(object.ContentType).toContain('application/json')
+    expect(JSON.parse(await object.Body!.transformToString()).version).toBe(version)
+  })
+})
+
+describe('catalog', () => {
+  it('should list active stories with what a card needs, in the requested locale', async () => {
+    const res = await fetch(`${server.url}/api/stories/catalog?locale=hi&age=4-6`)
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    const card = body.stories.find((s: { slug: string }) => s.slug === story.slug)
+    expect(card).toMatchObject({ ageRange: '4-6', region: 'pan-indian' })
+    expect(card.bundleUrl).toContain(`bundles/${story.slug}/hi/`)
+    expect(Object.keys(card).sort()).toEqual(
+      ['ageRange', 'bundleUrl', 'complete', 'coverUrl', 'description', 'durationMin', 'region', 'slug', 'title', 'version'].sort(),
+    )
+  })
+
+  it('should filter by age range and leave inactive stories out', async () => {
+    const inactive = await createStory(payload, { isActive: false })
+    const res = await (await fetch(`${server.url}/api/stories/catalog?locale=en&age=7-10`)).json()
+    expect(res.stories.some((s: { slug: string }) => s.slug === story.slug)).toBe(false)
+    const all = await (await fetch(`${server.url}/api/stories/catalog?locale=en`)).json()
+    expect(all.stories.some((s: { slug: string }) => s.slug === inactive.slug)).toBe(false)
+    await inactive.cleanup()
+  })
+
+  it('should answer 400 for a bad page', async () => {
+    expect((await fetch(`${server.url}/api/stories/catalog?page=0`)).status).toBe(400)
+  })
+})
