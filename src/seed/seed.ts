@@ -157,12 +157,8 @@ async function seedStory(payload: Payload, req: PayloadRequest, story: SeedStory
   return true
 }
 
-/** Idempotent: creates the staff accounts and sample stories that are missing. */
-export async function seed(payload: Payload): Promise<void> {
-  const req = await createLocalReq({}, payload)
-  const stories = loadSeedStories()
-  log(`seeding ${stories.length} sample stories…`)
-  await ensureStaff(payload, req)
+/** Creates the stories that do not exist yet, one transaction each, printing progress. */
+export async function seedStories(payload: Payload, stories: SeedStory[]): Promise<number> {
   let created = 0
   for (const [i, story] of stories.entries()) {
     log(`[${i + 1}/${stories.length}] ${story.slug}`)
@@ -179,5 +175,15 @@ export async function seed(payload: Payload): Promise<void> {
       throw err
     }
   }
+  return created
+}
+
+/** Idempotent: creates the staff accounts and sample stories that are missing. */
+export async function seed(payload: Payload): Promise<void> {
+  const req = await createLocalReq({}, payload)
+  const stories = loadSeedStories()
+  log(`seeding ${stories.length} sample stories…`)
+  await ensureStaff(payload, req)
+  const created = await seedStories(payload, stories)
   log(`done: ${created} created, ${stories.length - created} already there`)
 }

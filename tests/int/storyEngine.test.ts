@@ -5,6 +5,7 @@ import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
+import { sweepBundles } from '@/services/bundleSweep'
 import { bundleKey } from '@/services/storyBundles'
 
 import { createStaff, gql, rest, type Staff, uid } from '../support/api'
@@ -224,5 +225,25 @@ describe('catalog', () => {
 
   it('should answer 400 for a bad page', async () => {
     expect((await fetch(`${server.url}/api/stories/catalog?page=0`)).status).toBe(400)
+  })
+})
+
+describe('sweeping old bundle versions', () => {
+  const settings = s3Settings()!
+  const s3 = new S3Client(s3ClientConfig(settings))
+
+  it('should keep referenced versions and remove unreferenced ones past the grace period', async () => {
+    const oldVersion = JSON.parse((await bundle(story.slug, 'en')).headers.get('etag')!)
+    await rest(server.url, 'PATCH', `story-nodes/${story.nodeIds[3]}`, { token: editor.token, body: { textContent: 'The crow flies far away.' } })
+    const newVersion = JSON.parse((await bundle(story.slug, 'en')).headers.get('etag')!)
+    expect(newVersion).not.toBe(oldVersion)
+
+    expect(await sweepBundles(payload, { graceMs: 60_000 })).not.toContain(bundleKey(story.slug, 'en', oldVersion))
+    const swept = await sweepBundles(payload, { graceMs: 0 })
+    expect(swept).toContain(bundleKey(story.slug, 'en', oldVersion))
+    expect(swept).not.toContain(bundleKey(story.slug, 'en', newVersion))
+    const gone = await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: bundleKey(story.slug, 'en', oldVersion) })).catch((e) => e)
+    expect(gone.name).toBe('NoSuchKey')
+    await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: bundleKey(story.slug, 'en', newVersion) }))
   })
 })

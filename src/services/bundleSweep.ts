@@ -1,0 +1,27 @@
+import type { Payload } from 'payload'
+
+import { poolOf } from '@/services/db'
+import { deleteObjects, listObjects } from '@/storage/objectStore'
+
+/** How long an unreferenced bundle version stays, for apps and CDNs still holding its URL. */
+export const BUNDLE_GRACE_MS = Number(process.env.BUNDLE_SWEEP_GRACE_HOURS || 24) * 3_600_000
+
+/**
+ * Deletes bundle objects (`bundles/<slug>/<locale>/<version>.json`) that no story-translations row
+ * points at any more and that are older than the grace period. Returns the keys it removed.
+ */
+export async function sweepBundles(payload: Payload, opts: { graceMs?: number; now?: Date } = {}): Promise<string[]> {
+  const grace = opts.graceMs ?? BUNDLE_GRACE_MS
+  const now = (opts.now ?? new Date()).getTime()
+  const { rows } = await poolOf(payload).query<{ story_slug: string; language_code: string; version: string }>(
+    'SELECT story_slug, language_code, version FROM story_translations WHERE version IS NOT NULL',
+  )
+  const referenced = new Set(rows.map((r) => `bundles/${r.story_slug}/${r.language_code}/${r.version}.json`))
+  const stale = (await listObjects('bundles/'))
+    .filter((o) => o.Key && !referenced.has(o.Key))
+    .filter((o) => now - (o.LastModified?.getTime() ?? now) >= grace)
+    .map((o) => o.Key!)
+  await deleteObjects(stale)
+  if (stale.length) payload.logger.info(`swept ${stale.length} unreferenced bundle version(s)`)
+  return stale
+}
