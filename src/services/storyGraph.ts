@@ -33,21 +33,21 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   const story = await payload.findByID({ collection: SLUGS.stories, id: storyId, joins: false, disableErrors: true, ...common })
   if (!story) return null
   const byStory = { story: { equals: storyId } }
-  const [characters, nodes, choices, audio] = await Promise.all([
-    payload.find({ collection: SLUGS.characters, where: byStory, pagination: false, limit: 0, ...common }),
-    payload.find({ collection: SLUGS.storyNodes, where: byStory, pagination: false, limit: 0, joins: false, ...common }),
-    payload.find({ collection: SLUGS.storyChoices, where: byStory, pagination: false, limit: 0, ...common }),
-    payload.find({
-      collection: SLUGS.audioFiles,
-      where: byStory,
-      pagination: false,
-      limit: 0,
-      req,
-      overrideAccess: true,
-      depth: 0,
-      select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true },
-    }),
-  ])
+  // Sequential on purpose: inside a transaction these share one connection (pg deprecates overlap).
+  const characters = await payload.find({ collection: SLUGS.characters, where: byStory, pagination: false, limit: 0, ...common })
+  const nodes = await payload.find({ collection: SLUGS.storyNodes, where: byStory, pagination: false, limit: 0, joins: false, ...common })
+  const choices = await payload.find({ collection: SLUGS.storyChoices, where: byStory, pagination: false, limit: 0, ...common })
+  const audio = await payload.find({
+    collection: SLUGS.audioFiles,
+    where: byStory,
+    pagination: false,
+    limit: 0,
+    req,
+    overrideAccess: true,
+    depth: 0,
+    select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true },
+  })
+
   const audioByNode = new Map<string, Partial<Record<LocaleCode, string>>>()
   for (const a of audio.docs) {
     const nodeId = idOf(a.node as Ref)
