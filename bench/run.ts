@@ -13,15 +13,13 @@
 import autocannon, { type Result } from 'autocannon'
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import pg from 'pg'
 
-import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
-import { startLocalS3 } from '@/infra/localS3'
 import { freePort } from '@/infra/ports'
 import { runTypeScript } from '@/infra/runTypeScript'
+import { startThrowawayServices } from '@/infra/throwawayServices'
 
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
@@ -30,26 +28,8 @@ const stops: (() => Promise<void>)[] = []
 const log = (msg: string) => console.error(`[bench] ${msg}`)
 
 async function services(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-bench-'))
-  fs.chmodSync(dir, 0o755)
-  if (!process.env.DATABASE_URL) {
-    const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'bk_bench', fast: true })
-    process.env.DATABASE_URL = db.url
-    stops.push(db.stop)
-  }
-  if (!process.env.S3_BUCKET) {
-    const s3 = await startLocalS3({ dir: path.join(dir, 's3'), bucket: 'bk-bench' })
-    Object.assign(process.env, {
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    })
-    stops.push(s3.stop)
-  }
-  process.env.PAYLOAD_SECRET ||= 'bench-secret'
-  stops.push(async () => fs.rmSync(dir, { recursive: true, force: true }))
+  const throwaway = await startThrowawayServices('bench')
+  stops.push(throwaway.stop)
 }
 
 function build(): void {

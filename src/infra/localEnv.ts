@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
-import { localS3Dir, startLocalS3 } from '@/infra/localS3'
+import { exportS3Env, localS3Dir, startLocalS3 } from '@/infra/localS3'
 
 export type LocalEnvironment = {
   /** What was started here (to print), and how to stop it. */
@@ -58,13 +58,7 @@ export async function prepareLocalEnvironment(root = projectRoot()): Promise<Loc
   }
   if (!process.env.S3_BUCKET) {
     const s3 = await startLocalS3({ dir: localS3Dir(dir), bucket: 'bhasha-kahani', log })
-    Object.assign(process.env, {
-      S3_ENDPOINT: s3.endpoint,
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    })
+    exportS3Env(s3)
     started.push(`S3 (s3rver) ${s3.endpoint}/${s3.bucket}${s3.owned ? '' : ' (reused)'}`)
     stops.push(s3.stop)
   }

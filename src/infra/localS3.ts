@@ -61,3 +61,14 @@ export async function startLocalS3(opts: Options): Promise<RunningS3> {
 export function localS3Dir(dataDir: string): string {
   return path.join(dataDir, 's3')
 }
+
+/** Points this process (and the children it spawns) at a running S3 server. */
+export function exportS3Env(s3: RunningS3): void {
+  Object.assign(process.env, {
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_REGION: s3.region,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+  })
+}
