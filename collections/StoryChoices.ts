@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
+import { deriveStoryFromNode } from '@/hooks/deriveStoryFromNode'
 import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
 import { SLUGS } from '@/slugs'
@@ -52,17 +53,7 @@ export const StoryChoices: CollectionConfig<'story-choices'> = {
     beforeOperation: [rejectTranslatorStructureChange(fields)],
     afterChange: [recompileAfterChange()],
     afterDelete: [recompileAfterDelete()],
-    beforeChange: [
-      async ({ data, req, originalDoc }) => {
-        const nodeRef = data.node ?? originalDoc?.node
-        const nodeId = typeof nodeRef === 'object' && nodeRef ? nodeRef.id : nodeRef
-        if (nodeId && (!originalDoc || data.node !== undefined)) {
-          const node = await req.payload.findByID({ collection: SLUGS.storyNodes, id: nodeId, depth: 0, req, joins: false })
-          data.story = typeof node.story === 'object' ? node.story.id : node.story
-        }
-        return data
-      },
-    ],
+    beforeChange: [deriveStoryFromNode],
   },
   fields,
 }
