@@ -80,6 +80,7 @@ export interface Config {
     'analytics-events': AnalyticsEvent;
     editors: Editor;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -107,6 +108,7 @@ export interface Config {
     'analytics-events': AnalyticsEventsSelect<false> | AnalyticsEventsSelect<true>;
     editors: EditorsSelect<false> | EditorsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -128,7 +130,15 @@ export interface Config {
   };
   user: Editor;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      generateAudio: TaskGenerateAudio;
+      sweepAudioObjects: TaskSweepAudioObjects;
+      refreshStoryAudioBundles: TaskRefreshStoryAudioBundles;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -375,14 +385,34 @@ export interface AudioFile {
   node: string | StoryNode;
   story?: (string | null) | Story;
   languageCode: string;
+  /**
+   * Share of English words in the voiced text (0 = the language alone), measured from the text.
+   */
   codeMixRatio?: number | null;
   speakerId: string;
+  /**
+   * Object key in the bucket (audio/<sha256>.opus).
+   */
   r2Url: string;
   fileSize?: number | null;
   durationSec?: number | null;
   checksum?: string | null;
   accessedAt?: string | null;
   accessCount?: number | null;
+  /**
+   * sha256 of text, language, speaker, model, provider settings and code-mix ratio.
+   */
+  contentKey?: string | null;
+  provider?: string | null;
+  model?: string | null;
+  /**
+   * Characters voiced
+   */
+  textChars?: number | null;
+  /**
+   * Where apps play it: the CDN URL, or the counting play endpoint.
+   */
+  url?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -535,6 +565,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: string;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'generateAudio' | 'sweepAudioObjects' | 'refreshStoryAudioBundles';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'generateAudio' | 'sweepAudioObjects' | 'refreshStoryAudioBundles') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -736,6 +858,11 @@ export interface AudioFilesSelect<T extends boolean = true> {
   checksum?: T;
   accessedAt?: T;
   accessCount?: T;
+  contentKey?: T;
+  provider?: T;
+  model?: T;
+  textChars?: T;
+  url?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -885,6 +1012,37 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -924,6 +1082,63 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskGenerateAudio".
+ */
+export interface TaskGenerateAudio {
+  input: {
+    node: string;
+    locale: string;
+    speaker?: string | null;
+    story?: string | null;
+  };
+  output: {
+    status: string;
+    reason?: string | null;
+    audioFile?: string | null;
+    contentKey?: string | null;
+    objectKey?: string | null;
+    calls: number;
+    chars: number;
+    bytes: number;
+    durationSec: number;
+    reused: boolean;
+    deletedObjects: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSweepAudioObjects".
+ */
+export interface TaskSweepAudioObjects {
+  input: {
+    keys?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    checked: number;
+    deleted: number;
+    prunedJobs: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefreshStoryAudioBundles".
+ */
+export interface TaskRefreshStoryAudioBundles {
+  input: {
+    story: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

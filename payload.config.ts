@@ -23,6 +23,7 @@ import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { payloadLocalization } from './src/localization'
 import { startBundleListener } from './src/services/bundleCache'
+import { audioPlugin } from './src/plugins/audioPlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
 import { s3ClientConfig, s3Settings } from './src/storage/s3Settings'
@@ -70,6 +71,7 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
   },
   plugins: [
+    audioPlugin,
     localeFallbackPlugin,
     uniqueTogetherPlugin,
     s3Storage({

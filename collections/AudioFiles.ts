@@ -1,10 +1,66 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig, FieldHook } from 'payload'
 
 import { isEditor } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
+import { audioPublicUrl } from '@/domain/audio/objectKey'
+import { playAudioEndpoint } from '@/endpoints/audioPlay'
+import { recompileStoryBundles } from '@/services/storyBundles'
 import { SLUGS } from '@/slugs'
 
-/** Generated audio per (node, language, code-mix ratio, speaker): the spec's audio_files. */
+type Ref = string | { id: string } | null | undefined
+const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
+
+/** The story of the row's node, kept in the row so audio of a story is one indexed query away. */
+const deriveStory: CollectionBeforeChangeHook = async ({ data, req, originalDoc }) => {
+  const nodeId = idOf(data.node ?? originalDoc?.node)
+  if (nodeId && (!originalDoc || data.node !== undefined)) {
+    const node = await req.payload.findByID({ collection: SLUGS.storyNodes, id: nodeId, depth: 0, req, joins: false, overrideAccess: true })
+    data.story = idOf(node.story as Ref)
+  }
+  return data
+}
+
+/** Bundles carry audio URLs: recompile the story's (and the story a moved row left). */
+const recompileAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  const story = idOf(doc.story)
+  const before = previousDoc ? idOf(previousDoc.story) : null
+  if (story) await recompileStoryBundles(req, story)
+  if (before && before !== story) await recompileStoryBundles(req, before)
+  return doc
+}
+
+/**
+ * An object a row stopped referencing (replaced or deleted through Payload) is deleted by a sweep
+ * job queued in the same transaction: it runs only if the change commits, and deletes the object
+ * only if no other row references it. Generation releases objects itself (`skipAudioRelease`).
+ */
+const releaseReplacedObject: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  if (operation === 'update' && previousDoc?.r2Url && previousDoc.r2Url !== doc.r2Url && !req.context?.skipAudioRelease) {
+    await req.payload.jobs.queue({ task: 'sweepAudioObjects', input: { keys: [previousDoc.r2Url] }, req })
+  }
+  return doc
+}
+
+const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  if (doc.r2Url && !req.context?.skipAudioRelease) {
+    await req.payload.jobs.queue({ task: 'sweepAudioObjects', input: { keys: [doc.r2Url] }, req })
+  }
+  const story = idOf(doc.story)
+  if (story) await recompileStoryBundles(req, story)
+  return doc
+}
+
+const publicUrl: FieldHook = ({ data, originalDoc }) => {
+  const row = { ...originalDoc, ...data } as { id?: string; r2Url?: string | null }
+  if (!row.id) return null
+  return audioPublicUrl({ id: row.id, r2Url: row.r2Url }, { publicBaseUrl: process.env.S3_PUBLIC_URL, serverUrl: process.env.PUBLIC_SERVER_URL })
+}
+
+/**
+ * Generated audio per (node, language, code-mix ratio, speaker): the spec's audio_files, plus what
+ * generation needs to know whether a row is still current (content key, provider, model).
+ * `r2Url` holds the object key (`audio/<sha256>.opus`); `url` is where an app plays it from.
+ */
 export const AudioFiles: CollectionConfig<'audio-files'> = {
   slug: SLUGS.audioFiles,
   admin: {
@@ -15,29 +71,51 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
   access: { read: readIfStoryActive('story.isActive'), create: isEditor, update: isEditor, delete: isEditor },
   indexes: [{ fields: ['node', 'languageCode', 'codeMixRatio', 'speakerId'], unique: true }],
   hooks: {
-    beforeChange: [
-      async ({ data, req, originalDoc }) => {
-        const nodeRef = data.node ?? originalDoc?.node
-        const nodeId = typeof nodeRef === 'object' && nodeRef ? nodeRef.id : nodeRef
-        if (nodeId && (!originalDoc || data.node !== undefined)) {
-          const node = await req.payload.findByID({ collection: SLUGS.storyNodes, id: nodeId, depth: 0, req, joins: false })
-          data.story = typeof node.story === 'object' ? node.story.id : node.story
-        }
-        return data
-      },
-    ],
+    beforeChange: [deriveStory],
+    afterChange: [releaseReplacedObject, recompileAfterChange],
+    afterDelete: [afterDelete],
   },
+  endpoints: [playAudioEndpoint],
   fields: [
     { name: 'node', type: 'relationship', relationTo: SLUGS.storyNodes, required: true, index: true },
     { name: 'story', type: 'relationship', relationTo: SLUGS.stories, index: true, admin: { readOnly: true } },
     { name: 'languageCode', type: 'text', required: true, maxLength: 10, index: true },
-    { name: 'codeMixRatio', type: 'number', min: 0, max: 1, defaultValue: 0, admin: { step: 0.01 } },
+    {
+      name: 'codeMixRatio',
+      type: 'number',
+      min: 0,
+      max: 1,
+      defaultValue: 0,
+      admin: { step: 0.01, description: 'Share of English words in the voiced text (0 = the language alone), measured from the text.' },
+    },
     { name: 'speakerId', type: 'text', required: true, maxLength: 50, index: true },
-    { name: 'r2Url', type: 'text', required: true, maxLength: 500 },
+    { name: 'r2Url', type: 'text', required: true, maxLength: 500, index: true, admin: { description: 'Object key in the bucket (audio/<sha256>.opus).' } },
     { name: 'fileSize', type: 'number', min: 0 },
     { name: 'durationSec', type: 'number', min: 0, max: 9999.99 },
     { name: 'checksum', type: 'text', maxLength: 64 },
     { name: 'accessedAt', type: 'date', index: true },
     { name: 'accessCount', type: 'number', defaultValue: 0, min: 0 },
+    {
+      name: 'contentKey',
+      type: 'text',
+      maxLength: 64,
+      index: true,
+      admin: { readOnly: true, description: 'sha256 of text, language, speaker, model, provider settings and code-mix ratio.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'provider', type: 'text', maxLength: 20, admin: { readOnly: true } },
+        { name: 'model', type: 'text', maxLength: 50, admin: { readOnly: true } },
+        { name: 'textChars', type: 'number', min: 0, admin: { readOnly: true, description: 'Characters voiced' } },
+      ],
+    },
+    {
+      name: 'url',
+      type: 'text',
+      virtual: true,
+      admin: { readOnly: true, description: 'Where apps play it: the CDN URL, or the counting play endpoint.' },
+      hooks: { afterRead: [publicUrl] },
+    },
   ],
 }

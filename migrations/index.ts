@@ -1,6 +1,7 @@
 import * as migration_20261125_232848_initial from './20261125_232848_initial';
 import * as migration_20261125_233000_spec_constraints from './20261125_233000_spec_constraints';
 import * as migration_20261126_000608_story_bundles from './20261126_000608_story_bundles';
+import * as migration_20261126_001155_audio_generation from './20261126_001155_audio_generation';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_000608_story_bundles.up,
     down: migration_20261126_000608_story_bundles.down,
-    name: '20261126_000608_story_bundles'
+    name: '20261126_000608_story_bundles',
+  },
+  {
+    up: migration_20261126_001155_audio_generation.up,
+    down: migration_20261126_001155_audio_generation.down,
+    name: '20261126_001155_audio_generation'
   },
 ];

@@ -1,0 +1,237 @@
+import type { DataFromCollectionSlug, Payload } from 'payload'
+
+import type { AudioStore } from '@/audio/audioStore'
+import { LOCK, lockInTransaction, withSessionLock, withTransaction } from '@/audio/db'
+import { TtsError } from '@/audio/errors'
+import { releaseObject } from '@/audio/objects'
+import { providerIdentity } from '@/audio/processProvider'
+import { synthesizeToOpus } from '@/audio/synthesizeToOpus'
+import type { TtsProvider } from '@/audio/types'
+import { audioObjectKey } from '@/domain/audio/objectKey'
+import { DEFAULT_NARRATOR_SPEAKER, variantFor, variantName, type Variant } from '@/domain/audio/variants'
+import { isLocale } from '@/locales'
+import { SLUGS } from '@/slugs'
+
+export type GenerateAudioInput = {
+  node: string
+  locale: string
+  /** A speaker other than the node's character's (a second voice variant). */
+  speaker?: string | null
+  /** The node's story, recorded so status queries find the job. */
+  story?: string | null
+}
+
+export type GenerateAudioOutput = {
+  /** created/updated: new audio saved; unchanged: the row already matched; skipped: nothing to voice. */
+  status: 'created' | 'updated' | 'unchanged' | 'skipped'
+  reason?: string
+  audioFile?: string
+  contentKey?: string
+  objectKey?: string
+  /** Synthesis requests sent (0 when nothing was voiced or existing audio was reused). */
+  calls: number
+  /** Characters sent for synthesis. */
+  chars: number
+  bytes: number
+  durationSec: number
+  /** Audio was copied from another row with the same content key instead of synthesised. */
+  reused: boolean
+  /** Objects deleted because this run superseded them. */
+  deletedObjects: number
+}
+
+type AudioFile = DataFromCollectionSlug<'audio-files'>
+
+export type GenerateDeps = { provider: TtsProvider; store: AudioStore }
+
+type Media = { key: string; bytes?: Buffer; fileSize: number; durationSec: number; checksum: string; calls: number; chars: number; reused: boolean }
+
+const none = { calls: 0, chars: 0, bytes: 0, durationSec: 0, reused: false, deletedObjects: 0 }
+
+/**
+ * Voice one (node, locale, speaker) variant and keep its audio_files row in step:
+ * - the node's own text in that locale only (no fallback); none -> `skipped`;
+ * - a row of this variant with the current content key -> `unchanged`, no provider call;
+ * - a row anywhere with the same content key -> its object is reused, no provider call;
+ * - otherwise synthesise, encode, upload `audio/<sha256>.opus`, and save the row (replacing the
+ *   variant's old row), then delete the superseded object if nothing references it.
+ * One task per variant runs at a time (session advisory lock). A failure leaves no new row and no
+ * new object behind; TTS failures are `TtsError`s with a message that says what was wrong.
+ */
+export async function generateAudio(payload: Payload, input: GenerateAudioInput, deps: GenerateDeps): Promise<GenerateAudioOutput> {
+  const { provider, store } = deps
+  if (!isLocale(input.locale)) {
+    throw new TtsError('UNSUPPORTED_LOCALE', `Unknown locale "${input.locale}"; this project has: ${provider.languages.join(', ')}`)
+  }
+  const node = await payload.findByID({
+    collection: SLUGS.storyNodes,
+    id: input.node,
+    locale: input.locale,
+    fallbackLocale: false,
+    depth: 0,
+    joins: false,
+    overrideAccess: true,
+    disableErrors: true,
+    select: { textContent: true, character: true, story: true },
+  })
+  if (!node) return { status: 'skipped', reason: 'The node no longer exists', ...none }
+  const speaker = input.speaker?.trim() || (await speakerOf(payload, node.character))
+  const variant = variantFor({ node: node.id, locale: input.locale, text: node.textContent, speaker }, providerIdentity(provider))
+  if (!variant) return { status: 'skipped', reason: `The node has no ${input.locale} text of its own`, ...none }
+  if (!provider.speakers().includes(variant.speaker)) {
+    throw new TtsError('UNKNOWN_SPEAKER', `Unknown speaker "${speaker}" for the ${provider.name} provider (${provider.model}). Valid speakers: ${provider.speakers().join(', ')}`)
+  }
+  return withSessionLock(payload, LOCK.variant, variantName(variant), () => generateLocked(payload, variant, deps))
+}
+
+async function generateLocked(payload: Payload, variant: Variant, deps: GenerateDeps): Promise<GenerateAudioOutput> {
+  const rows = await variantRows(payload, variant)
+  const current = rows.find((r) => r.contentKey === variant.contentKey)
+  if (current) {
+    const { deletedObjects } = await saveVariant(payload, deps, variant, rows, undefined, current)
+    return { ...none, status: 'unchanged', audioFile: current.id, contentKey: variant.contentKey, objectKey: current.r2Url, deletedObjects }
+  }
+  for (let attempt = 0; ; attempt++) {
+    const donor = attempt === 0 ? await rowWithKey(payload, variant.contentKey) : undefined
+    const media: Media = donor
+      ? { key: donor.r2Url, fileSize: donor.fileSize ?? 0, durationSec: donor.durationSec ?? 0, checksum: donor.checksum ?? '', calls: 0, chars: 0, reused: true }
+      : await synthesize(deps.provider, variant)
+    try {
+      const { id, deletedObjects, created } = await saveVariant(payload, deps, variant, rows, media)
+      return {
+        status: created ? 'created' : 'updated',
+        audioFile: id,
+        contentKey: variant.contentKey,
+        objectKey: media.key,
+        calls: media.calls,
+        chars: media.chars,
+        bytes: media.fileSize,
+        durationSec: media.durationSec,
+        reused: media.reused,
+        deletedObjects,
+      }
+    } catch (error) {
+      // The donor's object vanished (deleted out of band): voice it after all.
+      if (error instanceof DonorObjectMissing && attempt === 0) continue
+      throw error
+    }
+  }
+}
+
+class DonorObjectMissing extends Error {}
+
+async function synthesize(provider: TtsProvider, variant: Variant): Promise<Media> {
+  const audio = await synthesizeToOpus(provider, { text: variant.text, locale: variant.locale, speaker: variant.speaker })
+  return {
+    key: audioObjectKey(audio.sha256),
+    bytes: audio.bytes,
+    fileSize: audio.bytes.length,
+    durationSec: Math.round(audio.durationSec * 100) / 100,
+    checksum: audio.sha256,
+    calls: audio.calls,
+    chars: audio.chars,
+    reused: false,
+  }
+}
+
+/**
+ * Writes the variant's row in one transaction holding the object's lock (one row per variant: the
+ * first existing row is updated, any others deleted), then deletes objects no longer referenced.
+ * With `media` undefined only the extra rows of a variant that is already up to date go.
+ */
+async function saveVariant(
+  payload: Payload,
+  deps: GenerateDeps,
+  variant: Variant,
+  rows: AudioFile[],
+  media: Media | undefined,
+  keep: AudioFile | undefined = rows[0],
+): Promise<{ id: string | undefined; created: boolean; deletedObjects: number }> {
+  const stale = rows.filter((r) => r.id !== keep?.id)
+  if (!media && stale.length === 0) return { id: keep?.id, created: false, deletedObjects: 0 }
+  const newKey = media?.key ?? keep!.r2Url
+  const released = new Set(rows.map((r) => r.r2Url).filter((k) => k !== newKey))
+  let uploaded = false
+  let saved: { id: string | undefined; created: boolean }
+  try {
+    saved = await withTransaction(
+      payload,
+      async (req, db) => {
+        await lockInTransaction(db, LOCK.object, newKey)
+        if (media?.bytes) {
+          await deps.store.put(newKey, media.bytes)
+          uploaded = true
+        } else if (media && !(await deps.store.exists(newKey))) {
+          throw new DonorObjectMissing(newKey)
+        }
+        const context = { skipBundleCompile: true, skipAudioRelease: true }
+        for (const row of stale) await payload.delete({ collection: SLUGS.audioFiles, id: row.id, req, overrideAccess: true, context })
+        if (!media) return { id: keep?.id, created: false }
+        const data = {
+          node: variant.node,
+          languageCode: variant.locale,
+          codeMixRatio: variant.codeMixRatio,
+          speakerId: variant.speaker,
+          r2Url: media.key,
+          fileSize: media.fileSize,
+          durationSec: media.durationSec,
+          checksum: media.checksum,
+          contentKey: variant.contentKey,
+          provider: deps.provider.name,
+          model: deps.provider.model,
+          textChars: variant.chars,
+        }
+        const doc = keep
+          ? await payload.update({ collection: SLUGS.audioFiles, id: keep.id, data, req, overrideAccess: true, context, depth: 0 })
+          : await payload.create({ collection: SLUGS.audioFiles, data, req, overrideAccess: true, context, depth: 0 })
+        return { id: doc.id, created: !keep }
+      },
+      { skipBundleCompile: true },
+    )
+  } catch (error) {
+    // No orphan: an object uploaded for a row that never committed goes again (unless referenced).
+    if (uploaded) {
+      await releaseObject(payload, deps.store, newKey).catch((cleanup: unknown) => {
+        payload.logger.error({ err: cleanup, msg: `Could not delete ${newKey} after a failed save; the sweep will retry` })
+      })
+    }
+    throw error
+  }
+  let deletedObjects = 0
+  for (const key of released) if (key && (await releaseObject(payload, deps.store, key))) deletedObjects++
+  return { ...saved, deletedObjects }
+}
+
+async function variantRows(payload: Payload, variant: Variant): Promise<AudioFile[]> {
+  const { docs } = await payload.find({
+    collection: SLUGS.audioFiles,
+    where: { and: [{ node: { equals: variant.node } }, { languageCode: { equals: variant.locale } }, { speakerId: { equals: variant.speaker } }] },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    sort: 'createdAt',
+  })
+  return docs
+}
+
+async function rowWithKey(payload: Payload, key: string): Promise<AudioFile | undefined> {
+  const { docs } = await payload.find({
+    collection: SLUGS.audioFiles,
+    where: { contentKey: { equals: key } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return docs[0]
+}
+
+type Ref = string | { id: string } | null | undefined
+
+async function speakerOf(payload: Payload, character: Ref): Promise<string> {
+  const id = character ? (typeof character === 'object' ? character.id : character) : null
+  if (!id) return process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER
+  const doc = await payload.findByID({ collection: SLUGS.characters, id, depth: 0, overrideAccess: true, disableErrors: true, select: { bulbulSpeaker: true } })
+  return doc?.bulbulSpeaker || process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER
+}

@@ -1,0 +1,148 @@
+import type { Payload } from 'payload'
+
+import { poolOf, withTransaction } from '@/audio/db'
+import { providerIdentity } from '@/audio/processProvider'
+import { GENERATE_AUDIO } from '@/audio/tasks/generateAudio'
+import type { TtsProvider } from '@/audio/types'
+import { DEFAULT_RUPEES_PER_10K, estimateCost } from '@/domain/audio/cost'
+import { DEFAULT_NARRATOR_SPEAKER, planAudio, type JobRef, type LocaleSummary, type Plan, type PlanInput } from '@/domain/audio/variants'
+import { LOCALE_CODES, type LocaleCode } from '@/locales'
+import { SLUGS } from '@/slugs'
+
+type Ref = string | { id: string } | null | undefined
+const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
+
+export type StoryAudio = {
+  story: { id: string; slug: string }
+  provider: { name: string; model: string }
+  plan: Plan
+}
+
+export type StoryAudioStatus = {
+  story: { id: string; slug: string }
+  provider: { name: string; model: string }
+  locales: (LocaleSummary & { estimatedCostInr: number })[]
+  totals: { nodes: number; done: number; queued: number; failed: number; missing: number; noText: number; charsToVoice: number; estimatedCostInr: number }
+}
+
+export class StoryNotFound extends Error {}
+
+/** Bulbul price used for estimates: AUDIO_RUPEES_PER_10K_CHARS, default ₹30 per 10,000 characters. */
+export function rupeesPer10k(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AUDIO_RUPEES_PER_10K_CHARS
+  if (raw === undefined || raw === '') return DEFAULT_RUPEES_PER_10K
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n < 0) throw new Error(`AUDIO_RUPEES_PER_10K_CHARS must be a non-negative number, got "${raw}"`)
+  return n
+}
+
+/**
+ * Loads what a story's audio plan needs in a fixed number of queries (story, characters, nodes in
+ * every locale, audio rows, audio jobs, reusable content keys) and plans it.
+ */
+export async function loadStoryAudio(payload: Payload, storyId: string, opts: { provider: TtsProvider; locales?: readonly LocaleCode[] }): Promise<StoryAudio> {
+  const story = await payload.findByID({ collection: SLUGS.stories, id: storyId, depth: 0, joins: false, overrideAccess: true, disableErrors: true, select: { slug: true } })
+  if (!story) throw new StoryNotFound(`No story with id ${storyId}`)
+  const byStory = { story: { equals: storyId } }
+  const common = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
+  const [characters, nodes, rows, jobs] = await Promise.all([
+    payload.find({ collection: SLUGS.characters, where: byStory, ...common, select: { bulbulSpeaker: true } }),
+    payload.find({ collection: SLUGS.storyNodes, where: byStory, ...common, joins: false, locale: 'all', select: { textContent: true, character: true, displayOrder: true }, sort: 'displayOrder' }),
+    payload.find({ collection: SLUGS.audioFiles, where: byStory, ...common, select: { node: true, languageCode: true, speakerId: true, contentKey: true } }),
+    audioJobsOf(payload, storyId),
+  ])
+  const narrator = process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER
+  const speakers = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
+  const input: PlanInput = {
+    nodes: nodes.docs.map((n) => ({
+      id: n.id,
+      speaker: speakers.get(idOf(n.character as Ref) ?? '') || narrator,
+      texts: (n.textContent ?? {}) as unknown as Partial<Record<string, string | null>>,
+    })),
+    locales: opts.locales ?? LOCALE_CODES,
+    identity: providerIdentity(opts.provider),
+    rows: rows.docs.map((r) => ({ node: idOf(r.node as Ref) ?? '', languageCode: r.languageCode, speakerId: r.speakerId, contentKey: r.contentKey })),
+    jobs,
+  }
+  const first = planAudio(input)
+  const wanted = [...new Set(first.items.filter((i) => i.needsSynthesis).map((i) => i.contentKey))]
+  const { rows: known } = wanted.length
+    ? await poolOf(payload).query<{ key: string }>('SELECT DISTINCT content_key AS key FROM audio_files WHERE content_key = ANY($1::text[])', [wanted])
+    : { rows: [] }
+  const plan = known.length ? planAudio({ ...input, knownKeys: new Set(known.map((k) => k.key)) }) : first
+  return { story: { id: story.id, slug: story.slug }, provider: { name: opts.provider.name, model: opts.provider.model }, plan }
+}
+
+async function audioJobsOf(payload: Payload, storyId: string): Promise<JobRef[]> {
+  const { rows } = await poolOf(payload).query<{ node: string; locale: string; completed: boolean; has_error: boolean | null; processing: boolean | null; error: { message?: string } | null; created_at: Date }>(
+    `SELECT input->>'node' AS node, input->>'locale' AS locale, completed_at IS NOT NULL AS completed, has_error, processing, error, created_at
+       FROM payload_jobs WHERE task_slug = $1 AND input->>'story' = $2`,
+    [GENERATE_AUDIO, storyId],
+  )
+  return rows.map((r) => ({
+    node: r.node,
+    locale: r.locale,
+    state: r.has_error ? 'failed' : r.completed ? 'done' : r.processing ? 'running' : 'queued',
+    error: r.error?.message ?? null,
+    createdAt: new Date(r.created_at).toISOString(),
+  }))
+}
+
+export function statusOf(audio: StoryAudio, env: NodeJS.ProcessEnv = process.env): StoryAudioStatus {
+  const rate = rupeesPer10k(env)
+  const locales = audio.plan.locales.map((l) => ({ ...l, estimatedCostInr: estimateCost(l.charsToVoice, { rupeesPer10k: rate }) }))
+  const sum = (k: 'done' | 'queued' | 'failed' | 'missing' | 'noText' | 'charsToVoice') => locales.reduce((n, l) => n + l[k], 0)
+  const charsToVoice = sum('charsToVoice')
+  return {
+    story: audio.story,
+    provider: audio.provider,
+    locales,
+    totals: {
+      nodes: locales[0]?.nodes ?? 0,
+      done: sum('done'),
+      queued: sum('queued'),
+      failed: sum('failed'),
+      missing: sum('missing'),
+      noText: sum('noText'),
+      charsToVoice,
+      estimatedCostInr: estimateCost(charsToVoice, { rupeesPer10k: rate }),
+    },
+  }
+}
+
+export type EnqueueResult = {
+  jobIds: string[]
+  /** Variants queued now (missing, outdated or failed before). */
+  enqueued: number
+  upToDate: number
+  alreadyQueued: number
+  noText: number
+  status: StoryAudioStatus
+}
+
+/**
+ * Queues one generateAudio job per (node, locale) of the story that is not up to date and not
+ * already queued; a failed one is queued again. Jobs are inserted in one transaction.
+ */
+export async function enqueueStoryAudio(payload: Payload, storyId: string, opts: { provider: TtsProvider; locales?: readonly LocaleCode[] }): Promise<EnqueueResult> {
+  const audio = await loadStoryAudio(payload, storyId, opts)
+  const todo = audio.plan.items.filter((i) => i.state === 'missing' || i.state === 'failed')
+  const jobIds = await withTransaction(payload, async (req) => {
+    const ids: string[] = []
+    for (const item of todo) {
+      const job = await payload.jobs.queue({ task: GENERATE_AUDIO, input: { node: item.node, locale: item.locale, story: storyId }, req })
+      ids.push(String(job.id))
+    }
+    return ids
+  })
+  const after = jobIds.length ? await loadStoryAudio(payload, storyId, opts) : audio
+  const count = (s: string) => audio.plan.items.filter((i) => i.state === s).length
+  return {
+    jobIds,
+    enqueued: jobIds.length,
+    upToDate: count('done'),
+    alreadyQueued: count('queued'),
+    noText: audio.plan.locales.reduce((n, l) => n + l.noText, 0),
+    status: statusOf(after),
+  }
+}

@@ -1,0 +1,63 @@
+import type { TaskConfig } from 'payload'
+
+import { JobCancelledError } from 'payload'
+
+import { audioStore } from '@/audio/audioStore'
+import { TtsError } from '@/audio/errors'
+import { generateAudio, type GenerateAudioInput, type GenerateAudioOutput } from '@/audio/generate'
+import { audioProvider } from '@/audio/processProvider'
+import { requestBundleRefresh } from '@/audio/tasks/refreshStoryAudioBundles'
+
+export const GENERATE_AUDIO = 'generateAudio'
+
+/** Retries for failures outside TTS (storage, database): Payload re-runs the task with backoff. */
+function infraRetries(): number {
+  const n = Number(process.env.AUDIO_JOB_RETRIES ?? 3)
+  return Number.isInteger(n) && n >= 0 ? n : 3
+}
+
+/**
+ * One job per (node, locale, voice variant): see generateAudio. A TTS failure (empty text, a
+ * language or speaker the provider lacks, text over limits, malformed audio, a provider that
+ * still fails after its own rate-limited retries) ends the job at once with the provider's message
+ * on `job.error.message`, as retrying would fail (and bill) the same way. Other failures
+ * (storage, database) are retried by Payload with exponential backoff.
+ */
+export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: GenerateAudioOutput }> = {
+  slug: GENERATE_AUDIO,
+  label: 'Generate audio',
+  retries: { attempts: infraRetries(), backoff: { type: 'exponential', delay: 5_000 } },
+  inputSchema: [
+    { name: 'node', type: 'text', required: true },
+    { name: 'locale', type: 'text', required: true },
+    { name: 'speaker', type: 'text' },
+    { name: 'story', type: 'text' },
+  ],
+  outputSchema: [
+    { name: 'status', type: 'text', required: true },
+    { name: 'reason', type: 'text' },
+    { name: 'audioFile', type: 'text' },
+    { name: 'contentKey', type: 'text' },
+    { name: 'objectKey', type: 'text' },
+    { name: 'calls', type: 'number', required: true },
+    { name: 'chars', type: 'number', required: true },
+    { name: 'bytes', type: 'number', required: true },
+    { name: 'durationSec', type: 'number', required: true },
+    { name: 'reused', type: 'checkbox', required: true },
+    { name: 'deletedObjects', type: 'number', required: true },
+  ],
+  handler: async ({ input, req }) => {
+    let output: GenerateAudioOutput
+    try {
+      output = await generateAudio(req.payload, input, { provider: audioProvider(), store: audioStore() })
+    } catch (error) {
+      if (error instanceof TtsError) {
+        req.payload.logger.error({ msg: `generateAudio node ${input.node} (${input.locale}) failed: ${error.message}`, code: error.code })
+        throw new JobCancelledError(`${error.code}: ${error.message}`)
+      }
+      throw error
+    }
+    if ((output.status === 'created' || output.status === 'updated') && input.story) await requestBundleRefresh(req.payload, input.story)
+    return { output }
+  },
+}

@@ -1,0 +1,30 @@
+import type { TaskConfig } from 'payload'
+
+import { audioStore } from '@/audio/audioStore'
+import { sweepAudioObjects } from '@/audio/objects'
+
+export const SWEEP_AUDIO_OBJECTS = 'sweepAudioObjects'
+
+type Input = { keys?: string[] | null }
+type Output = { checked: number; deleted: number; prunedJobs: number }
+
+/**
+ * Deletes audio objects no row references: the given keys (queued by deletes, in their
+ * transaction) or, without keys, every object under `audio/` (run by workers when idle, hourly).
+ */
+export const sweepAudioObjectsTask: TaskConfig<{ input: Input; output: Output }> = {
+  slug: SWEEP_AUDIO_OBJECTS,
+  label: 'Delete orphan audio objects',
+  retries: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
+  inputSchema: [{ name: 'keys', type: 'json' }],
+  outputSchema: [
+    { name: 'checked', type: 'number', required: true },
+    { name: 'deleted', type: 'number', required: true },
+    { name: 'prunedJobs', type: 'number', required: true },
+  ],
+  handler: async ({ input, req }) => {
+    const keys = Array.isArray(input?.keys) ? input.keys.filter((k): k is string => typeof k === 'string') : undefined
+    const result = await sweepAudioObjects(req.payload, audioStore(), { keys })
+    return { output: { checked: result.checked, deleted: result.deleted.length, prunedJobs: result.prunedJobs } }
+  },
+}

@@ -1,0 +1,193 @@
+import { codeMixRatio } from '@/domain/audio/codeMix'
+import { contentKey, type VoiceSettingsValue } from '@/domain/audio/contentKey'
+import { isLocale, type LocaleCode } from '@/locales'
+
+/**
+ * Voice variants: what one generated audio file is *of*, and which ones a story still needs.
+ *
+ * A voice variant is (node, locale, speaker). Its code-mix ratio is measured from the text (see
+ * codeMix.ts), so it follows from the text rather than naming a separate variant; its content key
+ * is the hash of everything that decides how it sounds (see contentKey.ts). One audio row exists
+ * per variant; a row whose content key is the variant's current key is up to date.
+ */
+
+/** Speaker of a node without a character (the narrator). */
+export const DEFAULT_NARRATOR_SPEAKER = 'meera'
+
+/** The provider a key is computed for: its name, model and voice settings. */
+export type ProviderIdentity = {
+  provider: string
+  model: string
+  settings?: Readonly<Record<string, VoiceSettingsValue | undefined>>
+}
+
+export type VariantSource = {
+  node: string
+  locale: string
+  /** The node's own text in `locale` (no fallback), or null/'' when it has none. */
+  text: string | null | undefined
+  speaker: string
+}
+
+export type Variant = {
+  node: string
+  locale: LocaleCode
+  speaker: string
+  text: string
+  /** Characters a per-character provider bills (code points of the trimmed text). */
+  chars: number
+  codeMixRatio: number
+  contentKey: string
+}
+
+/**
+ * The variant to voice for a node's text in a locale, or null when the node has no text of its
+ * own there (an untranslated node is reported, never voiced in another language's words).
+ * Whitespace-only text is returned as is: synthesis rejects it with a clear EMPTY_TEXT error.
+ */
+export function variantFor(source: VariantSource, identity: ProviderIdentity): Variant | null {
+  const { text, locale } = source
+  if (typeof text !== 'string' || text === '') return null
+  if (!isLocale(locale)) throw new RangeError(`Unknown locale "${locale}"`)
+  const ratio = codeMixRatio(locale, text)
+  const speaker = source.speaker.trim().toLowerCase()
+  return {
+    node: source.node,
+    locale,
+    speaker,
+    text,
+    chars: [...text.trim()].length,
+    codeMixRatio: ratio,
+    contentKey: contentKey({
+      text,
+      locale,
+      speaker,
+      model: identity.model,
+      provider: identity.provider,
+      settings: identity.settings ?? {},
+      codeMixRatio: ratio,
+    }),
+  }
+}
+
+/** The lock / identity name of a variant (one row per name). */
+export function variantName(v: { node: string; locale: string; speaker: string }): string {
+  return `${v.node}|${v.locale}|${v.speaker}`
+}
+
+export type AudioRowRef = { node: string; languageCode: string; speakerId: string; contentKey: string | null | undefined }
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed'
+
+export type JobRef = { node: string; locale: string; state: JobState; error?: string | null; createdAt: string }
+
+export type VariantState = 'done' | 'queued' | 'failed' | 'missing'
+
+export type PlanItem = Variant & {
+  state: VariantState
+  /** A row exists for this variant but was made from other text/settings. */
+  outdated: boolean
+  /** Synthesis is needed: not done and no row anywhere has this content key. */
+  needsSynthesis: boolean
+  error?: string
+}
+
+export type LocaleSummary = {
+  locale: LocaleCode
+  /** Nodes of the story. */
+  nodes: number
+  /** Nodes without their own text in this locale (not voiced). */
+  noText: number
+  done: number
+  queued: number
+  failed: number
+  missing: number
+  /** Of missing + queued + failed: nodes whose existing audio no longer matches their text. */
+  outdated: number
+  /** Characters still to be voiced (distinct content, not reusable from existing audio). */
+  charsToVoice: number
+  /** First few failure messages. */
+  errors: { node: string; message: string }[]
+}
+
+export type PlanInput = {
+  nodes: { id: string; speaker: string; texts: Partial<Record<string, string | null | undefined>> }[]
+  locales: readonly LocaleCode[]
+  identity: ProviderIdentity
+  /** Audio rows of the story's nodes. */
+  rows: readonly AudioRowRef[]
+  /** generateAudio jobs of the story, any order. */
+  jobs: readonly JobRef[]
+  /** Content keys for which audio exists anywhere (reusable without synthesis). */
+  knownKeys?: ReadonlySet<string>
+}
+
+export type Plan = { items: PlanItem[]; locales: LocaleSummary[] }
+
+const MAX_ERRORS = 5
+
+/**
+ * Where every (node, locale) of a story stands: done (its row matches the current content key),
+ * queued/running (a job is pending), failed (its latest job failed), or missing. Pure: the caller
+ * loads nodes, rows and jobs.
+ */
+export function planAudio(input: PlanInput): Plan {
+  const rowsByVariant = new Map<string, AudioRowRef[]>()
+  for (const row of input.rows) {
+    const name = variantName({ node: row.node, locale: row.languageCode, speaker: row.speakerId })
+    rowsByVariant.set(name, [...(rowsByVariant.get(name) ?? []), row])
+  }
+  const latestJob = new Map<string, JobRef>()
+  for (const job of [...input.jobs].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    const key = `${job.node}|${job.locale}`
+    const prev = latestJob.get(key)
+    // A pending job outranks a finished one created earlier or later (it will run next).
+    if (!prev || isPending(job) || !isPending(prev)) latestJob.set(key, job)
+  }
+  const known = new Set(input.knownKeys ?? [])
+  for (const row of input.rows) if (row.contentKey) known.add(row.contentKey)
+
+  const items: PlanItem[] = []
+  const summaries: LocaleSummary[] = []
+  for (const locale of input.locales) {
+    const summary: LocaleSummary = { locale, nodes: input.nodes.length, noText: 0, done: 0, queued: 0, failed: 0, missing: 0, outdated: 0, charsToVoice: 0, errors: [] }
+    const voicedKeys = new Set<string>()
+    for (const node of input.nodes) {
+      const variant = variantFor({ node: node.id, locale, text: node.texts[locale], speaker: node.speaker }, input.identity)
+      if (!variant) {
+        summary.noText++
+        continue
+      }
+      const rows = rowsByVariant.get(variantName(variant)) ?? []
+      const isDone = rows.some((r) => r.contentKey === variant.contentKey)
+      const job = latestJob.get(`${node.id}|${locale}`)
+      const state: VariantState = isDone ? 'done' : job && isPending(job) ? 'queued' : job?.state === 'failed' ? 'failed' : 'missing'
+      const outdated = !isDone && rows.length > 0
+      const needsSynthesis = !isDone && !known.has(variant.contentKey)
+      const item: PlanItem = { ...variant, state, outdated, needsSynthesis, ...(state === 'failed' ? { error: job?.error ?? 'failed' } : {}) }
+      items.push(item)
+      summary[state]++
+      if (outdated) summary.outdated++
+      if (needsSynthesis && !voicedKeys.has(variant.contentKey)) {
+        voicedKeys.add(variant.contentKey)
+        summary.charsToVoice += variant.chars
+      }
+      if (state === 'failed' && summary.errors.length < MAX_ERRORS) summary.errors.push({ node: node.id, message: item.error! })
+    }
+    summaries.push(summary)
+  }
+  return { items, locales: summaries }
+}
+
+function isPending(job: JobRef): boolean {
+  return job.state === 'queued' || job.state === 'running'
+}
+
+/** Locales named on a command line or in a request ("hi,ta" or ["hi", "ta"]), checked. */
+export function parseLocales(value: string | readonly string[] | undefined | null, all: readonly LocaleCode[]): LocaleCode[] {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [...all]
+  const list = (typeof value === 'string' ? value.split(',') : value).map((s) => s.trim()).filter(Boolean)
+  const unknown = list.filter((l) => !isLocale(l) || !all.includes(l as LocaleCode))
+  if (unknown.length) throw new RangeError(`Unknown locale${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid: ${all.join(', ')}`)
+  return [...new Set(list)] as LocaleCode[]
+}

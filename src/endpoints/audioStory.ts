@@ -1,0 +1,84 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { hasRole } from '@/access/roles'
+import { audioProvider } from '@/audio/processProvider'
+import { StoryNotFound, enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/storyAudio'
+import { parseLocales } from '@/domain/audio/variants'
+import { LOCALE_CODES } from '@/locales'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+const error = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+
+async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | Response> {
+  const text = req.text ? await req.text() : ''
+  if (!text.trim()) return {}
+  try {
+    const body: unknown = JSON.parse(text)
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : error(400, 'The body must be a JSON object')
+  } catch {
+    return error(400, 'The body is not valid JSON')
+  }
+}
+
+function storyId(req: PayloadRequest): string | null {
+  const id = String(req.routeParams?.id ?? '')
+  return UUID.test(id) ? id : null
+}
+
+function locales(value: unknown) {
+  if (value !== undefined && value !== null && typeof value !== 'string' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
+    throw new RangeError('locales must be a list of locale codes or a comma-separated string')
+  }
+  return parseLocales(value as string | string[] | undefined, LOCALE_CODES)
+}
+
+/**
+ * `POST /api/stories/:id/audio` (editors and admins): queue generation of every (node, locale) of
+ * the story that is missing, outdated or failed (`{ "locales": ["hi", "ta"] }` to limit it). Answers
+ * 202 with what was queued and the story's audio status.
+ */
+export const generateStoryAudioEndpoint: Endpoint = {
+  path: '/:id/audio',
+  method: 'post',
+  handler: async (req) => {
+    if (!hasRole(req, 'admin', 'editor')) return error(req.user ? 403 : 401, 'Only editors can generate audio')
+    const id = storyId(req)
+    if (!id) return error(404, 'Not Found')
+    const body = await readBody(req)
+    if (body instanceof Response) return body
+    try {
+      const result = await enqueueStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(body.locales) })
+      return Response.json(result, { status: 202 })
+    } catch (e) {
+      if (e instanceof StoryNotFound) return error(404, 'Not Found')
+      if (e instanceof RangeError) return error(400, e.message)
+      req.payload.logger.error({ err: e, msg: `Could not queue audio for story ${id}` })
+      throw e
+    }
+  },
+}
+
+/**
+ * `GET /api/stories/:id/audio-status[?locales=hi,ta]` (staff): per locale, how many nodes are done,
+ * queued, failed, missing (and outdated, without text of their own), characters still to voice and
+ * the estimated Bulbul cost.
+ */
+export const storyAudioStatusEndpoint: Endpoint = {
+  path: '/:id/audio-status',
+  method: 'get',
+  handler: async (req) => {
+    if (!hasRole(req, 'admin', 'editor', 'translator')) return error(req.user ? 403 : 401, 'Only staff can see audio status')
+    const id = storyId(req)
+    if (!id) return error(404, 'Not Found')
+    try {
+      const audio = await loadStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(req.searchParams.get('locales') ?? undefined) })
+      return Response.json(statusOf(audio), { headers: { 'cache-control': 'no-store' } })
+    } catch (e) {
+      if (e instanceof StoryNotFound) return error(404, 'Not Found')
+      if (e instanceof RangeError) return error(400, e.message)
+      req.payload.logger.error({ err: e, msg: `Could not read the audio status of story ${id}` })
+      throw e
+    }
+  },
+}

@@ -1,0 +1,115 @@
+import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, Field, Payload, Plugin } from 'payload'
+
+import { hasRole } from '@/access/roles'
+import { generateAudioTask } from '@/audio/tasks/generateAudio'
+import { refreshStoryAudioBundlesTask } from '@/audio/tasks/refreshStoryAudioBundles'
+import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/tasks/sweepAudioObjects'
+import { audioConcurrency, runWorker } from '@/audio/worker'
+import { dbKeysOf } from '@/audio/keysOf'
+import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
+import { SLUGS } from '@/slugs'
+
+/** The per-locale audio status table and "Generate audio" button in the story edit view. */
+const storyAudioField: Field = {
+  name: 'audioPanel',
+  type: 'ui',
+  admin: {
+    components: { Field: '@/components/audio/StoryAudioPanel#StoryAudioPanel' },
+  },
+}
+
+/**
+ * Deleting a node or story removes its audio rows by ON DELETE CASCADE, which runs no Payload hook:
+ * note the objects they reference before the delete, and queue a sweep of exactly those in the
+ * delete's transaction (it runs only if the delete commits, and keeps objects other rows share).
+ */
+function releaseAudioOnDelete(column: 'node_id' | 'story_id'): { before: CollectionBeforeDeleteHook; after: CollectionAfterDeleteHook } {
+  const slot = (id: string | number) => `audioKeys:${column}:${id}`
+  return {
+    before: async ({ id, req }) => {
+      const keys = await dbKeysOf(req, column, String(id))
+      if (keys.length) req.context[slot(id)] = keys
+    },
+    after: async ({ id, doc, req }) => {
+      const keys = req.context[slot(id)] as string[] | undefined
+      if (keys?.length) await req.payload.jobs.queue({ task: SWEEP_AUDIO_OBJECTS, input: { keys }, req })
+      return doc
+    },
+  }
+}
+
+function withDeleteRelease(collection: CollectionConfig, column: 'node_id' | 'story_id'): CollectionConfig {
+  const { before, after } = releaseAudioOnDelete(column)
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeDelete: [...(collection.hooks?.beforeDelete ?? []), before],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), after],
+    },
+  }
+}
+
+/**
+ * Where jobs run. `AUDIO_WORKER=server` runs the worker inside the Next server (the default under
+ * `next dev`, NODE_ENV=development, so a fresh `npm run dev` voices stories without a second
+ * process); `off` (the default otherwise: production, tests) leaves the queue to `npm run jobs`.
+ */
+function serverWorkerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const mode = env.AUDIO_WORKER || (env.NODE_ENV === 'development' ? 'server' : 'off')
+  if (mode !== 'server' && mode !== 'off') throw new Error(`AUDIO_WORKER must be "server" or "off", got "${mode}"`)
+  return mode === 'server'
+}
+
+const WORKER = Symbol.for('bhasha-kahani.audioServerWorker')
+
+/** Starts one worker per process (Next's dev server re-initialises Payload on every config change). */
+function startServerWorker(payload: Payload): void {
+  const g = globalThis as { [WORKER]?: AbortController }
+  if (g[WORKER]) return
+  const controller = new AbortController()
+  g[WORKER] = controller
+  payload.logger.info(`Audio worker running in this server (AUDIO_CONCURRENCY=${audioConcurrency()})`)
+  void runWorker(payload, { signal: controller.signal, sweepEveryMs: 3600_000 }).catch((error: unknown) => {
+    payload.logger.error({ err: error, msg: 'The in-server audio worker stopped' })
+    delete g[WORKER]
+  })
+}
+
+const editorsOnly = ({ req }: { req: Parameters<typeof hasRole>[0] }) => hasRole(req, 'admin', 'editor')
+
+/**
+ * Voices: narration audio generation as Payload jobs (generateAudio, sweepAudioObjects,
+ * refreshStoryAudioBundles), the story audio endpoints and admin panel, and cleanup of audio
+ * objects when nodes or stories are deleted. The jobs table comes from a committed migration.
+ */
+export const audioPlugin: Plugin = (config) => ({
+  ...config,
+  jobs: {
+    ...config.jobs,
+    tasks: [...(config.jobs?.tasks ?? []), generateAudioTask, sweepAudioObjectsTask, refreshStoryAudioBundlesTask],
+    // Completed jobs stay (their output says what was voiced, reused or skipped, for the CLI and
+    // benchmark); the sweep prunes them after AUDIO_JOB_RETENTION_DAYS.
+    deleteJobOnComplete: false,
+    access: { run: editorsOnly, queue: editorsOnly, cancel: editorsOnly, ...config.jobs?.access },
+    // Payload calls autoRun only where crons are wanted (the Next server, `getPayload({ cron: true })`).
+    // No cron configs: Payload's own runner can hand one job to two workers (see src/audio/worker.ts),
+    // so the server runs this project's claiming worker instead.
+    autoRun: async (payload) => {
+      if (serverWorkerEnabled()) startServerWorker(payload)
+      return []
+    },
+  },
+  collections: (config.collections ?? []).map((collection) => {
+    if (collection.slug === SLUGS.stories) {
+      const withHooks = withDeleteRelease(collection, 'story_id')
+      return {
+        ...withHooks,
+        fields: [...withHooks.fields, storyAudioField],
+        endpoints: [...(Array.isArray(withHooks.endpoints) ? withHooks.endpoints : []), generateStoryAudioEndpoint, storyAudioStatusEndpoint],
+      }
+    }
+    if (collection.slug === SLUGS.storyNodes) return withDeleteRelease(collection, 'node_id')
+    return collection
+  }),
+})

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+
+import { contentKey } from '@/domain/audio/contentKey'
+import { parseLocales, planAudio, variantFor, type PlanInput } from '@/domain/audio/variants'
+import { LOCALE_CODES } from '@/locales'
+
+const identity = { provider: 'local', model: 'espeak-ng:binary', settings: {} }
+
+describe('variantFor', () => {
+  it.each([
+    ['no text at all', undefined],
+    ['null text', null],
+    ['empty text', ''],
+  ])('should give no variant for %s (untranslated nodes are reported, not voiced)', (_, text) => {
+    expect(variantFor({ node: 'n1', locale: 'hi', text, speaker: 'meera' }, identity)).toBeNull()
+  })
+
+  it('should key the variant on text, locale, speaker, provider, model and measured code-mix', () => {
+    const v = variantFor({ node: 'n1', locale: 'hi-mixed', text: 'Mera phone kho gaya', speaker: ' Meera ' }, identity)!
+    expect(v).toMatchObject({ node: 'n1', locale: 'hi-mixed', speaker: 'meera', chars: 19 })
+    expect(v.codeMixRatio).toBeGreaterThan(0)
+    expect(v.contentKey).toBe(
+      contentKey({ text: 'Mera phone kho gaya', locale: 'hi-mixed', speaker: 'meera', model: 'espeak-ng:binary', provider: 'local', settings: {}, codeMixRatio: v.codeMixRatio }),
+    )
+  })
+
+  it.each([
+    ['text', { text: 'एक दिन।' }],
+    ['speaker', { speaker: 'arvind' }],
+    ['locale', { locale: 'mr' }],
+  ])('should change the content key when the %s changes', (_, change) => {
+    const base = { node: 'n1', locale: 'hi', text: 'एक समय की बात है', speaker: 'meera' }
+    expect(variantFor({ ...base, ...change }, identity)!.contentKey).not.toBe(variantFor(base, identity)!.contentKey)
+  })
+
+  it('should change the content key when the model changes', () => {
+    const base = { node: 'n1', locale: 'hi', text: 'एक समय की बात है', speaker: 'meera' }
+    expect(variantFor(base, { ...identity, model: 'bulbul:v3', provider: 'sarvam' })!.contentKey).not.toBe(variantFor(base, identity)!.contentKey)
+  })
+
+  it('should count characters as code points of the trimmed text', () => {
+    expect(variantFor({ node: 'n', locale: 'hi', text: '  नमस्ते  ', speaker: 'meera' }, identity)!.chars).toBe(6)
+  })
+})
+
+function input(over: Partial<PlanInput> = {}): PlanInput {
+  return {
+    nodes: [
+      { id: 'a', speaker: 'meera', texts: { en: 'Once upon a time', hi: 'एक समय की बात है' } },
+      { id: 'b', speaker: 'arvind', texts: { en: 'The crow drinks.', hi: null } },
+    ],
+    locales: ['en', 'hi'],
+    identity,
+    rows: [],
+    jobs: [],
+    ...over,
+  }
+}
+
+const keyOf = (node: string, locale: 'en' | 'hi') => {
+  const n = input().nodes.find((x) => x.id === node)!
+  return variantFor({ node, locale, text: n.texts[locale], speaker: n.speaker }, identity)!.contentKey
+}
+
+describe('planAudio', () => {
+  it('should count missing and untranslated nodes per locale with the characters to voice', () => {
+    const plan = planAudio(input())
+    expect(plan.locales).toEqual([
+      expect.objectContaining({ locale: 'en', nodes: 2, missing: 2, noText: 0, done: 0, charsToVoice: 16 + 16 }),
+      expect.objectContaining({ locale: 'hi', nodes: 2, missing: 1, noText: 1, done: 0, charsToVoice: 16 }),
+    ])
+  })
+
+  it('should mark a variant done only when its row has the current content key', () => {
+    const rows = [
+      { node: 'a', languageCode: 'en', speakerId: 'meera', contentKey: keyOf('a', 'en') },
+      { node: 'a', languageCode: 'hi', speakerId: 'meera', contentKey: 'old-key' },
+    ]
+    const plan = planAudio(input({ rows }))
+    expect(plan.items.find((i) => i.node === 'a' && i.locale === 'en')).toMatchObject({ state: 'done', outdated: false, needsSynthesis: false })
+    expect(plan.items.find((i) => i.node === 'a' && i.locale === 'hi')).toMatchObject({ state: 'missing', outdated: true, needsSynthesis: true })
+    expect(plan.locales[1]).toMatchObject({ missing: 1, outdated: 1 })
+  })
+
+  it('should not count a row of another speaker as done', () => {
+    const rows = [{ node: 'a', languageCode: 'en', speakerId: 'arvind', contentKey: keyOf('a', 'en') }]
+    expect(planAudio(input({ rows })).items[0]).toMatchObject({ node: 'a', locale: 'en', state: 'missing' })
+  })
+
+  it('should take the state of the latest job, a pending one first', () => {
+    const jobs = [
+      { node: 'a', locale: 'en', state: 'failed' as const, error: 'EMPTY_TEXT: …', createdAt: '2026-01-01T00:00:00Z' },
+      { node: 'b', locale: 'en', state: 'failed' as const, error: 'old', createdAt: '2026-01-01T00:00:00Z' },
+      { node: 'b', locale: 'en', state: 'queued' as const, createdAt: '2026-01-02T00:00:00Z' },
+    ]
+    const plan = planAudio(input({ jobs, locales: ['en'] }))
+    expect(plan.items.map((i) => [i.node, i.state])).toEqual([
+      ['a', 'failed'],
+      ['b', 'queued'],
+    ])
+    expect(plan.locales[0]!.errors).toEqual([{ node: 'a', message: 'EMPTY_TEXT: …' }])
+  })
+
+  it('should not bill characters whose audio exists elsewhere, nor the same line twice', () => {
+    const twins = input({ nodes: [
+      { id: 'a', speaker: 'meera', texts: { en: 'Again!' } },
+      { id: 'b', speaker: 'meera', texts: { en: 'Again!' } },
+      { id: 'c', speaker: 'meera', texts: { en: 'Known line' } },
+    ], locales: ['en'] })
+    const known = variantFor({ node: 'c', locale: 'en', text: 'Known line', speaker: 'meera' }, identity)!.contentKey
+    const plan = planAudio({ ...twins, knownKeys: new Set([known]) })
+    expect(plan.locales[0]).toMatchObject({ missing: 3, charsToVoice: 6 })
+  })
+})
+
+describe('parseLocales', () => {
+  it('should default to every locale', () => {
+    expect(parseLocales(undefined, LOCALE_CODES)).toEqual(LOCALE_CODES)
+    expect(parseLocales('', LOCALE_CODES)).toEqual(LOCALE_CODES)
+  })
+
+  it('should read a comma-separated list or an array, without duplicates', () => {
+    expect(parseLocales('hi, ta,hi', LOCALE_CODES)).toEqual(['hi', 'ta'])
+    expect(parseLocales(['hi-mixed'], LOCALE_CODES)).toEqual(['hi-mixed'])
+  })
+
+  it('should name unknown locales and the valid ones', () => {
+    expect(() => parseLocales('hi,xx,yy', LOCALE_CODES)).toThrow(/Unknown locales xx, yy; valid: en, hi/)
+  })
+})
