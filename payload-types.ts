@@ -63,6 +63,7 @@ export type SupportedTimezones =
 
 export interface Config {
   auth: {
+    users: UserAuthOperations;
     editors: EditorAuthOperations;
   };
   blocks: {};
@@ -128,7 +129,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: Editor;
+  user: User | Editor;
   jobs: {
     tasks: {
       generateAudio: TaskGenerateAudio;
@@ -140,6 +141,24 @@ export interface Config {
       };
     };
     workflows: unknown;
+  };
+}
+export interface UserAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
   };
 }
 export interface EditorAuthOperations {
@@ -444,6 +463,7 @@ export interface User {
     | null;
   updatedAt: string;
   createdAt: string;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -468,6 +488,18 @@ export interface UserProgress {
   playCount?: number | null;
   totalTimeSec?: number | null;
   lastPlayedAt?: string | null;
+  /**
+   * Story engine state (path travelled, bundle version).
+   */
+  listenState?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -706,18 +738,19 @@ export interface PayloadLockedDocument {
         value: string | Bookmark;
       } | null)
     | ({
-        relationTo: 'analytics-events';
-        value: string | AnalyticsEvent;
-      } | null)
-    | ({
         relationTo: 'editors';
         value: string | Editor;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'editors';
-    value: string | Editor;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'editors';
+        value: string | Editor;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -727,10 +760,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: string;
-  user: {
-    relationTo: 'editors';
-    value: string | Editor;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: string | User;
+      }
+    | {
+        relationTo: 'editors';
+        value: string | Editor;
+      };
   key?: string | null;
   value?:
     | {
@@ -946,6 +984,7 @@ export interface UserProgressSelect<T extends boolean = true> {
   playCount?: T;
   totalTimeSec?: T;
   lastPlayedAt?: T;
+  listenState?: T;
   updatedAt?: T;
   createdAt?: T;
 }

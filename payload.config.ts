@@ -21,6 +21,7 @@ import { Users } from './collections/Users'
 import { migrations } from './migrations'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
+import { listenerPlugin } from './src/listener/plugin'
 import { payloadLocalization } from './src/localization'
 import { startBundleListener } from './src/services/bundleCache'
 import { audioPlugin } from './src/plugins/audioPlugin'
@@ -74,6 +75,7 @@ export default buildConfig({
     audioPlugin,
     localeFallbackPlugin,
     uniqueTogetherPlugin,
+    listenerPlugin,
     s3Storage({
       enabled: s3 !== null,
       alwaysInsertFields: true,

@@ -2,13 +2,31 @@ import type { CollectionConfig } from 'payload'
 
 import net from 'node:net'
 
-import { isAdmin } from '@/access/isAdmin'
+import { adminOrOwningListener } from '@/access/adminOrOwningListener'
+import { nobody } from '@/access/nobody'
+import { analyticsDashboardEndpoint } from '@/endpoints/analyticsDashboard'
 import { EVENT_TYPES, SLUGS } from '@/slugs'
 
+/**
+ * Listening events. Apps write them in batches at POST /api/analytics/events (one multi-row
+ * INSERT, src/listener/analytics.ts), never through this collection's REST/GraphQL create.
+ * Admins read everything (read-only); a listener may read its own events.
+ *
+ * The table is partitioned by month on created_at (see the listener_api migration), so its
+ * primary key is (id, created_at) and nothing may reference it by id alone: document locking,
+ * which would, is off.
+ */
 export const AnalyticsEvents: CollectionConfig<'analytics-events'> = {
   slug: SLUGS.analyticsEvents,
-  admin: { useAsTitle: 'eventType', defaultColumns: ['eventType', 'story', 'user', 'createdAt'], group: 'Listeners' },
-  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
+  admin: {
+    useAsTitle: 'eventType',
+    defaultColumns: ['eventType', 'story', 'user', 'createdAt'],
+    group: 'Listeners',
+    components: { beforeList: ['@/components/listener/ListenerDashboard#ListenerDashboard'] },
+  },
+  access: { read: adminOrOwningListener('user'), create: nobody, update: nobody, delete: nobody },
+  lockDocuments: false,
+  endpoints: [analyticsDashboardEndpoint],
   fields: [
     { name: 'user', type: 'relationship', relationTo: SLUGS.users, index: true },
     { name: 'story', type: 'relationship', relationTo: SLUGS.stories, index: true },

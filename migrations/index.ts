@@ -2,6 +2,8 @@ import * as migration_20261125_232848_initial from './20261125_232848_initial';
 import * as migration_20261125_233000_spec_constraints from './20261125_233000_spec_constraints';
 import * as migration_20261126_000608_story_bundles from './20261126_000608_story_bundles';
 import * as migration_20261126_001155_audio_generation from './20261126_001155_audio_generation';
+import * as migration_20261126_003114_listener_api from './20261126_003114_listener_api';
+import * as migration_20261126_003200_analytics_partitions from './20261126_003200_analytics_partitions';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261126_001155_audio_generation.up,
     down: migration_20261126_001155_audio_generation.down,
-    name: '20261126_001155_audio_generation'
+    name: '20261126_001155_audio_generation',
+  },
+  {
+    up: migration_20261126_003114_listener_api.up,
+    down: migration_20261126_003114_listener_api.down,
+    name: '20261126_003114_listener_api',
+  },
+  {
+    up: migration_20261126_003200_analytics_partitions.up,
+    down: migration_20261126_003200_analytics_partitions.down,
+    name: '20261126_003200_analytics_partitions',
   },
 ];

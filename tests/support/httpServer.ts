@@ -5,6 +5,8 @@ import { Readable } from 'node:stream'
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
+import { progressListResponse, progressMoveResponse } from '@/endpoints/progress'
 import { storyBundleResponse } from '@/endpoints/storyBundle'
 import { storyCatalogResponse } from '@/endpoints/storyCatalog'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
@@ -32,17 +34,24 @@ export async function startTestServer(): Promise<TestServer> {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : (Readable.toWeb(req) as ReadableStream)
+      // Like Next.js (base-server.ts): X-Forwarded-For is the socket peer unless the request has one.
+      const headers = { ...(req.headers as Record<string, string>) }
+      headers['x-forwarded-for'] ??= req.socket.remoteAddress ?? ''
       const request = new Request(url, {
         method: req.method,
-        headers: req.headers as Record<string, string>,
+        headers,
         body,
         duplex: 'half',
       } as RequestInit)
       let response: Response
       const bundle = url.pathname.match(/^\/api\/stories\/([^/]+)\/bundle$/)
+      const progress = url.pathname.match(/^\/api\/progress\/([^/]+)\/([^/]+)$/)
       if (bundle && req.method === 'GET') response = await storyBundleResponse(await getPayload({ config }), request, decodeURIComponent(bundle[1]!))
       else if (url.pathname === '/api/stories/catalog' && req.method === 'GET') response = await storyCatalogResponse(await getPayload({ config }), request)
       else if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
+      else if (url.pathname === '/api/analytics/events' && req.method === 'POST') response = await analyticsIngestResponse(await getPayload({ config }), request)
+      else if (url.pathname === '/api/progress' && req.method === 'GET') response = await progressListResponse(await getPayload({ config }), request)
+      else if (progress && req.method === 'POST') response = await progressMoveResponse(await getPayload({ config }), request, decodeURIComponent(progress[1]!), progress[2]!)
       else if (url.pathname.startsWith('/api/')) {
         const slug = url.pathname.slice('/api/'.length).split('/').filter(Boolean)
         const handler = rest[req.method ?? 'GET']

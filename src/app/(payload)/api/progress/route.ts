@@ -1,0 +1,9 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { progressListResponse } from '@/endpoints/progress'
+
+export async function GET(request: Request) {
+  const payload = await getPayload({ config })
+  return progressListResponse(payload, request)
+}

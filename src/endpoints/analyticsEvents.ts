@@ -1,0 +1,56 @@
+import type { Payload } from 'payload'
+
+import { type BatchIssue, validateBatch } from '@/domain/listener/analyticsBatch'
+
+import { insertEvents, resolveReferences } from '@/listener/analytics'
+import { listenerSettings } from '@/listener/config'
+import { errorResponse, failed, json, limited, listenerIdOf, readJson, requestIp, unauthorized } from '@/listener/http'
+import { touchLastActive } from '@/listener/identity'
+
+/** 500 events of at most 4 KB data each, plus envelope. */
+const MAX_BODY_BYTES = 1024 * 1024
+
+const badBatch = (issues: BatchIssue[]) =>
+  json(400, {
+    errors: issues.map((i) => ({
+      message: `${i.index === null ? '' : `events.${i.index}.`}${i.field}: ${i.message}`,
+      ...(i.index === null ? {} : { index: i.index }),
+      field: i.field,
+    })),
+    invalidIndexes: [...new Set(issues.map((i) => i.index).filter((i): i is number => i !== null))],
+  })
+
+/**
+ * `POST /api/analytics/events {events: [...]}`: validates the whole batch (400 listing every bad
+ * item by index, nothing written), then writes it with one INSERT. The address and user agent
+ * come from the request, never from the body. A plain route handler: the listener comes from its
+ * signed token without a database read.
+ */
+export async function analyticsIngestResponse(payload: Payload, request: Request): Promise<Response> {
+  const userId = listenerIdOf(request.headers)
+  if (!userId) return unauthorized()
+  const settings = listenerSettings()
+  const ip = requestIp(request.headers)
+  const tooMany =
+    limited(settings.limits.analyticsPerListener, userId, 'analytics batches from this listener') ??
+    limited(settings.limits.analyticsPerIp, ip, 'analytics batches from this address')
+  if (tooMany) return tooMany
+  const body = await readJson(request, MAX_BODY_BYTES)
+  if (!body.ok) return body.response
+  const batch = validateBatch(body.value, Date.now())
+  if (!batch.ok) return badBatch(batch.issues)
+  try {
+    const { resolved, issues } = await resolveReferences(payload, batch.events)
+    if (issues.length) return badBatch(issues)
+    const result = await insertEvents(payload, userId, batch.events, resolved, ip, request.headers.get('user-agent'))
+    if (!result.ok) {
+      return result.reason === 'no-listener'
+        ? unauthorized('This listener no longer exists. Sign in again.')
+        : errorResponse(409, 'A story or node of this batch was deleted while it was written; nothing was written. Send it again.')
+    }
+    touchLastActive(payload, userId)
+    return json(202, { accepted: result.accepted })
+  } catch (err) {
+    return failed(payload, err, 'analytics ingest failed')
+  }
+}

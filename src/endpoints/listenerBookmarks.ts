@@ -1,0 +1,62 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { listenerUser } from '@/access/listenerUser'
+import { bookmarkBodySchema, storySlugSchema } from '@/domain/listener/schemas'
+
+import { addBookmark, listBookmarks, removeBookmark } from '@/listener/bookmarks'
+import { storyBundle } from '@/listener/bundles'
+import { errorResponse, failed, invalid, json, payloadRequestJson, unauthorized } from '@/listener/http'
+
+const slugOf = (req: PayloadRequest) => storySlugSchema.safeParse(req.routeParams?.storySlug)
+
+/** `POST /api/bookmarks/story/:storySlug {notes?}`: 201 with the new bookmark, 200 with the existing one. */
+const add: Endpoint = {
+  path: '/story/:storySlug',
+  method: 'post',
+  handler: async (req) => {
+    const listener = listenerUser(req)
+    if (!listener) return unauthorized()
+    const slug = slugOf(req)
+    if (!slug.success) return invalid(slug.error, ['storySlug'])
+    const raw = await payloadRequestJson(req)
+    if (!raw.ok) return raw.response
+    const input = bookmarkBodySchema.safeParse(raw.value)
+    if (!input.success) return invalid(input.error)
+    const story = await storyBundle(req.payload, slug.data)
+    if (!story || !story.published) return errorResponse(404, `No active story "${slug.data}".`)
+    try {
+      const { bookmark, created } = await addBookmark(req.payload, listener.id, story.bundle.story.id, input.data?.notes ?? null)
+      return json(created ? 201 : 200, { bookmark, created })
+    } catch (err) {
+      if ((err as { code?: string }).code === '23503') return unauthorized('This listener no longer exists. Sign in again.')
+      return failed(req.payload, err, 'bookmark add failed')
+    }
+  },
+}
+
+/** `DELETE /api/bookmarks/story/:storySlug`: 200 when removed, 404 when there was none. */
+const remove: Endpoint = {
+  path: '/story/:storySlug',
+  method: 'delete',
+  handler: async (req) => {
+    const listener = listenerUser(req)
+    if (!listener) return unauthorized()
+    const slug = slugOf(req)
+    if (!slug.success) return invalid(slug.error, ['storySlug'])
+    const removed = await removeBookmark(req.payload, listener.id, slug.data)
+    return removed ? json(200, { deleted: true }) : errorResponse(404, `No bookmark on "${slug.data}".`)
+  },
+}
+
+/** `GET /api/bookmarks/mine`: the listener's bookmarks with story slugs, newest first. */
+const mine: Endpoint = {
+  path: '/mine',
+  method: 'get',
+  handler: async (req) => {
+    const listener = listenerUser(req)
+    if (!listener) return unauthorized()
+    return json(200, { docs: await listBookmarks(req.payload, listener.id) })
+  },
+}
+
+export const listenerBookmarkEndpoints: Endpoint[] = [mine, add, remove]

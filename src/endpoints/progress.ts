@@ -1,0 +1,65 @@
+import type { Payload } from 'payload'
+
+import type { Move } from '@/domain/listener/progressMove'
+import { advanceBodySchema, chooseBodySchema, startBodySchema, storySlugSchema } from '@/domain/listener/schemas'
+
+import { listenerSettings } from '@/listener/config'
+import { errorResponse, failed, invalid, json, limited, listenerIdOf, readJson, unauthorized } from '@/listener/http'
+import { listProgress, recordMove } from '@/listener/progress'
+
+export const PROGRESS_MOVES = ['start', 'choose', 'advance'] as const
+export type ProgressMoveKind = (typeof PROGRESS_MOVES)[number]
+
+/**
+ * `POST /api/progress/:storySlug/{start|choose|advance}`: one move through the story engine. A
+ * plain route handler (no Payload auth): the listener comes from its signed token, verified
+ * without a database read; the move's own transaction is the only database work.
+ */
+export async function progressMoveResponse(payload: Payload, request: Request, storySlug: string, kind: string): Promise<Response> {
+  const userId = listenerIdOf(request.headers)
+  if (!userId) return unauthorized()
+  if (!(PROGRESS_MOVES as readonly string[]).includes(kind)) return errorResponse(404, `No progress move "${kind}": use start, choose or advance.`)
+  const slug = storySlugSchema.safeParse(storySlug)
+  if (!slug.success) return invalid(slug.error, ['storySlug'])
+  const tooMany = limited(listenerSettings().limits.movesPerListener, userId, 'progress updates')
+  if (tooMany) return tooMany
+  const body = await readJson(request, 16 * 1024)
+  if (!body.ok) return body.response
+  let move: Move
+  let listenedSec = 0
+  if (kind === 'start') {
+    const input = startBodySchema.safeParse(body.value)
+    if (!input.success) return invalid(input.error)
+    move = { kind: 'start' }
+    listenedSec = input.data?.listenedSec ?? 0
+  } else if (kind === 'choose') {
+    const input = chooseBodySchema.safeParse(body.value ?? {})
+    if (!input.success) return invalid(input.error)
+    move = { kind: 'choose', nodeId: input.data.nodeId, key: input.data.choiceKey }
+    listenedSec = input.data.listenedSec ?? 0
+  } else {
+    const input = advanceBodySchema.safeParse(body.value ?? {})
+    if (!input.success) return invalid(input.error)
+    move = { kind: 'advance', nodeId: input.data.nodeId }
+    listenedSec = input.data.listenedSec ?? 0
+  }
+  try {
+    const outcome = await recordMove(payload, userId, slug.data, move, listenedSec)
+    if (outcome.ok) return json(200, { progress: outcome.progress })
+    if (outcome.status === 401) return unauthorized(outcome.message)
+    return errorResponse(outcome.status, outcome.message, { code: outcome.code, ...(outcome.currentNodeId ? { currentNodeId: outcome.currentNodeId } : {}) })
+  } catch (err) {
+    return failed(payload, err, `progress ${kind} on ${slug.data} failed`)
+  }
+}
+
+/** `GET /api/progress`: the listener's progress in every story it has started. */
+export async function progressListResponse(payload: Payload, request: Request): Promise<Response> {
+  const userId = listenerIdOf(request.headers)
+  if (!userId) return unauthorized()
+  try {
+    return json(200, { docs: await listProgress(payload, userId) })
+  } catch (err) {
+    return failed(payload, err, 'progress list failed')
+  }
+}

@@ -1,0 +1,100 @@
+import type { Payload } from 'payload'
+
+import type { ZodError } from 'zod'
+
+import { clientIp } from '@/domain/listener/clientIp'
+import type { RateLimiter } from '@/domain/listener/rateLimit'
+import { fieldIssues } from '@/domain/listener/schemas'
+import { bearerToken, verifyListenerToken } from '@/domain/listener/token'
+
+import { listenerSettings } from '@/listener/config'
+
+export const NO_STORE = { 'cache-control': 'no-store' }
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
+  })
+}
+
+export function errorResponse(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return json(status, { errors: [{ message, ...extra }] }, headers)
+}
+
+export function invalid(error: ZodError, prefix: (string | number)[] = []): Response {
+  const issues = fieldIssues(error, prefix)
+  return json(400, { errors: issues.map((i) => ({ message: `${i.field}: ${i.message}`, field: i.field })) })
+}
+
+export const unauthorized = (message = 'Sign in as a listener first: send Authorization: Bearer <token> from POST /api/users/anonymous.') =>
+  errorResponse(401, message, {}, { 'www-authenticate': 'Bearer' })
+
+/** Reads a JSON body of at most `maxBytes`; `undefined` for an empty body. */
+export async function readJson(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const length = Number(request.headers.get('content-length') || 0)
+  if (length > maxBytes) return { ok: false, response: errorResponse(413, `The body is larger than ${maxBytes} bytes.`) }
+  const text = await request.text()
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: errorResponse(413, `The body is larger than ${maxBytes} bytes.`) }
+  if (text.trim() === '') return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false, response: errorResponse(400, 'The body is not valid JSON.') }
+  }
+}
+
+/**
+ * The listener of a request, from its signed token alone (no database read). Null when there is
+ * no valid listener token.
+ */
+export function listenerIdOf(headers: Headers, nowMs = Date.now()): string | null {
+  const token = bearerToken(headers.get('authorization'))
+  if (!token) return null
+  const check = verifyListenerToken(token, listenerSettings().secret, Math.floor(nowMs / 1000))
+  return check.ok ? check.claims.sub : null
+}
+
+/**
+ * The client's address. Next.js sets X-Forwarded-For to the socket peer only when the request has
+ * none, so the rightmost hop is either that peer or what the nearest proxy appended; hops are
+ * walked leftwards only past configured TRUSTED_PROXIES.
+ */
+export function requestIp(headers: Headers): string | null {
+  const xff = headers.get('x-forwarded-for')
+  if (!xff) return null
+  const hops = xff.split(',').map((h) => h.trim()).filter(Boolean)
+  const peer = hops.pop() ?? null
+  return clientIp(peer, hops.join(','), listenerSettings().trustedProxies)
+}
+
+/** 429 with Retry-After when `limiter` refuses `key`, else null. */
+export function limited(limiter: RateLimiter | null, key: string | null, what: string, cost = 1): Response | null {
+  if (!limiter || !key) return null
+  const taken = limiter.take(key, Date.now(), cost)
+  if (taken.ok) return null
+  return errorResponse(
+    429,
+    `Too many ${what}: at most ${limiter.rate.limit} per ${limiter.rate.windowSec} s. Retry after ${taken.retryAfterSec} s.`,
+    { retryAfter: taken.retryAfterSec },
+    { 'retry-after': String(taken.retryAfterSec) },
+  )
+}
+
+/** Logs an unexpected failure and answers 500 without internals. */
+export function failed(payload: Payload, err: unknown, msg: string): Response {
+  payload.logger.error({ err, msg })
+  return errorResponse(500, 'Something went wrong on our side. It has been logged; please try again.')
+}
+
+/** The JSON body of a Payload custom endpoint's request (`undefined` when empty). */
+export async function payloadRequestJson(req: { text?: () => Promise<string> }): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const text = req.text ? await req.text() : ''
+  if (text.length > 64 * 1024) return { ok: false, response: errorResponse(413, 'The body is larger than 65536 bytes.') }
+  if (text.trim() === '') return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false, response: errorResponse(400, 'The body is not valid JSON.') }
+  }
+}
