@@ -1,5 +1,9 @@
 import type { Payload } from 'payload'
 
+import { DeleteObjectsCommand, ListObjectsCommand, S3Client } from '@aws-sdk/client-s3'
+
+import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
+
 import { uid } from '../support/api'
 
 export type AudioStoryFixture = {
@@ -56,6 +60,21 @@ export async function createAudioStory(payload: Payload, opts: { isActive?: bool
     nodeIds: [start.id, decide.id, endA.id, endB.id],
     cleanup: async () => {
       await payload.delete({ collection: 'stories', where: { id: { equals: story.id } }, context })
+      await removeObjects(`bundles/${slug}/`)
     },
+  }
+}
+
+/** Deletes the objects under `prefix` (the bundles a test story published when its audio changed). */
+async function removeObjects(prefix: string): Promise<void> {
+  const settings = s3Settings()
+  if (!settings) return
+  const s3 = new S3Client(s3ClientConfig(settings))
+  for (;;) {
+    const page = await s3.send(new ListObjectsCommand({ Bucket: settings.bucket, Prefix: prefix, MaxKeys: 1000 }))
+    const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []))
+    if (!keys.length) return
+    await s3.send(new DeleteObjectsCommand({ Bucket: settings.bucket, Delete: { Objects: keys, Quiet: true } }))
+    if (!page.IsTruncated) return
   }
 }

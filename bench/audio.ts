@@ -1,0 +1,150 @@
+/**
+ * Audio generation benchmark: voices a generated 40-node story in 4 languages (en, hi, ta, bn)
+ * with the local espeak-ng provider through the real pipeline (Payload jobs, the claiming worker,
+ * Ogg/Opus encoding, s3rver, Postgres), then generates it again unchanged. Prints one JSON line:
+ * wall time, audio files, synthesis calls, total bytes, seconds of speech, bytes per second of
+ * speech, and the rerun's wall time and synthesis calls (expected 0).
+ *
+ * `npx tsx bench/audio.ts` (alone: throwaway Postgres + s3rver) or from `npm run bench`.
+ * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40).
+ */
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({ options: { child: { type: 'boolean', default: false } }, strict: true })
+const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
+
+if (!values.child) {
+  const { startThrowawayServices } = await import('@/infra/throwawayServices')
+  const { runTypeScript } = await import('@/infra/runTypeScript')
+  const services = await startThrowawayServices('audio')
+  let code = 1
+  try {
+    code = await runTypeScript('bench/audio.ts', ['--child'])
+  } finally {
+    await services.stop()
+  }
+  process.exit(code)
+}
+
+const { reportImported } = await import('@/infra/runTypeScript')
+const { getPayload } = await import('payload')
+const { default: config } = await import('@payload-config')
+const { migrations } = await import('../migrations')
+const { createProvider } = await import('@/audio/createProvider')
+const { setAudioProvider } = await import('@/audio/processProvider')
+const { enqueueStoryAudio } = await import('@/audio/storyAudio')
+const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/worker')
+reportImported()
+
+type Lang = 'en' | 'hi' | 'ta' | 'bn'
+const LOCALES: Lang[] = ['en', 'hi', 'ta', 'bn']
+const NODES = Number(process.env.BENCH_AUDIO_NODES || 40)
+
+/** Sentence parts per language; node i combines them so every line is different (~100 chars). */
+const PARTS: Record<Lang, { who: string[]; did: string[]; then: string[] }> = {
+  en: {
+    who: ['The thirsty crow', 'The little monkey', 'The old crocodile', 'The clever rabbit', 'The kind elephant'],
+    did: ['looked for water under the hot sun', 'climbed the tall mango tree', 'swam across the wide river', 'found a pot in the garden', 'called all its friends'],
+    then: ['and then it smiled.', 'but nobody answered.', 'and the day was saved.', 'so it tried again.', 'and everyone cheered.'],
+  },
+  hi: {
+    who: ['प्यासा कौआ', 'छोटा बंदर', 'बूढ़ा मगरमच्छ', 'चतुर खरगोश', 'दयालु हाथी'],
+    did: ['तेज़ धूप में पानी ढूँढ रहा था', 'ऊँचे आम के पेड़ पर चढ़ गया', 'चौड़ी नदी पार करके गया', 'बगीचे में एक घड़ा देखा', 'अपने सब दोस्तों को बुलाया'],
+    then: ['और फिर वह मुस्कुराया।', 'पर किसी ने जवाब नहीं दिया।', 'और सब ठीक हो गया।', 'तो उसने फिर कोशिश की।', 'और सबने ताली बजाई।'],
+  },
+  ta: {
+    who: ['தாகமான காகம்', 'சின்ன குரங்கு', 'வயதான முதலை', 'புத்திசாலி முயல்', 'அன்பான யானை'],
+    did: ['வெயிலில் தண்ணீர் தேடியது', 'உயரமான மாமரத்தில் ஏறியது', 'அகலமான ஆற்றைக் கடந்தது', 'தோட்டத்தில் ஒரு பானையைப் பார்த்தது', 'தன் நண்பர்களை அழைத்தது'],
+    then: ['பிறகு அது சிரித்தது.', 'ஆனால் யாரும் பதில் சொல்லவில்லை.', 'எல்லாம் சரியானது.', 'மீண்டும் முயற்சி செய்தது.', 'எல்லோரும் கை தட்டினார்கள்.'],
+  },
+  bn: {
+    who: ['তৃষ্ণার্ত কাক', 'ছোট্ট বানর', 'বুড়ো কুমির', 'চালাক খরগোশ', 'দয়ালু হাতি'],
+    did: ['রোদে জল খুঁজছিল', 'উঁচু আমগাছে উঠল', 'চওড়া নদী পার হল', 'বাগানে একটা কলসি দেখল', 'সব বন্ধুদের ডাকল'],
+    then: ['তারপর সে হাসল।', 'কিন্তু কেউ উত্তর দিল না।', 'আর সব ঠিক হয়ে গেল।', 'তাই সে আবার চেষ্টা করল।', 'আর সবাই হাততালি দিল।'],
+  },
+}
+
+function line(lang: Lang, i: number): string {
+  const p = PARTS[lang]
+  const a = `${p.who[i % 5]} ${p.did[Math.floor(i / 5) % 5]} ${p.then[(i + Math.floor(i / 25)) % 5]}`
+  const b = `${p.who[(i + 2) % 5]} ${p.did[(i + 3) % 5]} ${p.then[(i + 1) % 5]}`
+  return `${a} ${b}`
+}
+
+const payload = await getPayload({ config })
+await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+
+// The real espeak-ng provider, counting the synthesis requests that reach it.
+const provider = createProvider({ ...process.env, TTS_PROVIDER: 'local' })
+let calls = 0
+setAudioProvider({
+  ...provider,
+  speakers: () => provider.speakers(),
+  synthesize: async (request) => {
+    const result = await provider.synthesize(request)
+    calls += result.calls
+    return result
+  },
+})
+
+const context = { skipBundleCompile: true }
+const slug = `bench-audio-${Date.now()}`
+const story = await payload.create({ collection: 'stories', context, data: { slug, title: 'Audio benchmark', ageRange: '4-6', region: 'pan-indian', isActive: false } })
+try {
+  const speakers = ['meera', 'arvind', 'pavithra', 'amol']
+  const characters = []
+  for (const [i, speaker] of speakers.entries()) {
+    characters.push(await payload.create({ collection: 'characters', context, data: { story: story.id, slug: `c${i}`, name: speaker, voiceProfile: 'bench', bulbulSpeaker: speaker } }))
+  }
+  log(`creating ${NODES} nodes in ${LOCALES.join(', ')}…`)
+  for (let i = 0; i < NODES; i++) {
+    const node = await payload.create({
+      collection: 'story-nodes',
+      locale: 'en',
+      context,
+      data: { story: story.id, nodeType: i === NODES - 1 ? 'end' : 'narration', displayOrder: i + 1, isStart: i === 0, isEnd: i === NODES - 1, textContent: line('en', i), character: characters[i % characters.length]!.id },
+    })
+    for (const lang of LOCALES.slice(1)) await payload.update({ collection: 'story-nodes', id: node.id, locale: lang, context, data: { textContent: line(lang, i) } })
+  }
+
+  const generate = async () => {
+    const before = calls
+    const t0 = performance.now()
+    const queued = await enqueueStoryAudio(payload, story.id, { provider, locales: LOCALES })
+    await runWorker(payload, { untilIdle: true, ids: queued.jobIds })
+    const wallSec = (performance.now() - t0) / 1000
+    const progress = await jobProgress(payload, queued.jobIds)
+    if (progress.failed) throw new Error(`${progress.failed} job(s) failed: ${progress.errors.map((e) => e.message).join('; ')}`)
+    return { wallSec, jobs: queued.jobIds.length, synthesisCalls: calls - before, chars: queued.status.totals.charsToVoice }
+  }
+
+  log(`voicing ${NODES * LOCALES.length} lines (${audioConcurrency()} at a time)…`)
+  const first = await generate()
+  const { docs } = await payload.find({ collection: 'audio-files', where: { story: { equals: story.id } }, depth: 0, limit: 0, pagination: false })
+  const totalBytes = docs.reduce((n, d) => n + (d.fileSize ?? 0), 0)
+  const speechSec = docs.reduce((n, d) => n + (d.durationSec ?? 0), 0)
+  log('generating again, unchanged…')
+  const rerun = await generate()
+  console.log(
+    JSON.stringify({
+      bench: 'audio',
+      provider: `${provider.name} ${provider.model}`,
+      concurrency: audioConcurrency(),
+      nodes: NODES,
+      locales: LOCALES,
+      files: docs.length,
+      wallSec: +first.wallSec.toFixed(2),
+      filesPerSec: +(docs.length / first.wallSec).toFixed(2),
+      synthesisCalls: first.synthesisCalls,
+      charsVoiced: first.chars,
+      totalBytes,
+      speechSec: +speechSec.toFixed(1),
+      bytesPerSecondOfSpeech: Math.round(totalBytes / speechSec),
+      rerun: { wallSec: +rerun.wallSec.toFixed(2), jobs: rerun.jobs, synthesisCalls: rerun.synthesisCalls },
+    }),
+  )
+} finally {
+  await payload.delete({ collection: 'stories', id: story.id, context })
+  await payload.destroy()
+}
+process.exit(0)

@@ -1,0 +1,54 @@
+/**
+ * `npm run jobs [-- --concurrency N] [--queue default]`: a queue worker for production (and for
+ * development with AUDIO_WORKER=off). Runs Payload jobs (audio generation, orphan sweeps, bundle
+ * refreshes) AUDIO_CONCURRENCY at a time until SIGINT/SIGTERM, then finishes the jobs in hand and
+ * exits. Any number of workers may run at once: each job is claimed by exactly one (see
+ * src/audio/worker.ts). Sweeps orphan audio objects when idle, hourly.
+ *
+ * Like the other scripts it starts the local database and S3 server when DATABASE_URL / S3_BUCKET
+ * are not set, then works in a child process (see src/infra/runTypeScript.ts).
+ */
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: {
+    concurrency: { type: 'string', short: 'c' },
+    queue: { type: 'string', default: 'default' },
+    'jobs-child': { type: 'boolean', default: false },
+  },
+  strict: true,
+})
+if (values.concurrency !== undefined) process.env.AUDIO_CONCURRENCY = values.concurrency
+
+if (!values['jobs-child']) {
+  const { prepareLocalEnvironment } = await import('@/infra/localEnv')
+  const { runTypeScript } = await import('@/infra/runTypeScript')
+  const env = await prepareLocalEnvironment()
+  let code = 1
+  try {
+    code = await runTypeScript('scripts/jobs.ts', [...process.argv.slice(2), '--jobs-child'])
+  } finally {
+    await env.stop()
+  }
+  process.exit(code)
+} else {
+  const { reportImported } = await import('@/infra/runTypeScript')
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('@payload-config')
+  const { audioConcurrency, runWorker } = await import('@/audio/worker')
+  reportImported()
+  const payload = await getPayload({ config })
+  const controller = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (controller.signal.aborted) return
+      payload.logger.info(`${signal}: finishing the jobs in hand, then stopping`)
+      controller.abort()
+    })
+  }
+  payload.logger.info(`Job worker started (queue ${values.queue}, ${audioConcurrency()} at a time)`)
+  const { ran } = await runWorker(payload, { queue: values.queue, signal: controller.signal, sweepEveryMs: 3600_000 })
+  payload.logger.info(`Job worker stopped after ${ran} job(s)`)
+  await payload.destroy()
+  process.exit(0)
+}
