@@ -1,6 +1,6 @@
 import {
   DeleteObjectsCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   PutObjectCommand,
   S3Client,
   type _Object,
@@ -45,20 +45,22 @@ export function publicObjectUrl(key: string): string | null {
   return endpoint ? `${endpoint.replace(/\/+$/, '')}/${bucket}/${key}` : `https://${bucket}.s3.amazonaws.com/${key}`
 }
 
-/** All objects under a prefix (pages of at most 1000; s3rver cannot continue past a page without OpenSSL's legacy provider, so StartAfter is used). */
+/**
+ * All objects under a prefix, 1000 a page. ListObjects v1 (Marker), not V2: s3rver signs V2
+ * continuation tokens with DES, which OpenSSL 3 refuses, so any truncated V2 page is a 500 there
+ * (V2's StartAfter does not help: the token is made anyway). AWS S3 and R2 serve both.
+ */
 export async function listObjects(prefix: string): Promise<_Object[]> {
   const store = objectStore()
   if (!store) return []
   const out: _Object[] = []
-  let startAfter: string | undefined
+  let marker: string | undefined
   for (;;) {
-    const page = await store.s3.send(
-      new ListObjectsV2Command({ Bucket: store.settings.bucket, Prefix: prefix, StartAfter: startAfter, MaxKeys: 1000 }),
-    )
+    const page = await store.s3.send(new ListObjectsCommand({ Bucket: store.settings.bucket, Prefix: prefix, Marker: marker, MaxKeys: 1000 }))
     const items = page.Contents ?? []
     out.push(...items)
     if (!page.IsTruncated || items.length === 0) return out
-    startAfter = items[items.length - 1]!.Key
+    marker = page.NextMarker ?? items[items.length - 1]!.Key
   }
 }
 

@@ -4,6 +4,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { deleteObjects, listObjects, putImmutable } from '@/storage/objectStore'
 import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
 import { sweepBundles } from '@/services/bundleSweep'
 import { bundleKey } from '@/services/storyBundles'
@@ -245,5 +246,17 @@ describe('sweeping old bundle versions', () => {
     const gone = await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: bundleKey(story.slug, 'en', oldVersion) })).catch((e) => e)
     expect(gone.name).toBe('NoSuchKey')
     await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: bundleKey(story.slug, 'en', newVersion) }))
+  })
+})
+
+describe('listing object storage past one page', () => {
+  it('should list more than 1000 objects under a prefix (s3rver cannot continue V2 listings)', async () => {
+    const prefix = `bundles/zz-list-test-${Date.now()}/`
+    const keys = Array.from({ length: 1005 }, (_, i) => `${prefix}${String(i).padStart(4, '0')}.json`)
+    for (let i = 0; i < keys.length; i += 50) await Promise.all(keys.slice(i, i + 50).map((k) => putImmutable(k, '{}', 'application/json')))
+    const listed = await listObjects(prefix)
+    expect(listed.map((o) => o.Key)).toEqual(keys)
+    await deleteObjects(keys)
+    expect(await listObjects(prefix)).toEqual([])
   })
 })
