@@ -32,12 +32,16 @@ function runOnce(script: string, args: string[], timeoutMs: number): Promise<num
       env: process.env,
     })
     let stalled = false
+    let imported = false
     const timer = setTimeout(() => {
       stalled = true
       child.kill('SIGKILL')
     }, timeoutMs)
     child.on('message', (msg) => {
-      if (msg === 'imported') clearTimeout(timer)
+      if (msg === 'imported') {
+        imported = true
+        clearTimeout(timer)
+      }
     })
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
     const onInt = forward('SIGINT')
@@ -48,7 +52,10 @@ function runOnce(script: string, args: string[], timeoutMs: number): Promise<num
       clearTimeout(timer)
       process.off('SIGINT', onInt)
       process.off('SIGTERM', onTerm)
-      resolve(stalled ? 'stalled' : (code ?? (signal ? 1 : 0)))
+      // Exit 13 before the imports finished is the same stall with an empty event loop: Node gives
+      // up on the unsettled top-level await instead of hanging.
+      if (stalled || (!imported && code === 13)) resolve('stalled')
+      else resolve(code ?? (signal ? 1 : 0))
     })
   })
 }

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import type { GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
+import { audioPublicUrl } from '@/domain/audio/objectKey'
+import { DEFAULT_NARRATOR_SPEAKER } from '@/domain/audio/variants'
 import type { LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
 
@@ -14,13 +16,6 @@ function localized(value: unknown): LocalizedText {
     if (typeof text === 'string' && text.trim() !== '') out[locale as LocaleCode] = text
   }
   return out
-}
-
-/** The play URL of an audio file: the CDN object when public, else the counting redirect endpoint. */
-export function audioPlayUrl(audio: { id: string; r2Url?: string | null }): string {
-  const publicBase = process.env.S3_PUBLIC_URL?.replace(/\/+$/, '')
-  if (publicBase && audio.r2Url && !/^https?:/.test(audio.r2Url)) return `${publicBase}/${audio.r2Url}`
-  return `/api/audio-files/${audio.id}/play`
 }
 
 /**
@@ -48,14 +43,23 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true },
   })
 
-  const audioByNode = new Map<string, Partial<Record<LocaleCode, string>>>()
+  // A node is voiced by its character's speaker (the narrator's when it has none). After a speaker
+  // change the old voice's rows remain until regenerated: prefer the current speaker's audio.
+  const narrator = (process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER).toLowerCase()
+  const speakerOf = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker.trim().toLowerCase()]))
+  const expectedSpeaker = new Map(nodes.docs.map((n) => [n.id, speakerOf.get(idOf(n.character as Ref) ?? '') || narrator]))
+  const audioByNode = new Map<string, Partial<Record<LocaleCode, { url: string; current: boolean }>>>()
   for (const a of audio.docs) {
     const nodeId = idOf(a.node as Ref)
     if (!nodeId) continue
     const perLocale = audioByNode.get(nodeId) ?? {}
-    perLocale[a.languageCode as LocaleCode] ??= audioPlayUrl(a)
+    const current = a.speakerId.trim().toLowerCase() === expectedSpeaker.get(nodeId)
+    const held = perLocale[a.languageCode as LocaleCode]
+    if (!held || (current && !held.current)) perLocale[a.languageCode as LocaleCode] = { url: audioPublicUrl(a, { publicBaseUrl: process.env.S3_PUBLIC_URL, serverUrl: process.env.PUBLIC_SERVER_URL }), current }
     audioByNode.set(nodeId, perLocale)
   }
+  const audioUrls = (nodeId: string) =>
+    Object.fromEntries(Object.entries(audioByNode.get(nodeId) ?? {}).map(([locale, a]) => [locale, a.url])) as Partial<Record<LocaleCode, string>>
   const graphNodes: GraphNode[] = nodes.docs.map((n) => ({
     id: n.id,
     storyId,
@@ -65,7 +69,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     isStart: !!n.isStart,
     isEnd: !!n.isEnd,
     text: localized(n.textContent),
-    audio: audioByNode.get(n.id) ?? {},
+    audio: audioUrls(n.id),
   }))
   const graphChoices: GraphChoice[] = choices.docs.map((c) => ({
     id: c.id,

@@ -173,6 +173,20 @@ describe('bundle delivery', () => {
     expect(JSON.stringify(await (await bundle(story.slug, 'en')).json())).not.toContain('An extra ending')
   })
 
+  it('should carry the audio of the node’s current speaker for the bundle’s locale', async () => {
+    // The fixture's narrator speaks with `meera`; a row left from an earlier speaker must lose.
+    const make = (speakerId: string) =>
+      payload.create({ collection: 'audio-files', data: { node: story.nodeIds[0]!, languageCode: 'hi', speakerId, r2Url: `audio/${'0'.repeat(63)}${speakerId.length}.opus` } })
+    const stale = await make('arvind')
+    const current = await make('meera')
+    const body = await (await bundle(story.slug, 'hi')).json()
+    const start = body.nodes.find((n: { id: string }) => n.id === story.nodeIds[0])
+    expect(start.audioUrl).toContain(`/api/audio-files/${current.id}/play`)
+    const en = await (await bundle(story.slug, 'en')).json()
+    expect(en.nodes.find((n: { id: string }) => n.id === story.nodeIds[0]).audioUrl).toBeNull()
+    await payload.delete({ collection: 'audio-files', where: { id: { in: [stale.id, current.id] } } })
+  })
+
   it('should give the same bundle through GraphQL', async () => {
     const res = await gql(server.url, `{ StoryBundle(slug: "${story.slug}", locale: "hi-mixed") }`)
     const rest = await bundle(story.slug, 'hi-mixed')
