@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { audioStore } from '@/audio/audioStore'
 import { sweepAudioObjects } from '@/audio/objects'
+import { sweepBundles } from '@/services/bundleSweep'
 
 export const SWEEP_AUDIO_OBJECTS = 'sweepAudioObjects'
 
@@ -10,7 +11,8 @@ type Output = { checked: number; deleted: number; prunedJobs: number }
 
 /**
  * Deletes audio objects no row references: the given keys (queued by deletes, in their
- * transaction) or, without keys, every object under `audio/` (run by workers when idle, hourly).
+ * transaction) or, without keys, every object under `audio/` (run by workers when idle, hourly),
+ * together with bundle versions past their grace period that nothing points at.
  */
 export const sweepAudioObjectsTask: TaskConfig<{ input: Input; output: Output }> = {
   slug: SWEEP_AUDIO_OBJECTS,
@@ -25,6 +27,8 @@ export const sweepAudioObjectsTask: TaskConfig<{ input: Input; output: Output }>
   handler: async ({ input, req }) => {
     const keys = Array.isArray(input?.keys) ? input.keys.filter((k): k is string => typeof k === 'string') : undefined
     const result = await sweepAudioObjects(req.payload, audioStore(), { keys })
+    // The periodic full sweep also retires bundle versions no story-translations row points at.
+    if (!keys) await sweepBundles(req.payload)
     return { output: { checked: result.checked, deleted: result.deleted.length, prunedJobs: result.prunedJobs } }
   },
 }
