@@ -21,6 +21,8 @@ import { freePort } from '@/infra/ports'
 import { runTypeScript } from '@/infra/runTypeScript'
 import { startThrowawayServices } from '@/infra/throwawayServices'
 
+import { runListenerBench } from './listener'
+
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
 const root = process.cwd()
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ bench: 'targets', bundle_bytes: bundleBytes, targets }))
   console.table([c, a, b, aGzip, aAuth])
   console.table(targets)
+  await runListenerBench(base, process.env.DATABASE_URL!)
   if (fs.existsSync(path.join(root, 'bench', 'audio.ts'))) {
     log('audio benchmark…')
     const audio = spawnSync(process.execPath, ['--import', 'tsx', 'bench/audio.ts'], { env: process.env, stdio: 'inherit' })
