@@ -155,8 +155,10 @@ async function main(): Promise<void> {
   await runListenerBench(base, process.env.DATABASE_URL!)
   if (fs.existsSync(path.join(root, 'bench', 'audio.ts'))) {
     log('audio benchmark…')
-    const audio = spawnSync(process.execPath, ['--import', 'tsx', 'bench/audio.ts'], { env: process.env, stdio: 'inherit' })
-    if (audio.status !== 0) log(`audio benchmark exited ${audio.status}`)
+    // Asynchronous on purpose: this process serves the throwaway S3 server the audio bench writes to.
+    const audio = spawn(process.execPath, ['--import', 'tsx', 'bench/audio.ts'], { env: process.env, stdio: 'inherit' })
+    const status = await new Promise<number | null>((resolve) => audio.on('exit', resolve))
+    if (status !== 0) log(`audio benchmark exited ${status}`)
   }
 }
 
