@@ -7,7 +7,12 @@ type DayCount = { day: string; started: number; completed: number }
 type ChoiceCount = { storySlug: string; nodeId: string; nodeText: string | null; choice: string; count: number }
 type Dashboard = { days: number; perDay: DayCount[]; choices: ChoiceCount[]; listeners: number; activeListeners7d: number }
 
-const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '12px 16px', marginBottom: 24 }
+const box: React.CSSProperties = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 4,
+  padding: '12px 16px',
+  margin: '24px var(--gutter-h, 60px) 0',
+}
 const cell: React.CSSProperties = { padding: '2px 12px 2px 0', textAlign: 'left', verticalAlign: 'top' }
 const bar = (value: number, max: number, color: string): React.CSSProperties => ({
   display: 'inline-block',
