@@ -26,6 +26,8 @@ export type BundleEntry = {
   published: boolean
   bundleUrl: string | null
   json: string
+  /** UTF-8 bytes of `json`, encoded once (Indic text is 2-3 bytes a character). */
+  raw?: Buffer
   gzip?: Buffer
   br?: Buffer
 }
@@ -145,7 +147,7 @@ export async function getBundle(
 }
 
 /** The entry's body in the best encoding the client accepts (compressed once per version). */
-export function encodeBody(entry: BundleEntry, acceptEncoding: string | null): { body: Buffer | string; encoding: string | null } {
+export function encodeBody(entry: BundleEntry, acceptEncoding: string | null): { body: Buffer; encoding: string | null } {
   const accepted = acceptedEncodings(acceptEncoding)
   if (accepted.has('br')) {
     entry.br ??= zlib.brotliCompressSync(entry.json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
@@ -155,7 +157,8 @@ export function encodeBody(entry: BundleEntry, acceptEncoding: string | null): {
     entry.gzip ??= zlib.gzipSync(entry.json, { level: 9 })
     return { body: entry.gzip, encoding: 'gzip' }
   }
-  return { body: entry.json, encoding: null }
+  entry.raw ??= Buffer.from(entry.json)
+  return { body: entry.raw, encoding: null }
 }
 
 /** Memoizes a catalog page until the next change to any story. */
