@@ -3,19 +3,10 @@
 import { Button, toast, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-type LocaleRow = {
-  locale: string
-  nodes: number
-  noText: number
-  done: number
-  queued: number
-  failed: number
-  missing: number
-  outdated: number
-  charsToVoice: number
-  estimatedCostInr: number
-  errors: { node: string; message: string }[]
-}
+import type { LocaleSummary } from '@/domain/audio/variants'
+
+/** A locale's summary as the status endpoint sends it (the domain summary plus its cost). */
+type LocaleRow = LocaleSummary & { estimatedCostInr: number }
 
 type Status = {
   provider: { name: string; model: string }
