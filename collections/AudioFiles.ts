@@ -1,33 +1,12 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig, FieldHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, FieldHook } from 'payload'
 
 import { isEditor } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { playAudioEndpoint } from '@/endpoints/audioPlay'
-import { recompileStoryBundles } from '@/services/storyBundles'
+import { deriveStoryFromNode } from '@/hooks/deriveStoryFromNode'
+import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { SLUGS } from '@/slugs'
-
-type Ref = string | { id: string } | null | undefined
-const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
-
-/** The story of the row's node, kept in the row so audio of a story is one indexed query away. */
-const deriveStory: CollectionBeforeChangeHook = async ({ data, req, originalDoc }) => {
-  const nodeId = idOf(data.node ?? originalDoc?.node)
-  if (nodeId && (!originalDoc || data.node !== undefined)) {
-    const node = await req.payload.findByID({ collection: SLUGS.storyNodes, id: nodeId, depth: 0, req, joins: false, overrideAccess: true })
-    data.story = idOf(node.story as Ref)
-  }
-  return data
-}
-
-/** Bundles carry audio URLs: recompile the story's (and the story a moved row left). */
-const recompileAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const story = idOf(doc.story)
-  const before = previousDoc ? idOf(previousDoc.story) : null
-  if (story) await recompileStoryBundles(req, story)
-  if (before && before !== story) await recompileStoryBundles(req, before)
-  return doc
-}
 
 /**
  * An object a row stopped referencing (replaced or deleted through Payload) is deleted by a sweep
@@ -41,12 +20,10 @@ const releaseReplacedObject: CollectionAfterChangeHook = async ({ doc, previousD
   return doc
 }
 
-const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+const releaseDeletedObject: CollectionAfterDeleteHook = async ({ doc, req }) => {
   if (doc.r2Url && !req.context?.skipAudioRelease) {
     await req.payload.jobs.queue({ task: 'sweepAudioObjects', input: { keys: [doc.r2Url] }, req })
   }
-  const story = idOf(doc.story)
-  if (story) await recompileStoryBundles(req, story)
   return doc
 }
 
@@ -71,9 +48,11 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
   access: { read: readIfStoryActive('story.isActive'), create: isEditor, update: isEditor, delete: isEditor },
   indexes: [{ fields: ['node', 'languageCode', 'codeMixRatio', 'speakerId'], unique: true }],
   hooks: {
-    beforeChange: [deriveStory],
-    afterChange: [releaseReplacedObject, recompileAfterChange],
-    afterDelete: [afterDelete],
+    // The row keeps its node's story, so a story's audio is one indexed query away; bundles carry
+    // audio URLs, so they are recompiled after every change.
+    beforeChange: [deriveStoryFromNode],
+    afterChange: [releaseReplacedObject, recompileAfterChange()],
+    afterDelete: [releaseDeletedObject, recompileAfterDelete()],
   },
   endpoints: [playAudioEndpoint],
   fields: [
