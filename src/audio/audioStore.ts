@@ -11,7 +11,8 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 
 import { AUDIO_CACHE_CONTROL, AUDIO_CONTENT_TYPE, AUDIO_PREFIX } from '@/domain/audio/objectKey'
-import { s3ClientConfig, s3Settings, type S3Settings } from '@/storage/s3Settings'
+import { objectStore } from '@/storage/objectStore'
+import { s3ClientConfig, type S3Settings } from '@/storage/s3Settings'
 
 export type AudioObject = { key: string; lastModified: Date | undefined; size: number | undefined }
 
@@ -32,12 +33,12 @@ export type AudioStore = {
 
 let instance: AudioStore | undefined
 
-/** The process's audio store (one S3 client); throws when no bucket is configured. */
+/** The process's audio store, on the project's one S3 client; throws when no bucket is configured. */
 export function audioStore(): AudioStore {
   if (!instance) {
-    const settings = s3Settings()
-    if (!settings) throw new Error('Audio needs object storage: set S3_BUCKET and its credentials (see .env.example)')
-    instance = createAudioStore(settings)
+    const store = objectStore()
+    if (!store) throw new Error('Audio needs object storage: set S3_BUCKET and its credentials (see .env.example)')
+    instance = createAudioStore(store.settings, store.s3)
   }
   return instance
 }
