@@ -3,7 +3,7 @@
  * development with AUDIO_WORKER=off). Runs Payload jobs (audio generation, orphan sweeps, bundle
  * refreshes) AUDIO_CONCURRENCY at a time until SIGINT/SIGTERM, then finishes the jobs in hand and
  * exits. Any number of workers may run at once: each job is claimed by exactly one (see
- * src/audio/worker.ts). Sweeps orphan audio objects when idle, hourly.
+ * src/audio/jobs/worker.ts). Sweeps orphan audio objects when idle, hourly.
  *
  * Like the other scripts it starts the local database and S3 server when DATABASE_URL / S3_BUCKET
  * are not set, then works in a child process (see src/infra/runTypeScript.ts).
@@ -35,7 +35,7 @@ if (!values['jobs-child']) {
   const { reportImported } = await import('@/infra/runTypeScript')
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
-  const { audioConcurrency, runWorker } = await import('@/audio/worker')
+  const { audioConcurrency, runWorker } = await import('@/audio/jobs/worker')
   reportImported()
   const payload = await getPayload({ config })
   const controller = new AbortController()

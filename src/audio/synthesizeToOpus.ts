@@ -1,8 +1,8 @@
-import { TtsError } from '@/audio/errors'
-import { encodeOpus } from '@/audio/opus'
-import { probeAudio } from '@/audio/probe'
-import type { PcmAudio, SynthesizeRequest, TtsProvider } from '@/audio/types'
-import { assertSpeakable } from '@/audio/validate'
+import { TtsError } from '@/domain/audio/ttsError'
+import { encodeOpus } from '@/audio/codec/opus'
+import { probeAudio } from '@/audio/codec/probe'
+import type { PcmAudio, SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
+import { assertSpeakable } from '@/audio/providers/assertSpeakable'
 
 export type OpusAudio = {
   /** Ogg/Opus file. */

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { audioStore } from '@/audio/audioStore'
+import { audioStore } from '@/storage/objectStore'
 import { poolOf } from '@/audio/db'
 import { SLUGS } from '@/slugs'
 

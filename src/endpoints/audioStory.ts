@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
-import { audioProvider } from '@/audio/processProvider'
-import { StoryNotFound, enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/storyAudio'
+import { audioProvider } from '@/audio/providers/audioProvider'
+import { StoryNotFound, enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/jobs/storyAudio'
 import { parseLocales } from '@/domain/audio/variants'
 import { LOCALE_CODES } from '@/locales'
 

@@ -1,10 +1,10 @@
 import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, Field, Payload, Plugin } from 'payload'
 
 import { hasRole } from '@/access/roles'
-import { generateAudioTask } from '@/audio/tasks/generateAudio'
-import { refreshStoryAudioBundlesTask } from '@/audio/tasks/refreshStoryAudioBundles'
-import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/tasks/sweepAudioObjects'
-import { audioConcurrency, runWorker } from '@/audio/worker'
+import { generateAudioTask } from '@/audio/jobs/generateAudioTask'
+import { refreshStoryAudioBundlesTask } from '@/audio/jobs/refreshStoryAudioBundlesTask'
+import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/jobs/sweepAudioObjectsTask'
+import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
 import { dbKeysOf } from '@/audio/keysOf'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { SLUGS } from '@/slugs'
@@ -93,7 +93,7 @@ export const audioPlugin: Plugin = (config) => ({
     deleteJobOnComplete: false,
     access: { run: editorsOnly, queue: editorsOnly, cancel: editorsOnly, ...config.jobs?.access },
     // Payload calls autoRun only where crons are wanted (the Next server, `getPayload({ cron: true })`).
-    // No cron configs: Payload's own runner can hand one job to two workers (see src/audio/worker.ts),
+    // No cron configs: Payload's own runner can hand one job to two workers (see src/audio/jobs/worker.ts),
     // so the server runs this project's claiming worker instead.
     autoRun: async (payload) => {
       if (serverWorkerEnabled()) startServerWorker(payload)

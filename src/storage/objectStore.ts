@@ -1,11 +1,18 @@
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsCommand,
+  NotFound,
   PutObjectCommand,
   S3Client,
+  S3ServiceException,
   type _Object,
 } from '@aws-sdk/client-s3'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 
+import { AUDIO_CACHE_CONTROL, AUDIO_CONTENT_TYPE, AUDIO_PREFIX } from '@/domain/audio/objectKey'
 import { s3ClientConfig, s3Settings, type S3Settings } from '@/storage/s3Settings'
 
 let client: { settings: S3Settings; s3: S3Client } | null | undefined
@@ -46,22 +53,30 @@ export function publicObjectUrl(key: string): string | null {
 }
 
 /**
- * All objects under a prefix, 1000 a page. ListObjects v1 (Marker), not V2: s3rver signs V2
- * continuation tokens with DES, which OpenSSL 3 refuses, so any truncated V2 page is a 500 there
- * (V2's StartAfter does not help: the token is made anyway). AWS S3 and R2 serve both.
+ * The objects under a prefix, a page (at most `pageSize` <= 1000) at a time. ListObjects v1
+ * (Marker), not V2: s3rver signs V2 continuation tokens with DES, which OpenSSL 3 refuses, so any
+ * truncated V2 page is a 500 there (V2's StartAfter does not help: the token is made anyway). AWS
+ * S3 and R2 serve both. The one listing loop of the project.
  */
+export async function* listObjectPages(s3: S3Client, bucket: string, prefix: string, pageSize = 1000): AsyncGenerator<_Object[]> {
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw new RangeError(`pageSize must be 1-1000, got ${pageSize}`)
+  let marker: string | undefined
+  for (;;) {
+    const page = await s3.send(new ListObjectsCommand({ Bucket: bucket, Prefix: prefix, Marker: marker, MaxKeys: pageSize }))
+    const items = page.Contents ?? []
+    if (items.length) yield items
+    if (!page.IsTruncated || items.length === 0) return
+    marker = page.NextMarker ?? items[items.length - 1]!.Key
+  }
+}
+
+/** All objects under a prefix (every page), or none when no bucket is configured. */
 export async function listObjects(prefix: string): Promise<_Object[]> {
   const store = objectStore()
   if (!store) return []
   const out: _Object[] = []
-  let marker: string | undefined
-  for (;;) {
-    const page = await store.s3.send(new ListObjectsCommand({ Bucket: store.settings.bucket, Prefix: prefix, Marker: marker, MaxKeys: 1000 }))
-    const items = page.Contents ?? []
-    out.push(...items)
-    if (!page.IsTruncated || items.length === 0) return out
-    marker = page.NextMarker ?? items[items.length - 1]!.Key
-  }
+  for await (const page of listObjectPages(store.s3, store.settings.bucket, prefix)) out.push(...page)
+  return out
 }
 
 export async function deleteObjects(keys: string[]): Promise<void> {
@@ -74,5 +89,74 @@ export async function deleteObjects(keys: string[]): Promise<void> {
         Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true },
       }),
     )
+  }
+}
+
+export type AudioObject = { key: string; lastModified: Date | undefined; size: number | undefined }
+
+/**
+ * The audio side of the project's bucket (the same settings as media): content-addressed Ogg/Opus
+ * objects under `audio/`, written immutable.
+ */
+export type AudioStore = {
+  readonly settings: S3Settings
+  put(key: string, bytes: Buffer): Promise<void>
+  exists(key: string): Promise<boolean>
+  delete(key: string): Promise<void>
+  /** Every object under `audio/`, a page at a time (pages of at most `pageSize` <= 1000). */
+  list(pageSize?: number): AsyncGenerator<AudioObject[]>
+  /** A time-limited GET URL for a private bucket. */
+  signedUrl(key: string, expiresInSeconds: number): Promise<string>
+}
+
+let audio: AudioStore | undefined
+
+/** The process's audio store, on the project's one S3 client; throws when no bucket is configured. */
+export function audioStore(): AudioStore {
+  if (!audio) {
+    const store = objectStore()
+    if (!store) throw new Error('Audio needs object storage: set S3_BUCKET and its credentials (see .env.example)')
+    audio = createAudioStore(store.settings, store.s3)
+  }
+  return audio
+}
+
+export function createAudioStore(settings: S3Settings, client = new S3Client(s3ClientConfig(settings))): AudioStore {
+  const Bucket = settings.bucket
+  return {
+    settings,
+    async put(key, bytes) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket,
+          Key: key,
+          Body: bytes,
+          ContentLength: bytes.length,
+          ContentType: AUDIO_CONTENT_TYPE,
+          CacheControl: AUDIO_CACHE_CONTROL,
+        }),
+      )
+    },
+    async exists(key) {
+      try {
+        await client.send(new HeadObjectCommand({ Bucket, Key: key }))
+        return true
+      } catch (error) {
+        if (error instanceof NotFound || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return false
+        throw error
+      }
+    },
+    async delete(key) {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: key }))
+    },
+    async *list(pageSize = 1000) {
+      for await (const page of listObjectPages(client, Bucket, AUDIO_PREFIX, pageSize)) {
+        const objects = page.flatMap((o) => (o.Key ? [{ key: o.Key, lastModified: o.LastModified, size: o.Size }] : []))
+        if (objects.length) yield objects
+      }
+    },
+    signedUrl(key, expiresInSeconds) {
+      return getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn: expiresInSeconds })
+    },
   }
 }

@@ -1,4 +1,4 @@
-import type { PcmAudio } from '@/audio/types'
+import type { PcmAudio } from '@/audio/providers/types'
 
 /** A deterministic speech-like signal: a tone with a 3 Hz syllable envelope plus light noise. */
 export function speechLikePcm(seconds: number, sampleRate = 24000, freq = 180): PcmAudio {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProvider } from '@/audio/createProvider'
+import { createProvider } from '@/audio/providers/createProvider'
 import { startFakeSarvam, type FakeSarvam } from '../../support/fakeSarvam'
 
 describe('createProvider', () => {

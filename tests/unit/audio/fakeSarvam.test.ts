@@ -1,7 +1,7 @@
 import { SarvamAI, SarvamAIClient } from 'sarvamai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseWav } from '@/audio/wav'
+import { parseWav } from '@/audio/codec/wav'
 import { startFakeSarvam, type FakeSarvam } from '../../support/fakeSarvam'
 
 let fake: FakeSarvam

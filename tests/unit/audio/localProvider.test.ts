@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { createEspeakEngine, findEspeakBinary, type EspeakBackend } from '@/audio/espeak'
-import { TtsError } from '@/audio/errors'
-import { createLocalProvider, localVoice } from '@/audio/localProvider'
+import { createEspeakEngine, findEspeakBinary, type EspeakBackend } from '@/audio/providers/espeak'
+import { TtsError } from '@/domain/audio/ttsError'
+import { createLocalProvider, localVoice } from '@/audio/providers/localProvider'
 import { synthesizeToOpus } from '@/audio/synthesizeToOpus'
 import { transliterateHinglish } from '@/domain/audio/transliterate'
 import type { LocaleCode } from '@/locales'

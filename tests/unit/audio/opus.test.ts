@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
-import { readOggPages, OGG_BOS, OGG_EOS } from '@/audio/ogg'
-import { encodeOpus } from '@/audio/opus'
-import { probeAudio } from '@/audio/probe'
+import { readOggPages, OGG_BOS, OGG_EOS } from '@/domain/audio/ogg'
+import { DEFAULT_OPUS_COMPLEXITY, encodeOpus } from '@/audio/codec/opus'
+import { probeAudio } from '@/audio/codec/probe'
 import { speechLikePcm } from '../../support/audioFixtures'
 
 describe('encodeOpus', () => {
@@ -48,6 +50,28 @@ describe('encodeOpus', () => {
     expect(Number(last.granule)).toBe(preSkip + Math.round((samples.length * 48000) / 22050 / 2) * 2)
   })
 
+  it.each([
+    [24000, 'c5c34ae768cc1ffd3fb7cc03b24591cdf929ee1e1fd0a491e3ef1cbd66f8a2f7'],
+    [22050, 'bef962a9a41290c0728f55d8e733e9ed0eb6bb1f7f13b9015a1ff363eaa23e87'],
+  ])('should keep the bytes encoded before the complexity option worked (%d Hz, complexity 5)', async (rate, sha256) => {
+    const { samples } = speechLikePcm(2, rate)
+    const bytes = await encodeOpus(samples, rate)
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256)
+    expect((await encodeOpus(samples, rate, { complexity: DEFAULT_OPUS_COMPLEXITY })).equals(bytes)).toBe(true)
+    expect(DEFAULT_OPUS_COMPLEXITY).toBe(5)
+  })
+
+  it('should encode with the complexity it is given', async () => {
+    const { samples } = speechLikePcm(2)
+    const byComplexity = await Promise.all([0, 5, 10].map((complexity) => encodeOpus(samples, 24000, { complexity })))
+    const hashes = byComplexity.map((b) => createHash('sha256').update(b).digest('hex'))
+    expect(new Set(hashes).size).toBe(3)
+  })
+
+  it('should refuse a complexity libopus does not take', async () => {
+    await expect(encodeOpus(speechLikePcm(1).samples, 24000, { complexity: 11 })).rejects.toThrow(/libopus rejected ctl 4010=11/)
+  })
+
   it('should refuse empty audio', async () => {
     await expect(encodeOpus(new Int16Array(0), 24000)).rejects.toThrow(/Cannot encode empty audio/)
   })
@@ -82,7 +106,7 @@ describe('probeAudio', () => {
   })
 
   it('should reject a well-framed Ogg stream that is not Opus', async () => {
-    const { oggPage } = await import('@/audio/ogg')
+    const { oggPage } = await import('@/domain/audio/ogg')
     const page = oggPage({ packets: [Buffer.from('\x01vorbis-ish header')], granule: 0n, serial: 1, sequence: 0, flags: OGG_BOS | OGG_EOS })
     await expect(probeAudio(page)).rejects.toMatchObject({ code: 'MALFORMED_AUDIO' })
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { TokenBucket } from '@/audio/rateLimit'
-import { RetriesExhausted, parseRetryAfter, withRetries, type Failure } from '@/audio/retry'
+import { TokenBucket } from '@/audio/providers/rateLimit'
+import { RetriesExhausted, parseRetryAfter, withRetries, type Failure } from '@/audio/providers/retry'
 import { fakeTime } from '../../support/audioFixtures'
 
 describe('TokenBucket', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { resampleToFloat } from '@/audio/resample'
+import { resampleToFloat } from '@/domain/audio/resample'
 
 function tone(freq: number, rate: number, seconds: number): Int16Array {
   return Int16Array.from({ length: Math.round(rate * seconds) }, (_, i) => Math.round(10000 * Math.sin((2 * Math.PI * freq * i) / rate)))

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { TtsError } from '@/audio/errors'
-import { createSarvamProvider, type SarvamProviderOptions } from '@/audio/sarvamProvider'
+import { TtsError } from '@/domain/audio/ttsError'
+import { createSarvamProvider, type SarvamProviderOptions } from '@/audio/providers/sarvamProvider'
 import { FAKE_SARVAM_SECONDS_PER_CHAR, startFakeSarvam, type FakeSarvam } from '../../support/fakeSarvam'
 import { fakeTime } from '../../support/audioFixtures'
 

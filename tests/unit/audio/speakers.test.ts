@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { MODEL_VOICES, VOICE_SLOTS, genderOf, resolveSarvamSpeaker, speakersFor } from '@/audio/speakers'
+import { MODEL_VOICES, VOICE_SLOTS, genderOf, resolveSarvamSpeaker, speakersFor } from '@/domain/audio/speakers'
 
 describe('Sarvam speaker map', () => {
   it('should map every spec speaker to a voice the model declares', () => {

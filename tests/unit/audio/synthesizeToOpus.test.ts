@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProvider } from '@/audio/createProvider'
-import { TtsError } from '@/audio/errors'
+import { createProvider } from '@/audio/providers/createProvider'
+import { TtsError } from '@/domain/audio/ttsError'
 import { synthesizeToOpus } from '@/audio/synthesizeToOpus'
-import type { PcmAudio, TtsProvider } from '@/audio/types'
+import type { PcmAudio, TtsProvider } from '@/audio/providers/types'
 import { LOCALE_CODES } from '@/locales'
 import { speechLikePcm } from '../../support/audioFixtures'
 import { startFakeSarvam, type FakeSarvam } from '../../support/fakeSarvam'

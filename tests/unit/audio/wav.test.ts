@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { concatPcm, encodeWav, parseWav } from '@/audio/wav'
+import { concatPcm, encodeWav, parseWav } from '@/audio/codec/wav'
 import { speechLikePcm } from '../../support/audioFixtures'
 
 describe('parseWav', () => {

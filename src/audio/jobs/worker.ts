@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { poolOf } from '@/audio/db'
-import { SWEEP_AUDIO_OBJECTS } from '@/audio/tasks/sweepAudioObjects'
+import { SWEEP_AUDIO_OBJECTS } from '@/audio/jobs/sweepAudioObjectsTask'
 
 /**
  * A queue worker for Payload's jobs that several processes can run at once.

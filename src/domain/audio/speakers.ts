@@ -1,4 +1,4 @@
-import { TtsError } from '@/audio/errors'
+import { TtsError } from '@/domain/audio/ttsError'
 
 export type SarvamModel = 'bulbul:v2' | 'bulbul:v3'
 export const SARVAM_MODELS: readonly SarvamModel[] = ['bulbul:v2', 'bulbul:v3']

@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { audioStore } from '@/audio/audioStore'
-import { sweepAudioObjects } from '@/audio/objects'
+import { audioStore } from '@/storage/objectStore'
+import { sweepAudioObjects } from '@/audio/jobs/audioObjects'
 import { sweepBundles } from '@/services/bundleSweep'
 
 export const SWEEP_AUDIO_OBJECTS = 'sweepAudioObjects'

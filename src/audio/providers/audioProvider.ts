@@ -1,5 +1,5 @@
-import { createProvider } from '@/audio/createProvider'
-import type { TtsProvider } from '@/audio/types'
+import { createProvider } from '@/audio/providers/createProvider'
+import type { TtsProvider } from '@/audio/providers/types'
 import type { ProviderIdentity } from '@/domain/audio/variants'
 
 let instance: TtsProvider | undefined

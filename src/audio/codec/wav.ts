@@ -1,5 +1,5 @@
-import { TtsError } from '@/audio/errors'
-import type { PcmAudio } from '@/audio/types'
+import { TtsError } from '@/domain/audio/ttsError'
+import type { PcmAudio } from '@/audio/providers/types'
 
 const WAVE_FORMAT_PCM = 1
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 
 import { parseBuffer } from 'music-metadata'
 
-import { TtsError } from '@/audio/errors'
-import { readOggPages } from '@/audio/ogg'
+import { TtsError } from '@/domain/audio/ttsError'
+import { readOggPages } from '@/domain/audio/ogg'
 
 export type AudioProbe = { durationSec: number; bytes: number; sha256: string }
 

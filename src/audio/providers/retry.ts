@@ -1,4 +1,4 @@
-import type { Sleep } from '@/audio/rateLimit'
+import type { Sleep } from '@/audio/providers/rateLimit'
 
 /** How a failed attempt should be handled. */
 export type Failure =

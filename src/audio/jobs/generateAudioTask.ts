@@ -2,11 +2,11 @@ import type { TaskConfig } from 'payload'
 
 import { JobCancelledError } from 'payload'
 
-import { audioStore } from '@/audio/audioStore'
-import { TtsError } from '@/audio/errors'
-import { generateAudio, type GenerateAudioInput, type GenerateAudioOutput } from '@/audio/generate'
-import { audioProvider } from '@/audio/processProvider'
-import { requestBundleRefresh } from '@/audio/tasks/refreshStoryAudioBundles'
+import { audioStore } from '@/storage/objectStore'
+import { TtsError } from '@/domain/audio/ttsError'
+import { generateAudio, type GenerateAudioInput, type GenerateAudioOutput } from '@/audio/jobs/generateAudio'
+import { audioProvider } from '@/audio/providers/audioProvider'
+import { requestBundleRefresh } from '@/audio/jobs/refreshStoryAudioBundlesTask'
 
 export const GENERATE_AUDIO = 'generateAudio'
 

@@ -6,9 +6,9 @@ import { delimiter, join } from 'node:path'
 
 import pLimit from 'p-limit'
 
-import { TtsError } from '@/audio/errors'
-import type { PcmAudio } from '@/audio/types'
-import { parseWav } from '@/audio/wav'
+import { TtsError } from '@/domain/audio/ttsError'
+import type { PcmAudio } from '@/audio/providers/types'
+import { parseWav } from '@/audio/codec/wav'
 
 export type EspeakBackend = 'binary' | 'wasm'
 

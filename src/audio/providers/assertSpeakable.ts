@@ -1,5 +1,5 @@
-import { TtsError } from '@/audio/errors'
-import type { SynthesizeRequest, TtsProvider } from '@/audio/types'
+import { TtsError } from '@/domain/audio/ttsError'
+import type { SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
 import { isLocale, type LocaleCode } from '@/locales'
 
 /** The checks every provider makes before spending a request: text to say, a locale it speaks. */

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { AudioStore } from '@/audio/audioStore'
+import type { AudioStore } from '@/storage/objectStore'
 import { LOCK, lockInTransaction, poolOf, trySessionLock, withTransaction } from '@/audio/db'
 import { isAudioObjectKey } from '@/domain/audio/objectKey'
 

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 
-import { TtsError } from '@/audio/errors'
-import { createLocalProvider } from '@/audio/localProvider'
-import type { Clock, Sleep } from '@/audio/rateLimit'
-import { createSarvamProvider } from '@/audio/sarvamProvider'
-import { DEFAULT_SARVAM_MODEL, SARVAM_MODELS, type SarvamModel } from '@/audio/speakers'
-import type { TtsProvider } from '@/audio/types'
+import { TtsError } from '@/domain/audio/ttsError'
+import { createLocalProvider } from '@/audio/providers/localProvider'
+import type { Clock, Sleep } from '@/audio/providers/rateLimit'
+import { createSarvamProvider } from '@/audio/providers/sarvamProvider'
+import { DEFAULT_SARVAM_MODEL, SARVAM_MODELS, type SarvamModel } from '@/domain/audio/speakers'
+import type { TtsProvider } from '@/audio/providers/types'
 
 const positiveInt = (name: string, fallback: number) =>
   z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).positive(`${name} must be positive`).default(fallback)

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module'
 
-import { TtsError } from '@/audio/errors'
-import { OGG_BOS, OGG_EOS, MAX_SEGMENTS, lacing, oggPage, opusHead, opusTags } from '@/audio/ogg'
-import { resampleToFloat } from '@/audio/resample'
+import { TtsError } from '@/domain/audio/ttsError'
+import { OGG_BOS, OGG_EOS, MAX_SEGMENTS, lacing, oggPage, opusHead, opusTags } from '@/domain/audio/ogg'
+import { resampleToFloat } from '@/domain/audio/resample'
 
 /** Sample rates libopus encodes natively; anything else is resampled to the next one up. */
 const OPUS_RATES = [8000, 12000, 16000, 24000, 48000] as const
@@ -15,6 +15,8 @@ const STREAM_SERIAL = 0x62686b31 // "bhk1"
 const VENDOR = 'libopus 1.3.1 (opus-encdec)'
 
 export const DEFAULT_OPUS_BITRATE = 24_000
+/** libopus's own default is 10; 5 roughly halves the CPU time for slightly lower quality. */
+export const DEFAULT_OPUS_COMPLEXITY = 5
 
 // libopus constants (opus_defines.h)
 const OPUS_APPLICATION_VOIP = 2048
@@ -45,7 +47,7 @@ type OpusLib = {
 export type OpusOptions = {
   /** Bits per second (default 24 kbps: ~3 KB per second of speech). */
   bitrate?: number
-  /** 0-10 (default 10, libopus's own default): 5 halves the CPU time for slightly worse quality. */
+  /** 0-10 (default 5, `DEFAULT_OPUS_COMPLEXITY`; libopus's own default is 10, at twice the CPU time). */
   complexity?: number
 }
 
@@ -60,7 +62,7 @@ export async function encodeOpus(pcm: Int16Array, sampleRate: number, options: O
   const rate = opusRateFor(sampleRate)
   const input = resampleToFloat(pcm, sampleRate, rate)
   const lib = await loadOpusLib()
-  const { packets, lookahead } = encodePackets(lib, input, rate, { bitrate: options.bitrate ?? DEFAULT_OPUS_BITRATE, complexity: options.complexity ?? 10 })
+  const { packets, lookahead } = encodePackets(lib, input, rate, { bitrate: options.bitrate ?? DEFAULT_OPUS_BITRATE, complexity: options.complexity ?? DEFAULT_OPUS_COMPLEXITY })
   const toGranule = GRANULE_RATE / rate
   return muxOggOpus(packets, {
     preSkip: lookahead * toGranule,
@@ -122,7 +124,7 @@ function configure(lib: OpusLib, encoder: number, scratch: number, { bitrate, co
   setCtl(lib, encoder, OPUS_SET_BITRATE, bitrate, scratch)
   setCtl(lib, encoder, OPUS_SET_VBR, 1, scratch)
   setCtl(lib, encoder, OPUS_SET_VBR_CONSTRAINT, 1, scratch)
-  setCtl(lib, encoder, OPUS_SET_COMPLEXITY, 5, scratch)
+  setCtl(lib, encoder, OPUS_SET_COMPLEXITY, complexity, scratch)
   setCtl(lib, encoder, OPUS_SET_SIGNAL, OPUS_SIGNAL_VOICE, scratch)
 }
 

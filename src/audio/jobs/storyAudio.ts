@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
 import { poolOf, withTransaction } from '@/audio/db'
-import { providerIdentity } from '@/audio/processProvider'
-import { GENERATE_AUDIO } from '@/audio/tasks/generateAudio'
-import type { TtsProvider } from '@/audio/types'
+import { providerIdentity } from '@/audio/providers/audioProvider'
+import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
+import type { TtsProvider } from '@/audio/providers/types'
 import { DEFAULT_RUPEES_PER_10K, estimateCost } from '@/domain/audio/cost'
 import { DEFAULT_NARRATOR_SPEAKER, planAudio, type JobRef, type LocaleSummary, type Plan, type PlanInput } from '@/domain/audio/variants'
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
