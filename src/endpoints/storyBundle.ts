@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { etagMatches } from '@/domain/http/negotiation'
+import { etagFor, etagMatches, PRECOMPRESSED_HEADER } from '@/domain/http/negotiation'
 import { isLocale, LOCALE_CODES } from '@/locales'
 import { encodeBody, getBundle } from '@/services/bundleCache'
 
@@ -25,17 +25,17 @@ export async function storyBundleResponse(payload: Payload, request: Request, sl
   if (!entry || !entry.published) {
     return json(404, { errors: [{ message: `No active story "${slug}".` }] })
   }
-  const etag = `"${entry.version}"`
+  const { body, coding } = encodeBody(entry, request.headers.get('accept-encoding'))
   const headers: Record<string, string> = {
-    etag,
+    etag: etagFor(entry.version, coding),
     'cache-control': BUNDLE_CACHE_CONTROL,
     vary: 'Accept-Encoding',
     'x-db-queries': String(queries),
   }
   if (entry.bundleUrl) headers['x-bundle-url'] = entry.bundleUrl
-  if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers })
-  const { body, encoding } = encodeBody(entry, request.headers.get('accept-encoding'))
+  if (etagMatches(request.headers.get('if-none-match'), entry.version)) return new Response(null, { status: 304, headers })
   headers['content-type'] = 'application/json; charset=utf-8'
-  if (encoding) headers['content-encoding'] = encoding
+  // Already encoded: the production server names the coding and never encodes the body again.
+  if (coding !== 'identity') headers[PRECOMPRESSED_HEADER] = coding
   return new Response(body as BodyInit, { status: 200, headers })
 }

@@ -21,10 +21,14 @@ export async function runNext(mode: Mode): Promise<void> {
       process.exit(code)
     }
   }
-  const args = mode === 'build' ? ['build'] : [mode, '-p', port]
-  const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], {
+  // build: Next's CLI; dev and start: our server (src/server/main.ts) in front of Next's handler.
+  const args =
+    mode === 'build'
+      ? [path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), 'build']
+      : ['--import', 'tsx', path.join(process.cwd(), 'src', 'server', 'main.ts'), ...(mode === 'dev' ? ['--dev'] : [])]
+  const child = spawn(process.execPath, args, {
     stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1' },
   })
   if (mode !== 'build') {
     const url = `http://localhost:${port}`

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import pg from 'pg'
 import zlib from 'node:zlib'
 
-import { acceptedEncodings } from '@/domain/http/negotiation'
+import { type ContentCoding, negotiateEncoding } from '@/domain/http/negotiation'
 import { dbFor, poolOf } from '@/services/db'
 
 /**
@@ -146,19 +146,19 @@ export async function getBundle(
   return { entry, queries: 1 }
 }
 
-/** The entry's body in the best encoding the client accepts (compressed once per version). */
-export function encodeBody(entry: BundleEntry, acceptEncoding: string | null): { body: Buffer; encoding: string | null } {
-  const accepted = acceptedEncodings(acceptEncoding)
-  if (accepted.has('br')) {
+/** The entry's body in the best coding the client accepts (each coding encoded once per version). */
+export function encodeBody(entry: BundleEntry, acceptEncoding: string | null): { body: Buffer; coding: ContentCoding } {
+  const coding = negotiateEncoding(acceptEncoding)
+  if (coding === 'br') {
     entry.br ??= zlib.brotliCompressSync(entry.json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
-    return { body: entry.br, encoding: 'br' }
+    return { body: entry.br, coding }
   }
-  if (accepted.has('gzip')) {
+  if (coding === 'gzip') {
     entry.gzip ??= zlib.gzipSync(entry.json, { level: 9 })
-    return { body: entry.gzip, encoding: 'gzip' }
+    return { body: entry.gzip, coding }
   }
   entry.raw ??= Buffer.from(entry.json)
-  return { body: entry.raw, encoding: null }
+  return { body: entry.raw, coding }
 }
 
 /** Memoizes a catalog page until the next change to any story. */

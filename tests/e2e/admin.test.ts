@@ -3,17 +3,16 @@
  * Payload admin, and REST/GraphQL over HTTP through Next. Hindi must render as Devanagari glyphs,
  * not tofu boxes, which needs the fonts-noto-core package on the machine.
  *
- * E2E_SKIP_BUILD=1 reuses an existing `.next` production build (for iterating on this file only).
+ * The build and the server are the e2e project's shared ones (tests/setup/e2eApp.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
 import { SEED_ADMIN } from '@/seed/accounts'
 import { fontconfigWithout, glyphReport, launchChromium, platformFontsOf } from '../support/e2eBrowser'
-import { buildApp, progress, RESULTS_DIR, ROOT, startApp, type RunningApp } from '../support/e2eServer'
+import { progress, RESULTS_DIR, ROOT } from '../support/e2eServer'
 
 const SLUG = 'clever-crow'
 const seedStory = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/seed/stories', `${SLUG}.json`), 'utf8')) as {
@@ -22,32 +21,18 @@ const seedStory = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/seed/stories',
 const TITLE_HI = seedStory.title.hi!
 const TITLE_EN = seedStory.title.en!
 
-let app: RunningApp | undefined
 let browser: Browser | undefined
 
 beforeAll(async () => {
-  // Chromium first: a machine without it fails in a second, not after the build.
   browser = await launchChromium()
   progress(`chromium ${browser.version()} launched`)
-  const prebuilt = process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))
-  if (prebuilt) progress('E2E_SKIP_BUILD=1: reusing the existing .next build')
-  else await buildApp()
-  app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true' } })
 })
 
 afterAll(async () => {
-  try {
-    await browser?.close()
-  } finally {
-    await app?.stop()
-    if (app) progress('server stopped, no process of it left')
-  }
+  await browser?.close()
 })
 
-function server(): RunningApp {
-  if (!app) throw new Error('the server did not start (see beforeAll)')
-  return app
-}
+const server = () => ({ url: inject('appUrl') })
 
 async function newContext(): Promise<BrowserContext> {
   if (!browser) throw new Error('chromium did not start (see beforeAll)')

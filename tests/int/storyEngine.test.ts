@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -34,6 +35,22 @@ afterAll(async () => {
 
 const bundle = (slug: string, locale: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/stories/${slug}/bundle?locale=${locale}`, { headers })
+
+/** The bundle version an ETag names (each content coding adds its own suffix). */
+const versionOf = (etag: string | null) => (JSON.parse(etag!) as string).replace(/-(gzip|br)$/, '')
+
+/** A GET with exactly these headers (Node's http, which adds no Accept-Encoding), bytes as sent. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+  })
+}
 
 async function etag(slug: string, locale: string): Promise<string> {
   const res = await bundle(slug, locale)
@@ -85,7 +102,8 @@ describe('bundle delivery', () => {
   it('should serve the compiled bundle with a strong ETag and CDN cache headers', async () => {
     const res = await bundle(story.slug, 'hi')
     expect(res.status).toBe(200)
-    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]+"$/)
+    // Node's fetch asks for gzip: the gzip body has its own strong validator.
+    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]+-gzip"$/)
     expect(res.headers.get('cache-control')).toContain('stale-while-revalidate')
     const body = await res.json()
     expect(body.locale).toBe('hi')
@@ -104,13 +122,36 @@ describe('bundle delivery', () => {
     expect(await res.text()).toBe('')
   })
 
-  it.each(['gzip', 'br'])('should compress with %s when asked', async (encoding) => {
-    const res = await fetch(`${server.url}/api/stories/${story.slug}/bundle?locale=en`, { headers: { 'accept-encoding': encoding } })
-    expect(res.headers.get('content-encoding')).toBe(encoding)
-    const raw = Buffer.from(await res.arrayBuffer())
-    // fetch may already have decoded it; decode only when the bytes are still compressed.
-    const text = raw[0] === 0x7b ? raw.toString() : (encoding === 'gzip' ? zlib.gunzipSync(raw) : zlib.brotliDecompressSync(raw)).toString()
-    expect(JSON.parse(text).story.slug).toBe(story.slug)
+  it.each([
+    [undefined, null],
+    ['identity', null],
+    ['gzip', 'gzip'],
+    ['br', 'br'],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['zstd', null],
+    ['br;q=0.1, gzip;q=0.9', 'gzip'],
+    ['*', 'br'],
+    ['gzip;q=0, br;q=0', null],
+  ])('should send exactly one coding, named by Content-Encoding, for Accept-Encoding %j', async (acceptEncoding, expected) => {
+    const wire = await rawGet(`${server.url}/api/stories/${story.slug}/bundle?locale=hi`, acceptEncoding ? { 'accept-encoding': acceptEncoding } : {})
+    expect(wire.status).toBe(200)
+    expect(wire.headers['content-encoding'] ?? null).toBe(expected)
+    expect(wire.headers.vary).toBe('Accept-Encoding')
+    const decoded = expected === 'gzip' ? zlib.gunzipSync(wire.body) : expected === 'br' ? zlib.brotliDecompressSync(wire.body) : wire.body
+    expect(JSON.parse(decoded.toString('utf8')).story.slug).toBe(story.slug)
+  })
+
+  it('should give readable JSON to fetch with its default headers', async () => {
+    const res = await fetch(`${server.url}/api/stories/${story.slug}/bundle?locale=hi`)
+    expect((await res.json()).locale).toBe('hi')
+  })
+
+  it('should answer 304 to the ETag of another coding of the same version', async () => {
+    const gz = await rawGet(`${server.url}/api/stories/${story.slug}/bundle?locale=hi`, { 'accept-encoding': 'gzip' })
+    const res = await rawGet(`${server.url}/api/stories/${story.slug}/bundle?locale=hi`, { 'accept-encoding': 'br', 'if-none-match': String(gz.headers.etag) })
+    expect(res.status).toBe(304)
+    expect(res.headers.etag).toBe(String(gz.headers.etag).replace('-gzip', '-br'))
+    expect(res.body.length).toBe(0)
   })
 
   it('should answer 400 for an unknown locale, listing the valid ones', async () => {
@@ -190,7 +231,7 @@ describe('bundle delivery', () => {
   it('should give the same bundle through GraphQL', async () => {
     const res = await gql(server.url, `{ StoryBundle(slug: "${story.slug}", locale: "hi-mixed") }`)
     const rest = await bundle(story.slug, 'hi-mixed')
-    expect(res.body.data.StoryBundle.version).toBe(JSON.parse(rest.headers.get('etag')!))
+    expect(res.body.data.StoryBundle.version).toBe(versionOf(rest.headers.get('etag')))
   })
 
   it('should keep is_complete per locale in story-translations', async () => {
@@ -207,7 +248,7 @@ describe('bundles in object storage', () => {
 
   it('should publish each version as an immutable, content-addressed JSON object', async () => {
     const res = await bundle(story.slug, 'en')
-    const version = JSON.parse(res.headers.get('etag')!)
+    const version = versionOf(res.headers.get('etag'))
     expect(res.headers.get('x-bundle-url')).toContain(bundleKey(story.slug, 'en', version))
     const object = await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: bundleKey(story.slug, 'en', version) }))
     expect(object.CacheControl).toContain('immutable')
@@ -248,9 +289,9 @@ describe('sweeping old bundle versions', () => {
   const s3 = new S3Client(s3ClientConfig(settings))
 
   it('should keep referenced versions and remove unreferenced ones past the grace period', async () => {
-    const oldVersion = JSON.parse((await bundle(story.slug, 'en')).headers.get('etag')!)
+    const oldVersion = versionOf((await bundle(story.slug, 'en')).headers.get('etag'))
     await rest(server.url, 'PATCH', `story-nodes/${story.nodeIds[3]}`, { token: editor.token, body: { textContent: 'The crow flies far away.' } })
-    const newVersion = JSON.parse((await bundle(story.slug, 'en')).headers.get('etag')!)
+    const newVersion = versionOf((await bundle(story.slug, 'en')).headers.get('etag'))
     expect(newVersion).not.toBe(oldVersion)
 
     expect(await sweepBundles(payload, { graceMs: 60_000 })).not.toContain(bundleKey(story.slug, 'en', oldVersion))

@@ -9,7 +9,10 @@ import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
 import { progressListResponse, progressMoveResponse } from '@/endpoints/progress'
 import { storyBundleResponse } from '@/endpoints/storyBundle'
 import { storyCatalogResponse } from '@/endpoints/storyCatalog'
+import { applyResponsePolicy } from '@/server/responsePolicy'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+const NEXT_DROPS = new Set(['content-length', 'content-encoding', 'transfer-encoding'])
 
 type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -30,16 +33,26 @@ export type TestServer = { url: string; close: () => Promise<void> }
  * build. The e2e suite covers Next itself.
  */
 export async function startTestServer(): Promise<TestServer> {
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => applyResponsePolicy(req, res, () => void route(req, res)))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** Routes like the Next app's /api route table; responses go out through the production policy. */
+async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : (Readable.toWeb(req) as ReadableStream)
       // Like Next.js (base-server.ts): X-Forwarded-For is the socket peer unless the request has one.
-      const headers = { ...(req.headers as Record<string, string>) }
-      headers['x-forwarded-for'] ??= req.socket.remoteAddress ?? ''
+      const requestHeaders = { ...(req.headers as Record<string, string>) }
+      requestHeaders['x-forwarded-for'] ??= req.socket.remoteAddress ?? ''
       const request = new Request(url, {
         method: req.method,
-        headers,
+        headers: requestHeaders,
         body,
         duplex: 'half',
       } as RequestInit)
@@ -57,17 +70,12 @@ export async function startTestServer(): Promise<TestServer> {
         const handler = rest[req.method ?? 'GET']
         response = handler ? await handler(request, { params: Promise.resolve({ slug }) }) : new Response(null, { status: 405 })
       } else response = new Response('not found', { status: 404 })
-      res.writeHead(response.status, Object.fromEntries(response.headers))
+      // Like Next.js (send-response.ts), which drops these from route handlers' responses.
+      const headers = Object.fromEntries([...response.headers].filter(([name]) => !NEXT_DROPS.has(name)))
+      res.writeHead(response.status, headers)
       res.end(Buffer.from(await response.arrayBuffer()))
     } catch (err) {
       console.error(err)
       res.writeHead(500).end(String(err))
     }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  }
 }

@@ -1,0 +1,32 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+
+import { freePort } from '@/infra/ports'
+import { buildApp, progress, ROOT, startApp } from '../support/e2eServer'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of the one production server every browser/HTTP suite of the run talks to. */
+    appUrl: string
+  }
+}
+
+/**
+ * One production build (`npm run build`) and one production server (`npm start`, seeded) for the
+ * whole e2e project: every browser and HTTP suite shares them, so adding a suite adds its tests'
+ * time, not another build. Runs after globalSetup.ts, whose database and bucket it uses.
+ *
+ * E2E_SKIP_BUILD=1 reuses an existing `.next` production build (for iterating on one suite).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const prebuilt = process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))
+  if (prebuilt) progress('E2E_SKIP_BUILD=1: reusing the existing .next build')
+  else await buildApp()
+  const app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true' } })
+  project.provide('appUrl', app.url)
+  return async () => {
+    await app.stop()
+    progress('server stopped, no process of it left')
+  }
+}
