@@ -29,7 +29,7 @@ if (!values.child) {
 const { reportImported } = await import('@/infra/runTypeScript')
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
-const { migrations } = await import('../migrations')
+const { migrate } = await import('@/db/migrate')
 const { createProvider } = await import('@/audio/providers/createProvider')
 const { setAudioProvider } = await import('@/audio/providers/audioProvider')
 const { enqueueStoryAudio } = await import('@/audio/jobs/storyAudio')
@@ -72,7 +72,7 @@ function line(lang: Lang, i: number): string {
 }
 
 const payload = await getPayload({ config })
-await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+await migrate(payload)
 
 // The real espeak-ng provider, counting the synthesis requests that reach it.
 const provider = createProvider({ ...process.env, TTS_PROVIDER: 'local' })

@@ -5,13 +5,13 @@
 import { reportImported } from '@/infra/runTypeScript'
 
 const { loadPayload } = await import('@/infra/bootstrap')
-const { migrations } = await import('../migrations')
+const { migrate } = await import('@/db/migrate')
 const { loadSeedStories, seedStories } = await import('@/seed/seed')
 const { generateStory } = await import('./storyGenerator')
 reportImported()
 
 const payload = await loadPayload()
-await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+await migrate(payload)
 const count = Number(process.env.BENCH_STORIES || 50)
 const started = Date.now()
 await seedStories(payload, [...loadSeedStories(), ...Array.from({ length: count }, (_, i) => generateStory(i + 1))])

@@ -152,8 +152,8 @@ async function findStory(payload: import('payload').Payload, ref: string): Promi
 }
 
 async function outputs(payload: import('payload').Payload, ids: readonly string[]) {
-  const { poolOf } = await import('@/audio/db')
-  const { rows } = await poolOf(payload).query<{ output: Record<string, unknown> | null }>(
+  const { primaryPool } = await import('@/db/postgres')
+  const { rows } = await primaryPool(payload).query<{ output: Record<string, unknown> | null }>(
     `SELECT l.output FROM payload_jobs_log l WHERE l._parent_id = ANY($1::uuid[]) AND l.state = 'succeeded'`,
     [[...ids]],
   )

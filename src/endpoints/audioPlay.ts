@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { audioStore } from '@/storage/objectStore'
-import { poolOf } from '@/audio/db'
+import { primaryPool } from '@/db/postgres'
 import { SLUGS } from '@/slugs'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -37,7 +37,7 @@ export const playAudioEndpoint: Endpoint = {
       select: { r2Url: true },
     })
     if (!docs[0]) return notFound()
-    const { rows } = await poolOf(req.payload).query<{ key: string }>(
+    const { rows } = await primaryPool(req.payload).query<{ key: string }>(
       'UPDATE audio_files SET access_count = COALESCE(access_count, 0) + 1, accessed_at = now() WHERE id = $1 RETURNING r2_url AS key',
       [id],
     )

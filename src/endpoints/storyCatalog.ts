@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { isLocale, LOCALE_CODES } from '@/locales'
 import { cachedCatalog } from '@/services/bundleCache'
-import { poolOf } from '@/services/db'
+import { primaryPool } from '@/db/postgres'
 
 const PAGE_SIZE = 20
 
@@ -42,7 +42,7 @@ export async function storyCatalogResponse(payload: Payload, request: Request): 
   const region = params.get('region')
   const key = JSON.stringify([locale, age, region, page])
   const { value, queries } = await cachedCatalog<CatalogPage>(payload, key, async () => {
-    const { rows } = await poolOf(payload).query(
+    const { rows } = await primaryPool(payload).query(
       `SELECT st.story_slug AS slug, st.title, st.description, s.age_range AS "ageRange", s.region,
               s.duration_min AS "durationMin", s.cover_image AS "coverUrl", st.is_complete AS complete,
               st.version, st.bundle_url AS "bundleUrl", count(*) OVER () AS total

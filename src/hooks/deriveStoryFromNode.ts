@@ -1,9 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { idOf } from '@/db/idOf'
 import { SLUGS } from '@/slugs'
 
 type Ref = string | { id: string } | null | undefined
-const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
 
 /**
  * Keeps a node-owned document's `story` (choices, audio files) equal to its node's story, so

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { idOf } from '@/db/idOf'
 import { recompileStoryBundles } from '@/services/storyBundles'
 
 type Ref = string | { id: string } | null | undefined
-const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
 
 /** The story a document belongs to (`story` field), or the document itself for stories. */
 type StoryOf = (doc: Record<string, unknown>) => string | null

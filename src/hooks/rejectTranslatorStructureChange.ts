@@ -2,9 +2,9 @@ import type { CollectionBeforeOperationHook, CollectionSlug, Field } from 'paylo
 
 import { flattenTopLevelFields, Forbidden } from 'payload'
 
+import { idOf } from '@/db/idOf'
 import { staffUser } from '@/access/roles'
 
-const idOf = (v: unknown): unknown => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
 const same = (a: unknown, b: unknown) => JSON.stringify(idOf(a) ?? null) === JSON.stringify(idOf(b) ?? null)
 
 /**

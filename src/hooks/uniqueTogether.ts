@@ -2,7 +2,7 @@ import type { CollectionBeforeValidateHook, Where } from 'payload'
 
 import { ValidationError } from 'payload'
 
-const idOf = (v: unknown): unknown => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
+import { idOf } from '@/db/idOf'
 
 /**
  * Reports a compound unique key clash (e.g. a second choice "A" on the same node) as a 400 naming

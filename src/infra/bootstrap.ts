@@ -7,8 +7,8 @@ import type { Payload } from 'payload'
 export async function migrateAndSeed(opts: { seed: 'always' | 'when-empty' | 'never' }): Promise<void> {
   const payload = await loadPayload()
   try {
-    const { migrations } = await import('../../migrations')
-    await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+    const { migrate } = await import('@/db/migrate')
+    await migrate(payload)
     const empty = opts.seed === 'when-empty' && (await payload.count({ collection: 'stories' })).totalDocs === 0
     if (opts.seed === 'always' || empty) {
       const { seed } = await import('@/seed/seed')

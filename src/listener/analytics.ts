@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { storedIp } from '@/domain/listener/clientIp'
 import type { BatchIssue, ValidEvent } from '@/domain/listener/analyticsBatch'
-import { poolOf } from '@/services/db'
+import { primaryPool } from '@/db/postgres'
 
 import { storyBundle } from '@/listener/bundles'
 import { listenerSettings } from '@/listener/config'
@@ -66,7 +66,7 @@ export async function insertEvents(
     events.map((e) => e.at.toISOString()),
   ]
   const insert = () =>
-    poolOf(payload).query(
+    primaryPool(payload).query(
       `INSERT INTO analytics_events (user_id, ip_address, user_agent, story_id, node_id, event_type, event_data, session_id, created_at, updated_at)
        SELECT $1::uuid, $2::inet, $3, u.story_id, u.node_id, u.event_type::enum_analytics_events_event_type, u.event_data, u.session_id, u.at, u.at
          FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::jsonb[], $8::text[], $9::timestamptz[])
@@ -97,7 +97,7 @@ export async function insertEvents(
  */
 export async function ensureAnalyticsPartitions(payload: Payload, dates: Date[] = []): Promise<void> {
   const months = new Set(dates.map((d) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01T00:00:00Z`))
-  const pool = poolOf(payload)
+  const pool = primaryPool(payload)
   for (const month of months) await pool.query('SELECT analytics_events_ensure_partition($1::timestamptz)', [month])
   await pool.query('SELECT create_monthly_partition()')
 }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf } from '@/services/db'
+import { primaryPool } from '@/db/postgres'
 
 export type BookmarkView = { id: string; storyId: string; storySlug: string; notes: string | null; createdAt: string }
 
@@ -14,7 +14,7 @@ const view = (r: Row): BookmarkView => ({ id: r.id, storyId: r.story_id, storySl
  * database's foreign-key error (23503) when the listener no longer exists.
  */
 export async function addBookmark(payload: Payload, userId: string, storyId: string, notes: string | null): Promise<{ bookmark: BookmarkView; created: boolean }> {
-  const pool = poolOf(payload)
+  const pool = primaryPool(payload)
   const inserted = await pool.query<{ id: string }>(
     `INSERT INTO bookmarks (user_id, story_id, notes) VALUES ($1, $2, $3) ON CONFLICT (user_id, story_id) DO NOTHING RETURNING id`,
     [userId, storyId, notes],
@@ -29,7 +29,7 @@ export async function addBookmark(payload: Payload, userId: string, storyId: str
 }
 
 export async function removeBookmark(payload: Payload, userId: string, slug: string): Promise<boolean> {
-  const { rowCount } = await poolOf(payload).query(
+  const { rowCount } = await primaryPool(payload).query(
     `DELETE FROM bookmarks b USING stories s WHERE b.story_id = s.id AND b.user_id = $1 AND s.slug = $2`,
     [userId, slug],
   )
@@ -37,7 +37,7 @@ export async function removeBookmark(payload: Payload, userId: string, slug: str
 }
 
 export async function listBookmarks(payload: Payload, userId: string): Promise<BookmarkView[]> {
-  const { rows } = await poolOf(payload).query<Row>(
+  const { rows } = await primaryPool(payload).query<Row>(
     `SELECT b.id, b.story_id, s.slug, b.notes, b.created_at FROM bookmarks b JOIN stories s ON s.id = b.story_id
       WHERE b.user_id = $1 ORDER BY b.created_at DESC LIMIT 1000`,
     [userId],

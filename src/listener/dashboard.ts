@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf } from '@/services/db'
+import { primaryPool } from '@/db/postgres'
 
 export type DayCount = { day: string; started: number; completed: number }
 export type ChoiceCount = { storySlug: string; nodeId: string; nodeText: string | null; choice: string; count: number }
@@ -15,7 +15,7 @@ export type ListenerDashboard = { days: number; perDay: DayCount[]; choices: Cho
  *   server-checked choices of every listener's current play, one count per play and choice.
  */
 export async function listenerDashboard(payload: Payload, days = 30): Promise<ListenerDashboard> {
-  const pool = poolOf(payload)
+  const pool = primaryPool(payload)
   const [perDay, choices, listeners] = await Promise.all([
     pool.query<{ day: string; started: string; completed: string }>(
       `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,

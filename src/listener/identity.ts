@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { mergePreferences, type Preferences, type preferencesPatchSchema } from '@/domain/listener/schemas'
 import { signListenerToken } from '@/domain/listener/token'
-import { poolOf } from '@/services/db'
+import { primaryPool } from '@/db/postgres'
 
 import type { z } from 'zod'
 
@@ -35,7 +35,7 @@ export function issueToken(userId: string, nowMs = Date.now()): string {
  * follows (a new snapshot) then sees that row.
  */
 export async function signInAnonymous(payload: Payload, anonymousId: string): Promise<{ token: string; user: ListenerView; created: boolean }> {
-  const pool = poolOf(payload)
+  const pool = primaryPool(payload)
   const inserted = await pool.query<UserRow>(
     `INSERT INTO users (anonymous_id, last_active, preferences, metadata) VALUES ($1, now(), '{}', '{}')
      ON CONFLICT (anonymous_id) DO NOTHING RETURNING ${COLUMNS}`,
@@ -54,7 +54,7 @@ export async function signInAnonymous(payload: Payload, anonymousId: string): Pr
 }
 
 export async function findListener(payload: Payload, id: string): Promise<ListenerView | null> {
-  const { rows } = await poolOf(payload).query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])
+  const { rows } = await primaryPool(payload).query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])
   return rows[0] ? view(rows[0]) : null
 }
 
@@ -63,7 +63,7 @@ export async function updatePreferences(
   id: string,
   patch: z.infer<typeof preferencesPatchSchema>['preferences'],
 ): Promise<ListenerView | null> {
-  const client = await poolOf(payload).connect()
+  const client = await primaryPool(payload).connect()
   try {
     await client.query('BEGIN')
     const { rows } = await client.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id])
@@ -92,7 +92,7 @@ export async function updatePreferences(
  * to null (the spec's ON DELETE rules). Returns false when there was no such listener.
  */
 export async function deleteListener(payload: Payload, id: string): Promise<boolean> {
-  const { rowCount } = await poolOf(payload).query('DELETE FROM users WHERE id = $1', [id])
+  const { rowCount } = await primaryPool(payload).query('DELETE FROM users WHERE id = $1', [id])
   lastTouched.delete(id)
   return (rowCount ?? 0) > 0
 }
@@ -110,7 +110,7 @@ export function touchLastActive(payload: Payload, id: string, nowMs = Date.now()
   if (last !== undefined && nowMs - last < TOUCH_EVERY_MS) return
   if (lastTouched.size > 200_000) lastTouched.clear()
   lastTouched.set(id, nowMs)
-  poolOf(payload)
+  primaryPool(payload)
     .query(`UPDATE users SET last_active = now() WHERE id = $1 AND (last_active IS NULL OR last_active < now() - interval '1 minute')`, [id])
     .catch((err: unknown) => payload.logger.error({ err, msg: `could not update last_active of listener ${id}` }))
 }

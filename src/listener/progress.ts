@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg'
 
 import { applyMove, type ChoiceRecord, type Move, ProgressMoveError, type StoredProgress } from '@/domain/listener/progressMove'
 import { DEFAULT_LOCALE } from '@/locales'
-import { poolOf } from '@/services/db'
+import { primaryPool } from '@/db/postgres'
 
 import { storyBundle } from '@/listener/bundles'
 import { touchLastActive } from '@/listener/identity'
@@ -65,7 +65,7 @@ export async function recordMove(payload: Payload, userId: string, slug: string,
   if (!story) return { ok: false, status: 404, code: 'no-story', message: `There is no story "${slug}".` }
   if (!story.published) return { ok: false, status: 409, code: 'story-inactive', message: `The story "${slug}" is not available for listening.` }
   const { bundle } = story
-  const client = await poolOf(payload).connect()
+  const client = await primaryPool(payload).connect()
   let outcome: MoveOutcome
   try {
     await client.query('BEGIN')
@@ -147,7 +147,7 @@ async function moveInTransaction(
 
 /** The listener's progress in every story, most recently played first. */
 export async function listProgress(payload: Payload, userId: string): Promise<ProgressView[]> {
-  const { rows } = await poolOf(payload).query<{
+  const { rows } = await primaryPool(payload).query<{
     story_id: string
     slug: string
     current_node_id: string | null

@@ -1,11 +1,11 @@
 import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, Field, Payload, Plugin } from 'payload'
 
 import { hasRole } from '@/access/roles'
+import { audioObjectKeysOf } from '@/audio/jobs/audioObjects'
 import { generateAudioTask } from '@/audio/jobs/generateAudioTask'
 import { refreshStoryAudioBundlesTask } from '@/audio/jobs/refreshStoryAudioBundlesTask'
 import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/jobs/sweepAudioObjectsTask'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
-import { dbKeysOf } from '@/audio/keysOf'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { SLUGS } from '@/slugs'
 
@@ -27,7 +27,7 @@ function releaseAudioOnDelete(column: 'node_id' | 'story_id'): { before: Collect
   const slot = (id: string | number) => `audioKeys:${column}:${id}`
   return {
     before: async ({ id, req }) => {
-      const keys = await dbKeysOf(req, column, String(id))
+      const keys = await audioObjectKeysOf(req, column, String(id))
       if (keys.length) req.context[slot(id)] = keys
     },
     after: async ({ id, doc, req }) => {

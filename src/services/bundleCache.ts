@@ -5,7 +5,7 @@ import pg from 'pg'
 import zlib from 'node:zlib'
 
 import { type ContentCoding, negotiateEncoding } from '@/domain/http/negotiation'
-import { dbFor, poolOf } from '@/services/db'
+import { drizzleFor, primaryPool } from '@/db/postgres'
 
 /**
  * In-process cache of compiled bundles, kept exact across processes with Postgres LISTEN/NOTIFY:
@@ -107,7 +107,7 @@ function listen(payload: Payload): void {
 export async function notifyBundlesChanged(req: PayloadRequest, slug: string): Promise<void> {
   state.dirty.set(slug, Date.now())
   evict(slug)
-  const db = await dbFor(req)
+  const db = await drizzleFor(req)
   await db.execute(sql`SELECT pg_notify(${BUNDLE_CHANNEL}, ${slug})`)
 }
 
@@ -130,7 +130,7 @@ export async function getBundle(
   const cacheable = state.listener !== null && !isDirty(slug)
   if (cacheable && state.entries.has(key)) return { entry: state.entries.get(key)!, queries: 0 }
   state.queries++
-  const { rows } = await poolOf(payload).query<{ json: string; version: string; published: boolean; bundle_url: string | null }>(
+  const { rows } = await primaryPool(payload).query<{ json: string; version: string; published: boolean; bundle_url: string | null }>(
     `SELECT content_json::text AS json, version, is_published AS published, bundle_url
        FROM story_translations WHERE story_slug = $1 AND language_code = $2`,
     [slug, locale],

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf } from '@/services/db'
+import { primaryPool } from '@/db/postgres'
 import { deleteObjects, listObjects } from '@/storage/objectStore'
 
 /** How long an unreferenced bundle version stays, for apps and CDNs still holding its URL. */
@@ -13,7 +13,7 @@ export const BUNDLE_GRACE_MS = Number(process.env.BUNDLE_SWEEP_GRACE_HOURS || 24
 export async function sweepBundles(payload: Payload, opts: { graceMs?: number; now?: Date } = {}): Promise<string[]> {
   const grace = opts.graceMs ?? BUNDLE_GRACE_MS
   const now = (opts.now ?? new Date()).getTime()
-  const { rows } = await poolOf(payload).query<{ story_slug: string; language_code: string; version: string }>(
+  const { rows } = await primaryPool(payload).query<{ story_slug: string; language_code: string; version: string }>(
     'SELECT story_slug, language_code, version FROM story_translations WHERE version IS NOT NULL',
   )
   const referenced = new Set(rows.map((r) => `bundles/${r.story_slug}/${r.language_code}/${r.version}.json`))

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { idOf } from '@/db/idOf'
 import type { GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { DEFAULT_NARRATOR_SPEAKER } from '@/domain/audio/variants'
@@ -7,7 +8,6 @@ import type { LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
 
 type Ref = string | { id: string } | null | undefined
-const idOf = (ref: Ref): string | null => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
 
 function localized(value: unknown): LocalizedText {
   if (!value || typeof value !== 'object') return {}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { audioStore } from '@/storage/objectStore'
 import { createProvider } from '@/audio/providers/createProvider'
-import { poolOf } from '@/audio/db'
+import { primaryPool } from '@/db/postgres'
 import { sweepAudioObjects } from '@/audio/jobs/audioObjects'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
 import { enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/jobs/storyAudio'
@@ -58,7 +58,7 @@ afterAll(async () => {
   for (const s of stories) await s.cleanup()
   await runWorker(payload, { untilIdle: true })
   await payload.delete({ collection: 'editors', where: { id: { in: [editor.id, translator.id] } } })
-  await poolOf(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles')`)
+  await primaryPool(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles')`)
   await server?.close()
 })
 
@@ -396,7 +396,7 @@ describe('workers', () => {
     const queued = await enqueueStoryAudio(payload, s.storyId, { provider: audioProviderForTest(), locales: ['en', 'hi'] })
     // Three workers, each with two lanes on connections of their own, racing for five jobs.
     await Promise.all([0, 1, 2].map(() => runWorker(payload, { untilIdle: true, concurrency: 2, ids: queued.jobIds, pollMs: 10 })))
-    const { rows } = await poolOf(payload).query<{ id: string; total_tried: string; runs: string }>(
+    const { rows } = await primaryPool(payload).query<{ id: string; total_tried: string; runs: string }>(
       `SELECT j.id, j.total_tried, (SELECT count(*) FROM payload_jobs_log l WHERE l._parent_id = j.id) AS runs
          FROM payload_jobs j WHERE j.id = ANY($1::uuid[])`,
       [queued.jobIds],

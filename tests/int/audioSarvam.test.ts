@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { audioStore } from '@/storage/objectStore'
 import { createProvider } from '@/audio/providers/createProvider'
-import { poolOf } from '@/audio/db'
+import { primaryPool } from '@/db/postgres'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
 import { enqueueStoryAudio } from '@/audio/jobs/storyAudio'
 import type { TtsProvider } from '@/audio/providers/types'
@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of stories) await s.cleanup()
   await runWorker(payload, { untilIdle: true })
-  await poolOf(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles')`)
+  await primaryPool(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles')`)
   await fake?.close()
 })
 

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import crypto from 'node:crypto'
 
+import { primaryPool } from '@/db/postgres'
+
 /** A fresh valid anonymous id. */
 export const deviceId = () => `dev-${crypto.randomBytes(12).toString('hex')}`
 
@@ -41,8 +43,7 @@ export async function graphql(baseUrl: string, query: string, token?: string): P
 }
 
 export async function sql<T = Record<string, unknown>>(payload: Payload, text: string, params: unknown[] = []): Promise<T[]> {
-  const pool = (payload.db as unknown as { pool: { query: (s: string, p: unknown[]) => Promise<{ rows: T[] }> } }).pool
-  return (await pool.query(text, params)).rows
+  return (await primaryPool(payload).query(text, params)).rows as T[]
 }
 
 export async function deleteListeners(payload: Payload, ...ids: string[]): Promise<void> {

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { primaryPool } from '@/db/postgres'
+
 import { uid } from '../support/api'
 import { createStory } from '../support/fixtures'
 import { testPayload } from '../support/payload'
@@ -13,8 +15,7 @@ beforeAll(async () => {
 })
 
 async function count(sql: string, params: unknown[]): Promise<number> {
-  const pool = (payload.db as unknown as { pool: { query: (s: string, p: unknown[]) => Promise<{ rows: { n: string }[] }> } }).pool
-  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM ${sql}`, params)
+  const { rows } = await primaryPool(payload).query<{ n: string }>(`SELECT count(*)::int AS n FROM ${sql}`, params)
   return Number(rows[0]!.n)
 }
 

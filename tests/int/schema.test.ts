@@ -2,14 +2,15 @@ import type { Payload } from 'payload'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { primaryPool } from '@/db/postgres'
+
 import { createStory } from '../support/fixtures'
 import { testPayload } from '../support/payload'
 
 let payload: Payload
 
 async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const pool = (payload.db as unknown as { pool: { query: (s: string, p: unknown[]) => Promise<{ rows: T[] }> } }).pool
-  return (await pool.query(sql, params)).rows
+  return (await primaryPool(payload).query(sql, params)).rows as T[]
 }
 
 beforeAll(async () => {

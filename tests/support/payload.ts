@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { getPayload } from 'payload'
 
 import config from '@payload-config'
-import { migrations } from '../../migrations'
+import { migrate } from '@/db/migrate'
 
 let ready: Promise<Payload> | undefined
 
@@ -11,7 +11,7 @@ let ready: Promise<Payload> | undefined
 export function testPayload(): Promise<Payload> {
   ready ??= (async () => {
     const payload = await getPayload({ config })
-    await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+    await migrate(payload)
     return payload
   })()
   return ready

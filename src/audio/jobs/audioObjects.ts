@@ -1,10 +1,21 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import type { AudioStore } from '@/storage/objectStore'
-import { LOCK, lockInTransaction, poolOf, trySessionLock, withTransaction } from '@/audio/db'
+import { LOCK, lockInTransaction, trySessionLock } from '@/db/locks'
+import { drizzleFor, primaryPool } from '@/db/postgres'
+import { withTransaction } from '@/db/transaction'
 import { isAudioObjectKey } from '@/domain/audio/objectKey'
+import type { AudioStore } from '@/storage/objectStore'
+
+/** Object keys of the audio rows of a node or a story, read in the request's transaction. */
+export async function audioObjectKeysOf(req: PayloadRequest, column: 'node_id' | 'story_id', id: string): Promise<string[]> {
+  const db = await drizzleFor(req)
+  const { rows } = await db.execute<{ key: string }>(
+    sql`SELECT DISTINCT r2_url AS key FROM audio_files WHERE ${sql.identifier(column)} = ${id}::uuid AND r2_url IS NOT NULL`,
+  )
+  return rows.map((r) => r.key)
+}
 
 /**
  * Deletes the audio object `key` when no audio_files row references it. Every write that adds or
@@ -60,7 +71,7 @@ export async function sweepAudioObjects(payload: Payload, store: AudioStore, opt
 
 async function fullSweep(payload: Payload, store: AudioStore, opts: SweepOptions): Promise<SweepResult> {
   const graceMs = opts.graceMs ?? DEFAULT_GRACE_MS
-  const pool = poolOf(payload)
+  const pool = primaryPool(payload)
   const deleted: string[] = []
   let checked = 0
   const now = Date.now()

@@ -1,7 +1,8 @@
 import type { DataFromCollectionSlug, Payload } from 'payload'
 
 import type { AudioStore } from '@/storage/objectStore'
-import { LOCK, lockInTransaction, withSessionLock, withTransaction } from '@/audio/db'
+import { LOCK, lockInTransaction, withSessionLock } from '@/db/locks'
+import { withTransaction } from '@/db/transaction'
 import { TtsError } from '@/domain/audio/ttsError'
 import { releaseObject } from '@/audio/jobs/audioObjects'
 import { providerIdentity } from '@/audio/providers/audioProvider'

@@ -1,6 +1,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
-import { poolOf, withTransaction } from '@/audio/db'
+import { primaryPool } from '@/db/postgres'
+import { withTransaction } from '@/db/transaction'
 import { recompileStoryBundles } from '@/services/storyBundles'
 
 export const REFRESH_STORY_AUDIO_BUNDLES = 'refreshStoryAudioBundles'
@@ -14,7 +15,7 @@ const COALESCE_MS = 2_000
  * write asks for a refresh, and one pending refresh per story serves all the writes before it runs.
  */
 export async function requestBundleRefresh(payload: Payload, storyId: string): Promise<void> {
-  const { rows } = await poolOf(payload).query(
+  const { rows } = await primaryPool(payload).query(
     `SELECT 1 FROM payload_jobs
       WHERE task_slug = $1 AND input->>'story' = $2 AND completed_at IS NULL
         AND has_error IS NOT TRUE AND processing IS NOT TRUE

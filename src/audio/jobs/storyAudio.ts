@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
-import { poolOf, withTransaction } from '@/audio/db'
+import { idOf } from '@/db/idOf'
+import { primaryPool } from '@/db/postgres'
+import { withTransaction } from '@/db/transaction'
 import { providerIdentity } from '@/audio/providers/audioProvider'
 import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
 import type { TtsProvider } from '@/audio/providers/types'
@@ -10,7 +12,6 @@ import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
 
 type Ref = string | { id: string } | null | undefined
-const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
 
 export type StoryAudio = {
   story: { id: string; slug: string }
@@ -67,14 +68,14 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
   const first = planAudio(input)
   const wanted = [...new Set(first.items.filter((i) => i.needsSynthesis).map((i) => i.contentKey))]
   const { rows: known } = wanted.length
-    ? await poolOf(payload).query<{ key: string }>('SELECT DISTINCT content_key AS key FROM audio_files WHERE content_key = ANY($1::text[])', [wanted])
+    ? await primaryPool(payload).query<{ key: string }>('SELECT DISTINCT content_key AS key FROM audio_files WHERE content_key = ANY($1::text[])', [wanted])
     : { rows: [] }
   const plan = known.length ? planAudio({ ...input, knownKeys: new Set(known.map((k) => k.key)) }) : first
   return { story: { id: story.id, slug: story.slug }, provider: { name: opts.provider.name, model: opts.provider.model }, plan }
 }
 
 async function audioJobsOf(payload: Payload, storyId: string): Promise<JobRef[]> {
-  const { rows } = await poolOf(payload).query<{ node: string; locale: string; completed: boolean; has_error: boolean | null; processing: boolean | null; error: { message?: string } | null; created_at: Date }>(
+  const { rows } = await primaryPool(payload).query<{ node: string; locale: string; completed: boolean; has_error: boolean | null; processing: boolean | null; error: { message?: string } | null; created_at: Date }>(
     `SELECT input->>'node' AS node, input->>'locale' AS locale, completed_at IS NOT NULL AS completed, has_error, processing, error, created_at
        FROM payload_jobs WHERE task_slug = $1 AND input->>'story' = $2`,
     [GENERATE_AUDIO, storyId],

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf } from '@/audio/db'
+import { primaryPool } from '@/db/postgres'
 import { SWEEP_AUDIO_OBJECTS } from '@/audio/jobs/sweepAudioObjectsTask'
 
 /**
@@ -43,7 +43,7 @@ export function audioConcurrency(env: NodeJS.ProcessEnv = process.env): number {
 /** Atomically claims the oldest runnable job (or null). */
 export async function claimJob(payload: Payload, opts: { queue?: string; staleMs?: number; ids?: readonly string[] } = {}): Promise<string | null> {
   const staleMs = opts.staleMs ?? 15 * 60_000
-  const { rows } = await poolOf(payload).query<{ id: string }>(
+  const { rows } = await primaryPool(payload).query<{ id: string }>(
     `UPDATE payload_jobs SET processing = true, updated_at = now()
       WHERE id = (
         SELECT id FROM payload_jobs
@@ -133,7 +133,7 @@ export async function runWorker(payload: Payload, opts: WorkerOptions = {}): Pro
 
 /** Queues a full orphan sweep unless one is already waiting. */
 export async function queueFullSweep(payload: Payload): Promise<void> {
-  const { rows } = await poolOf(payload).query(
+  const { rows } = await primaryPool(payload).query(
     `SELECT 1 FROM payload_jobs WHERE task_slug = $1 AND completed_at IS NULL AND has_error IS NOT TRUE
         AND (input->'keys' IS NULL OR input->'keys' = 'null'::jsonb) LIMIT 1`,
     [SWEEP_AUDIO_OBJECTS],
@@ -146,7 +146,7 @@ export type JobProgress = { total: number; queued: number; running: number; done
 
 /** Where a set of jobs stands. A job missing from the table (deleted on completion) counts as done. */
 export async function jobProgress(payload: Payload, ids: readonly string[]): Promise<JobProgress> {
-  const { rows } = await poolOf(payload).query<{ id: string; completed: boolean; has_error: boolean | null; processing: boolean | null; error: { message?: string } | null }>(
+  const { rows } = await primaryPool(payload).query<{ id: string; completed: boolean; has_error: boolean | null; processing: boolean | null; error: { message?: string } | null }>(
     'SELECT id, completed_at IS NOT NULL AS completed, has_error, processing, error FROM payload_jobs WHERE id = ANY($1::uuid[])',
     [[...ids]],
   )

@@ -1,25 +1,8 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
-import type { Pool } from 'pg'
-import { createLocalReq } from 'payload'
 
-type Adapter = {
-  drizzle: NodePgDatabase
-  pool: Pool
-  sessions: Record<string, { db: NodePgDatabase }>
-  beginTransaction: () => Promise<string | number | null>
-  commitTransaction: (id: string | number) => Promise<void>
-  rollbackTransaction: (id: string | number) => Promise<void>
-}
-
-const adapter = (payload: Payload) => payload.db as unknown as Adapter
-
-/** The pg pool of Payload's adapter, for statements Payload cannot express (atomic counters, locks). */
-export function poolOf(payload: Payload): Pool {
-  return adapter(payload).pool
-}
+import { primaryPool, type Sql } from '@/db/postgres'
 
 /** Advisory lock namespaces (first int4 key): one per kind of thing locked. */
 export const LOCK = {
@@ -31,33 +14,8 @@ export const LOCK = {
   sweep: 0x6175_0003,
 } as const
 
-/**
- * Runs `fn` in one database transaction with a request that joins it (Local API calls given this
- * `req` write in the same transaction; hooks see `context`). Commits when `fn` resolves, rolls
- * back and rethrows when it throws.
- */
-export async function withTransaction<T>(
-  payload: Payload,
-  fn: (req: PayloadRequest, db: NodePgDatabase) => Promise<T>,
-  context: Record<string, unknown> = {},
-): Promise<T> {
-  const db = adapter(payload)
-  const req = await createLocalReq({ context }, payload)
-  const id = await db.beginTransaction()
-  if (id === null) throw new Error('The database adapter did not start a transaction')
-  req.transactionID = id
-  try {
-    const result = await fn(req, db.sessions[String(id)]!.db)
-    await db.commitTransaction(id)
-    return result
-  } catch (error) {
-    await db.rollbackTransaction(id)
-    throw error
-  }
-}
-
 /** Takes a transaction-scoped advisory lock on `name` in namespace `ns` (released at commit/rollback). */
-export async function lockInTransaction(db: NodePgDatabase, ns: number, name: string): Promise<void> {
+export async function lockInTransaction(db: Sql, ns: number, name: string): Promise<void> {
   await db.execute(sql`SELECT pg_advisory_xact_lock(${ns}::int, hashtext(${name}))`)
 }
 
@@ -83,7 +41,7 @@ async function sessionLock<T>(
   lockFn: 'pg_advisory_lock' | 'pg_try_advisory_lock',
   fn: () => Promise<T>,
 ): Promise<{ locked: true; value: T } | { locked: false }> {
-  const client = await poolOf(payload).connect()
+  const client = await primaryPool(payload).connect()
   // A connection whose lock state is unknown (a lock or unlock statement failed) is destroyed, not
   // returned to the pool still holding the lock.
   let broken: Error | undefined

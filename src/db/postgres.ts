@@ -1,0 +1,35 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
+import type { Pool } from 'pg'
+
+/**
+ * Payload's Postgres adapter, typed. `payload.config.ts` always configures `postgresAdapter`, so
+ * this is the one place that narrows `payload.db` (a generic `DatabaseAdapter`) to it.
+ */
+export function postgresOf(payload: Payload): PostgresAdapter {
+  const db = payload.db as Payload['db'] & Partial<PostgresAdapter>
+  if (db.name !== 'postgres' || !db.pool) throw new Error(`Expected Payload's Postgres adapter, got "${db.name}"`)
+  return db as unknown as PostgresAdapter
+}
+
+/**
+ * The primary's pg pool, for statements Payload cannot express (atomic counters, locks, indexed
+ * delivery reads). Writes and reads that must see them go here; a read-replica accessor for reads
+ * that may lag belongs beside this one.
+ */
+export function primaryPool(payload: Payload): Pool {
+  return postgresOf(payload).pool
+}
+
+/** What SQL Payload cannot express needs of a drizzle handle: a database or a transaction on it. */
+export type Sql = Pick<NodePgDatabase, 'execute'>
+
+/** The drizzle handle of the request's transaction (the one Payload's own writes use), or the primary's. */
+export async function drizzleFor(req: Pick<PayloadRequest, 'payload' | 'transactionID'>): Promise<Sql> {
+  const adapter = postgresOf(req.payload)
+  const id = req.transactionID ? await req.transactionID : undefined
+  const session = id !== undefined && id !== null ? adapter.sessions[String(id)]?.db : undefined
+  return session ?? adapter.drizzle
+}
