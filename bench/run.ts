@@ -1,14 +1,20 @@
 /**
- * `npm run bench`: delivery benchmarks against a production build (next start), in one run:
- *   (a) GET /api/stories/:slug/bundle?locale=hi            the compiled bundle
- *   (b) GET /api/story-nodes?where[story]…&locale=hi&depth=1 what an app does without it
- *   (c) GET /api/bench/constant?bytes=<bundle size>         a trivial Next route, the ceiling
- * on 50 generated stories x 40 nodes x 4 locales (plus the samples). Prints one JSON line per
- * scenario, then a table, the targets, and the raw/gzip size of each sample bundle. Then runs the
- * audio benchmark (bench/audio.ts) when present.
+ * `npm run bench`: delivery benchmarks against the production server (`npm start` on a production
+ * build), in one run, on 50 generated stories x 40 nodes x 4 locales (plus the samples):
+ *   bundle   GET /api/stories/:slug/bundle?locale=hi                  the compiled bundle
+ *   trivial  GET /api/bench/constant                                  a trivial Next route serving the
+ *            bench bundle's own bytes (uploaded once, compressed once): the ceiling of one process
+ *   rest     GET /api/story-nodes?where[story]…&locale=hi&depth=1      what an app does without bundles
+ * each with the Accept-Encoding an app sends (none, gzip, br), so compressed scenarios compare like
+ * with like. While each scenario runs, a sampler reads bodies with the same headers and checks them
+ * (bench/bodyCheck.ts: decoded per Content-Encoding, parsed, `version` matches); a scenario with a
+ * bad body fails, and the run exits 1.
  *
- * Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (10), BENCH_STORIES (50),
- * BENCH_SKIP_BUILD=1 to reuse an existing .next build.
+ * stdout is machine-readable: one JSON object per line (`bench` names the kind). Tables and progress
+ * go to stderr.
+ *
+ * Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (10), BENCH_STORIES (50), BENCH_SAMPLES
+ * (bodies checked per scenario, default 20), BENCH_SKIP_BUILD=1 to reuse an existing .next build.
  */
 import autocannon, { type Result } from 'autocannon'
 import { spawn, spawnSync } from 'node:child_process'
@@ -21,13 +27,25 @@ import { freePort } from '@/infra/ports'
 import { runTypeScript } from '@/infra/runTypeScript'
 import { startThrowawayServices } from '@/infra/throwawayServices'
 
+import { checkSample, type Expectation, rawGet, sampleWhile, type SampleReport } from './bodyCheck'
 import { runListenerBench } from './listener'
 
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
+const SAMPLES = Number(process.env.BENCH_SAMPLES || 20)
 const root = process.cwd()
 const stops: (() => Promise<void>)[] = []
 const log = (msg: string) => console.error(`[bench] ${msg}`)
+/** Human-readable tables go to stderr: stdout stays one JSON object per line. */
+const table = (rows: unknown[]) => {
+  const original = console.log
+  console.log = console.error
+  try {
+    console.table(rows)
+  } finally {
+    console.log = original
+  }
+}
 
 async function services(): Promise<void> {
   const throwaway = await startThrowawayServices('bench')
@@ -36,55 +54,78 @@ async function services(): Promise<void> {
 
 function build(): void {
   if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
-  log('next build…')
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+  log('npm run build…')
+  const run = spawnSync('npm', ['run', 'build'], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  if (run.status !== 0) throw new Error(`next build failed (${run.status})`)
+  if (run.status !== 0) throw new Error(`npm run build failed (${run.status})`)
 }
 
+/** `npm start`, the production entry point, in its own process group (stopped with the run). */
 async function startServer(): Promise<string> {
   const port = await freePort()
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: { ...process.env, NODE_ENV: 'production', BENCH_ROUTES: '1', NEXT_TELEMETRY_DISABLED: '1' },
+  const child = spawn('npm', ['start'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), BENCH_ROUTES: '1', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
   stops.unshift(async () => {
-    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM')
+    if (child.exitCode !== null) return
+    process.kill(-child.pid!, 'SIGTERM')
+    await new Promise((r) => child.once('exit', r))
   })
   const url = `http://localhost:${port}`
   for (let i = 0; i < 240; i++) {
     const res = await fetch(`${url}/api/stories?limit=1`).catch(() => null) // refused until it listens
     if (res?.ok) return url
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`)
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new Error('next start did not become ready in 120 s')
+  throw new Error('npm start did not become ready in 120 s')
 }
 
 type Line = {
   scenario: string
+  accept_encoding: string | null
   rps: number
   p50_ms: number
   p99_ms: number
   non2xx: number
   errors: number
   bytes_per_req: number
+  bodies_sampled: number
+  bad_bodies: number
+  first_bad_body: string | null
+  content_encodings: Record<string, number>
+  wire_body_bytes: number | null
+  ok: boolean
 }
 
-async function load(scenario: string, url: string, headers: Record<string, string> = {}): Promise<Line> {
-  const r: Result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers })
+type Scenario = { name: string; url: string; headers: Record<string, string>; expect: Expectation }
+
+async function load(s: Scenario): Promise<Line> {
+  const run = autocannon({ url: s.url, connections: CONNECTIONS, duration: DURATION, headers: s.headers })
+  const samples: SampleReport = await sampleWhile(run, s.url, s.headers, s.expect, (DURATION * 1000) / SAMPLES)
+  const r: Result = await run
   const line: Line = {
-    scenario,
+    scenario: s.name,
+    accept_encoding: s.headers['accept-encoding'] ?? null,
     rps: Math.round(r.requests.average),
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     bytes_per_req: r.requests.total ? Math.round((r.throughput.average * r.duration) / r.requests.total) : 0,
+    bodies_sampled: samples.sampled,
+    bad_bodies: samples.bad,
+    first_bad_body: samples.first_error,
+    content_encodings: samples.encodings,
+    wire_body_bytes: samples.wire_body_bytes,
+    ok: samples.bad === 0 && r.non2xx === 0 && r.errors + r.timeouts === 0,
   }
   console.log(JSON.stringify({ bench: 'delivery', ...line }))
+  if (!line.ok) log(`scenario ${s.name} FAILED: ${line.first_bad_body ?? `${line.non2xx} non-2xx, ${line.errors} errors`}`)
   return line
 }
 
@@ -100,18 +141,42 @@ async function queriesPerRequest(base: string, slug: string): Promise<{ cold: nu
   return { cold, warm }
 }
 
+/** Bytes the server sends for sample bundles, per encoding (each body checked), next to level-9 gzip/br. */
 async function sampleSizes(base: string): Promise<void> {
   for (const slug of ['clever-crow', 'monkey-and-crocodile', 'bench-story-01']) {
     for (const locale of ['en', 'hi', 'ta', 'bn', 'hi-mixed']) {
-      const res = await fetch(`${base}/api/stories/${slug}/bundle?locale=${locale}`, { headers: { 'accept-encoding': 'identity' } })
-      if (!res.ok) continue
-      const raw = Buffer.from(await res.arrayBuffer())
-      const gzip = zlib.gzipSync(raw, { level: 9 }).length
-      const br = zlib.brotliCompressSync(raw).length
-      console.log(JSON.stringify({ bench: 'bundle-size', slug, locale, raw_bytes: raw.length, gzip_bytes: gzip, br_bytes: br }))
+      const url = `${base}/api/stories/${slug}/bundle?locale=${locale}`
+      const identity = await rawGet(url, { 'accept-encoding': 'identity' })
+      if (identity.status !== 200) continue
+      const { version } = JSON.parse(identity.body.toString('utf8')) as { version: string }
+      const expect: Expectation = { kind: 'bundle', version, slug, locale }
+      const served: Record<string, number | string> = {}
+      for (const coding of ['gzip', 'br']) {
+        const headers = { 'accept-encoding': coding }
+        const verdict = checkSample(expect, headers, await rawGet(url, headers))
+        served[`served_${coding}_bytes`] = verdict.ok ? (verdict.encoding === coding ? verdict.wireBytes : `${verdict.encoding}:${verdict.wireBytes}`) : `bad: ${verdict.error}`
+      }
+      const raw = identity.body
+      console.log(
+        JSON.stringify({
+          bench: 'bundle-size',
+          slug,
+          locale,
+          raw_bytes: raw.length,
+          ...served,
+          gzip9_bytes: zlib.gzipSync(raw, { level: 9 }).length,
+          br11_bytes: zlib.brotliCompressSync(raw).length,
+        }),
+      )
     }
   }
 }
+
+const ENCODINGS: { label: string; headers: Record<string, string> }[] = [
+  { label: 'none', headers: {} },
+  { label: 'gzip', headers: { 'accept-encoding': 'gzip' } },
+  { label: 'br', headers: { 'accept-encoding': 'br' } },
+]
 
 async function main(): Promise<void> {
   await services()
@@ -119,39 +184,72 @@ async function main(): Promise<void> {
   const code = await runTypeScript('bench/seedBench.ts')
   if (code !== 0) throw new Error(`seeding failed (${code})`)
   build()
-  log('next start…')
+  log('npm start…')
   const base = await startServer()
   const slug = 'bench-story-01'
+  const locale = 'hi'
   const story = (await (await fetch(`${base}/api/stories?where[slug][equals]=${slug}&depth=0&limit=1`)).json()) as { docs: { id: string }[] }
   const storyId = story.docs[0]!.id
-  const bundleUrl = `${base}/api/stories/${slug}/bundle?locale=hi`
-  const bundleBytes = (await (await fetch(bundleUrl, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength
-  // Warm every path once (JIT, caches) before measuring anything.
-  for (const url of [bundleUrl, `${base}/api/bench/constant?bytes=${bundleBytes}`, `${base}/api/story-nodes?where[story][equals]=${storyId}&locale=hi&depth=1&limit=100`]) {
-    await autocannon({ url, connections: CONNECTIONS, duration: 2 })
-  }
+  const bundleUrl = `${base}/api/stories/${slug}/bundle?locale=${locale}`
+  const bundleRaw = Buffer.from(await (await fetch(bundleUrl, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer())
+  const bundle = JSON.parse(bundleRaw.toString('utf8')) as { version: string; nodes: unknown[] }
+  const put = await fetch(`${base}/api/bench/constant`, { method: 'PUT', body: bundleRaw })
+  if (!put.ok) throw new Error(`PUT /api/bench/constant: ${put.status} (is BENCH_ROUTES=1 reaching the server?)`)
+  const trivialUrl = `${base}/api/bench/constant`
+  const restUrl = `${base}/api/story-nodes?where[story][equals]=${storyId}&locale=${locale}&depth=1&limit=100`
+  const restTotal = ((await (await fetch(restUrl)).json()) as { totalDocs: number }).totalDocs
 
-  const c = await load('c_next_constant', `${base}/api/bench/constant?bytes=${bundleBytes}`)
-  const a = await load('a_bundle', bundleUrl)
-  const b = await load('b_rest_nodes_depth1', `${base}/api/story-nodes?where[story][equals]=${storyId}&locale=hi&depth=1&limit=100`)
-  const aGzip = await load('a_bundle_gzip', bundleUrl, { 'accept-encoding': 'gzip' })
-  const aAuth = await load('a_bundle_with_bogus_authorization', bundleUrl, { authorization: 'Bearer not-a-real-token' })
+  const bundleExpect: Expectation = { kind: 'bundle', version: bundle.version, slug, locale }
+  const scenarios: Scenario[] = []
+  for (const { label, headers } of ENCODINGS) {
+    scenarios.push({ name: `trivial_${label}`, url: trivialUrl, headers, expect: { kind: 'bytes', bytes: bundleRaw } })
+    scenarios.push({ name: `bundle_${label}`, url: bundleUrl, headers, expect: bundleExpect })
+  }
+  scenarios.push({
+    name: 'bundle_gzip_bogus_authorization',
+    url: bundleUrl,
+    headers: { 'accept-encoding': 'gzip', authorization: 'Bearer not-a-real-token' },
+    expect: bundleExpect,
+  })
+  scenarios.push({ name: 'rest_nodes_depth1_gzip', url: restUrl, headers: { 'accept-encoding': 'gzip' }, expect: { kind: 'rest-docs', totalDocs: restTotal } })
+
+  // Warm every path once (JIT, caches) before measuring anything.
+  for (const url of [bundleUrl, trivialUrl, restUrl]) {
+    await autocannon({ url, connections: CONNECTIONS, duration: 2, headers: { 'accept-encoding': 'gzip' } })
+  }
+  const lines = new Map<string, Line>()
+  for (const scenario of scenarios) lines.set(scenario.name, await load(scenario))
   const q = await queriesPerRequest(base, slug)
   console.log(JSON.stringify({ bench: 'db-queries-per-bundle-request', cold: q.cold, cached: q.warm }))
   await sampleSizes(base)
 
-  const ratioC = a.rps / c.rps
-  const ratioB = a.rps / b.rps
+  const get = (name: string) => lines.get(name)!
+  const ratio = (a: string, b: string) => get(a).rps / Math.max(get(b).rps, 1)
   const targets = [
-    { target: '(a) >= 90% of (c) rps', value: `${(ratioC * 100).toFixed(1)}%`, met: ratioC >= 0.9 },
-    { target: '(a) >= 10x (b) rps', value: `${ratioB.toFixed(1)}x`, met: ratioB >= 10 },
-    { target: '(a) p99 < 50 ms', value: `${a.p99_ms} ms`, met: a.p99_ms < 50 },
+    ...ENCODINGS.map(({ label }) => ({
+      target: `bundle_${label} >= 90% of trivial_${label} rps`,
+      value: `${(ratio(`bundle_${label}`, `trivial_${label}`) * 100).toFixed(1)}%`,
+      met: ratio(`bundle_${label}`, `trivial_${label}`) >= 0.9,
+    })),
+    { target: 'bundle_gzip >= 10x rest_nodes_depth1_gzip rps', value: `${ratio('bundle_gzip', 'rest_nodes_depth1_gzip').toFixed(1)}x`, met: ratio('bundle_gzip', 'rest_nodes_depth1_gzip') >= 10 },
+    { target: 'bundle_gzip p99 < 50 ms', value: `${get('bundle_gzip').p99_ms} ms`, met: get('bundle_gzip').p99_ms < 50 },
+    ...['gzip', 'br'].map((label) => ({
+      target: `bundle_${label} body on the wire <= 2.5 KB (${bundle.nodes.length}-node story, ${locale})`,
+      value: `${get(`bundle_${label}`).wire_body_bytes} B as ${Object.keys(get(`bundle_${label}`).content_encodings).join('/') || '?'}`,
+      met: (get(`bundle_${label}`).content_encodings[label] ?? 0) > 0 && (get(`bundle_${label}`).wire_body_bytes ?? Infinity) <= 2560,
+    })),
     { target: 'queries: 0 cached, <= 2 cold', value: `${q.warm} / ${q.cold}`, met: q.warm === 0 && q.cold <= 2 },
-    { target: 'no auth work (bogus token same speed)', value: `${((aAuth.rps / a.rps) * 100).toFixed(0)}%`, met: aAuth.non2xx === 0 },
+    {
+      target: 'no auth work (bogus token same speed)',
+      value: `${(ratio('bundle_gzip_bogus_authorization', 'bundle_gzip') * 100).toFixed(0)}%`,
+      met: get('bundle_gzip_bogus_authorization').non2xx === 0,
+    },
+    ...scenarios.map((s) => ({ target: `${s.name}: every sampled body valid`, value: `${get(s.name).bad_bodies}/${get(s.name).bodies_sampled} bad`, met: get(s.name).ok })),
   ]
-  console.log(JSON.stringify({ bench: 'targets', bundle_bytes: bundleBytes, targets }))
-  console.table([c, a, b, aGzip, aAuth])
-  console.table(targets)
+  const failed = scenarios.filter((s) => !get(s.name).ok).map((s) => s.name)
+  console.log(JSON.stringify({ bench: 'targets', bundle_bytes: bundleRaw.length, bundle_nodes: bundle.nodes.length, failed_scenarios: failed, targets }))
+  table([...lines.values()].map(({ first_bad_body: _f, content_encodings, ...l }) => ({ ...l, content_encodings: JSON.stringify(content_encodings) })))
+  table(targets)
   await runListenerBench(base, process.env.DATABASE_URL!)
   if (fs.existsSync(path.join(root, 'bench', 'audio.ts'))) {
     log('audio benchmark…')
@@ -160,11 +258,18 @@ async function main(): Promise<void> {
     const status = await new Promise<number | null>((resolve) => audio.on('exit', resolve))
     if (status !== 0) log(`audio benchmark exited ${status}`)
   }
+  if (failed.length) {
+    log(`bad bodies or failed requests in: ${failed.join(', ')}`)
+    process.exitCode = 1
+  }
 }
 
 try {
   await main()
+} catch (err) {
+  log(`failed: ${(err as Error).stack ?? err}`)
+  process.exitCode = 1
 } finally {
   for (const stop of stops) await stop()
 }
-process.exit(0)
+process.exit(process.exitCode ?? 0)
