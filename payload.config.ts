@@ -22,6 +22,7 @@ import { migrations } from './migrations'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
+import { openapiPlugin } from './src/openapi/plugin'
 import { payloadLocalization } from './src/localization'
 import { startBundleListener } from './src/services/bundleCache'
 import { audioPlugin } from './src/plugins/audioPlugin'
@@ -70,12 +71,18 @@ export default buildConfig({
     validationRules: listAwareComplexityRules,
     queries: storyBundleQuery,
     disablePlaygroundInProduction: true,
+    schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   plugins: [
     audioPlugin,
     localeFallbackPlugin,
     uniqueTogetherPlugin,
     listenerPlugin,
+    openapiPlugin({
+      title: 'Bhasha Kahani API',
+      version: '1',
+      description: 'Interactive, branching, multilingual audio stories: the generated REST API of every collection and the delivery, listener and staff endpoints.',
+    }),
     s3Storage({
       enabled: s3 !== null,
       alwaysInsertFields: true,

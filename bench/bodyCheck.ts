@@ -101,7 +101,7 @@ export type SampleReport = {
  * body. Returns the tally.
  */
 export async function sampleWhile(
-  until: Promise<unknown>,
+  until: PromiseLike<unknown>,
   url: string,
   headers: Record<string, string>,
   expect: Expectation,
@@ -109,7 +109,11 @@ export async function sampleWhile(
 ): Promise<SampleReport> {
   const report: SampleReport = { sampled: 0, bad: 0, first_error: null, encodings: {}, wire_body_bytes: null }
   let done = false
-  void until.finally(() => {
+  const settled = Promise.resolve(until).then(
+    () => undefined,
+    () => undefined,
+  )
+  void settled.then(() => {
     done = true
   })
   const one = async () => {
@@ -130,7 +134,7 @@ export async function sampleWhile(
   }
   while (!done) {
     await one()
-    await Promise.race([new Promise((r) => setTimeout(r, intervalMs)), until.catch(() => undefined)])
+    await Promise.race([new Promise((r) => setTimeout(r, intervalMs)), settled])
   }
   await one()
   return report

@@ -10,8 +10,8 @@
  * (bench/bodyCheck.ts: decoded per Content-Encoding, parsed, `version` matches); a scenario with a
  * bad body fails, and the run exits 1.
  *
- * stdout is machine-readable: one JSON object per line (`bench` names the kind). Tables and progress
- * go to stderr.
+ * stdout is machine-readable: one JSON object per line (`bench` names the kind); `npm run -s bench`
+ * leaves out npm's own banner. Tables and progress go to stderr.
  *
  * Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (10), BENCH_STORIES (50), BENCH_SAMPLES
  * (bodies checked per scenario, default 20), BENCH_SKIP_BUILD=1 to reuse an existing .next build.
@@ -105,7 +105,8 @@ type Line = {
 type Scenario = { name: string; url: string; headers: Record<string, string>; expect: Expectation }
 
 async function load(s: Scenario): Promise<Line> {
-  const run = autocannon({ url: s.url, connections: CONNECTIONS, duration: DURATION, headers: s.headers })
+  // autocannon returns a thenable instance, not a Promise.
+  const run: Promise<Result> = Promise.resolve(autocannon({ url: s.url, connections: CONNECTIONS, duration: DURATION, headers: s.headers }))
   const samples: SampleReport = await sampleWhile(run, s.url, s.headers, s.expect, (DURATION * 1000) / SAMPLES)
   const r: Result = await run
   const line: Line = {
@@ -181,7 +182,7 @@ const ENCODINGS: { label: string; headers: Record<string, string> }[] = [
 async function main(): Promise<void> {
   await services()
   log('seeding 50 stories x 40 nodes x 4 locales…')
-  const code = await runTypeScript('bench/seedBench.ts')
+  const code = await runTypeScript('bench/seedBench.ts', [], { stdoutToStderr: true })
   if (code !== 0) throw new Error(`seeding failed (${code})`)
   build()
   log('npm start…')

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { hasRole } from '@/access/roles'
+import { dashboardQuerySchema, parseQuery } from '@/domain/api/schemas'
 
 import { errorResponse, failed, json } from '@/listener/http'
 import { listenerDashboard } from '@/listener/dashboard'
@@ -11,8 +12,9 @@ export const analyticsDashboardEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!hasRole(req, 'admin')) return errorResponse(403, 'Only admins can see the listener dashboard.')
-    const days = Number(new URL(req.url ?? 'http://x/').searchParams.get('days') ?? 30)
-    if (!Number.isInteger(days) || days < 1 || days > 366) return errorResponse(400, 'days must be a whole number from 1 to 366.', { field: 'days' })
+    const query = parseQuery(dashboardQuerySchema, req.url ?? '/')
+    if (!query.ok) return json(400, query.body)
+    const { days } = query.data
     try {
       return json(200, await listenerDashboard(req.payload, days))
     } catch (err) {

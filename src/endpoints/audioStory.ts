@@ -4,6 +4,8 @@ import { hasRole } from '@/access/roles'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { StoryNotFound, enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/jobs/storyAudio'
 import { parseLocales } from '@/domain/audio/variants'
+import { generateAudioBodySchema } from '@/domain/api/schemas'
+import { invalid } from '@/listener/http'
 import { LOCALE_CODES } from '@/locales'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -26,11 +28,8 @@ function storyId(req: PayloadRequest): string | null {
   return UUID.test(id) ? id : null
 }
 
-function locales(value: unknown) {
-  if (value !== undefined && value !== null && typeof value !== 'string' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
-    throw new RangeError('locales must be a list of locale codes or a comma-separated string')
-  }
-  return parseLocales(value as string | string[] | undefined, LOCALE_CODES)
+function locales(value: string | string[] | undefined) {
+  return parseLocales(value, LOCALE_CODES)
 }
 
 /**
@@ -45,10 +44,12 @@ export const generateStoryAudioEndpoint: Endpoint = {
     if (!hasRole(req, 'admin', 'editor')) return error(req.user ? 403 : 401, 'Only editors can generate audio')
     const id = storyId(req)
     if (!id) return error(404, 'Not Found')
-    const body = await readBody(req)
-    if (body instanceof Response) return body
+    const raw = await readBody(req)
+    if (raw instanceof Response) return raw
+    const body = generateAudioBodySchema.safeParse(raw)
+    if (!body.success) return invalid(body.error)
     try {
-      const result = await enqueueStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(body.locales) })
+      const result = await enqueueStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(body.data?.locales) })
       return Response.json(result, { status: 202 })
     } catch (e) {
       if (e instanceof StoryNotFound) return error(404, 'Not Found')

@@ -1,25 +1,15 @@
 import type { Payload } from 'payload'
 
-import { isLocale, LOCALE_CODES } from '@/locales'
+import type { z } from 'zod'
+
+import { type catalogPageSchema, catalogQuerySchema, parseQuery, type storyCardSchema } from '@/domain/api/schemas'
 import { cachedCatalog } from '@/services/bundleCache'
 import { primaryPool } from '@/db/postgres'
 
 const PAGE_SIZE = 20
 
-export type StoryCard = {
-  slug: string
-  title: string
-  description: string | null
-  ageRange: string
-  region: string
-  durationMin: number | null
-  coverUrl: string | null
-  complete: boolean
-  version: string
-  bundleUrl: string | null
-}
-
-export type CatalogPage = { locale: string; page: number; pageSize: number; totalDocs: number; totalPages: number; stories: StoryCard[] }
+export type StoryCard = z.infer<typeof storyCardSchema>
+export type CatalogPage = z.infer<typeof catalogPageSchema>
 
 const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...extra } })
@@ -29,17 +19,11 @@ const json = (status: number, body: unknown, extra: Record<string, string> = {})
  * story card needs, active stories only, newest first, paged.
  */
 export async function storyCatalogResponse(payload: Payload, request: Request): Promise<Response> {
-  const params = new URL(request.url).searchParams
-  const locale = params.get('locale') ?? 'en'
-  if (!isLocale(locale)) {
-    return json(400, { errors: [{ message: `Unknown locale "${locale}". Valid locales: ${LOCALE_CODES.join(', ')}.`, field: 'locale' }] })
-  }
-  const page = Number(params.get('page') ?? '1')
-  if (!Number.isInteger(page) || page < 1 || page > 10_000) {
-    return json(400, { errors: [{ message: 'page must be a whole number from 1', field: 'page' }] })
-  }
-  const age = params.get('age')
-  const region = params.get('region')
+  const query = parseQuery(catalogQuerySchema, request.url)
+  if (!query.ok) return json(400, query.body)
+  const { locale, page } = query.data
+  const age = query.data.age ?? null
+  const region = query.data.region ?? null
   const key = JSON.stringify([locale, age, region, page])
   const { value, queries } = await cachedCatalog<CatalogPage>(payload, key, async () => {
     const { rows } = await primaryPool(payload).query(

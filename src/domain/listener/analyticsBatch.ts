@@ -29,7 +29,7 @@ export type ValidEvent = {
 
 export type BatchIssue = { index: number | null; field: string; message: string }
 
-const eventSchema = z.strictObject({
+export const analyticsEventSchema = z.strictObject({
   type: z.enum(EVENT_TYPES),
   storySlug: storySlugSchema.optional(),
   nodeId: uuidSchema.optional(),
@@ -49,6 +49,11 @@ const batchSchema = z.strictObject({
   events: z.array(z.unknown()).min(1, 'events must not be empty').max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} events per batch`),
 })
 
+/** The batch as documented (validateBatch checks the events one by one to report every bad index). */
+export const analyticsBatchBodySchema = z.strictObject({
+  events: z.array(analyticsEventSchema).min(1).max(MAX_EVENTS_PER_BATCH),
+})
+
 export function validateBatch(body: unknown, nowMs: number): { ok: true; events: ValidEvent[] } | { ok: false; issues: BatchIssue[] } {
   const batch = batchSchema.safeParse(body)
   if (!batch.success) {
@@ -57,7 +62,7 @@ export function validateBatch(body: unknown, nowMs: number): { ok: true; events:
   const issues: BatchIssue[] = []
   const events: ValidEvent[] = []
   batch.data.events.forEach((raw, index) => {
-    const parsed = eventSchema.safeParse(raw)
+    const parsed = analyticsEventSchema.safeParse(raw)
     if (!parsed.success) {
       for (const i of parsed.error.issues) issues.push({ index, field: i.path.map(String).join('.') || '(event)', message: i.message })
       return

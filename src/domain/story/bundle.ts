@@ -13,6 +13,10 @@
  *   Targets that are not nodes of this story are null.
  * - `version` is `contentHash` of the rest of the bundle: equal content gives an equal version, and
  *   any change to what a listener of this locale would get gives a new one.
+ * - `formatVersion` is the version of this document's shape (`format` is its older name, kept).
+ *   Within a format version changes are additive only: new optional fields, never a removed,
+ *   renamed or retyped one; a breaking change is a new format version. The shape is published as
+ *   the `StoryBundle` schema of `/api/openapi.json` (src/domain/story/bundleSchema.ts).
  */
 import { fallbackChain, type LocaleCode } from '@/locales'
 
@@ -83,7 +87,9 @@ export type BundleStory = {
 }
 
 export type StoryBundle = {
+  /** Same as `formatVersion`; kept for clients of the first bundles. */
   format: typeof BUNDLE_FORMAT
+  formatVersion: typeof BUNDLE_FORMAT
   version: string
   locale: LocaleCode
   story: BundleStory
@@ -99,6 +105,7 @@ export function compileBundle(graph: StoryGraph, locale: LocaleCode): StoryBundl
   const index = indexStory(graph)
   const content: Omit<StoryBundle, 'version'> = {
     format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT,
     locale,
     story: compileStory(graph, locale),
     characters: [...graph.characters].sort(byStoryOrder).map((character) => ({
@@ -113,8 +120,8 @@ export function compileBundle(graph: StoryGraph, locale: LocaleCode): StoryBundl
     startNodeId: startNodes(index)[0]?.id ?? null,
     complete: isComplete(graph, locale),
   }
-  const { format, ...rest } = content
-  return { format, version: contentHash(content), ...rest }
+  const { format, formatVersion, ...rest } = content
+  return { format, formatVersion, version: contentHash(content), ...rest }
 }
 
 /** The text of the first locale in `locale`'s fallback chain that has its own text. */

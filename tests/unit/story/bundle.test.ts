@@ -68,6 +68,7 @@ describe('compileBundle', () => {
 
     expect(bundle).toMatchObject({
       format: 1,
+      formatVersion: 1,
       locale: 'hi',
       story: {
         id: 'clever-crow',

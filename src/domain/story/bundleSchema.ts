@@ -1,0 +1,81 @@
+/**
+ * The bundle format (`formatVersion` 1) as a zod schema: what `/api/openapi.json` publishes as
+ * `StoryBundle` and what the tests hold compiled bundles to. Objects are open (additional
+ * properties allowed) because the format only grows within a version; a client generated from
+ * the schema keeps working when optional fields are added.
+ */
+import { z } from 'zod'
+
+import { LOCALE_CODES } from '@/locales'
+import { NODE_TYPES } from '@/slugs'
+
+import { BUNDLE_FORMAT, type StoryBundle } from '@/domain/story/bundle'
+
+const localeCode = z.enum(LOCALE_CODES as [string, ...string[]])
+
+const resolvedText = {
+  text: z.string().describe("The text in the bundle's locale, or the fallback locale's text; '' when no locale has text."),
+  textLocale: localeCode.nullable().describe('The locale the text came from; null when no locale of the fallback chain has text.'),
+  fallback: z.boolean().describe("True when the text is not the bundle locale's own."),
+}
+
+export const bundleChoiceSchema = z
+  .object({
+    key: z.string().describe('A, B, C…'),
+    ...resolvedText,
+    target: z.string().nullable().describe('The node this option leads to (null when its target is not a node of this story).'),
+    isDefault: z.boolean().describe('The option taken when the listener does not choose.'),
+  })
+
+export const bundleNodeSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(NODE_TYPES),
+    characterId: z.string().nullable(),
+    ...resolvedText,
+    audioUrl: z.string().nullable().describe("Audio of the text's locale: GET it (a redirect to the object) or null."),
+    next: z.string().nullable().describe('Successor of a narration or dialogue node; null for choices and ends.'),
+    choices: z.array(bundleChoiceSchema).describe('Options of a choice node, ordered by key; empty for other nodes.'),
+  })
+
+export const bundleCharacterSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    voiceProfile: z.string(),
+    speaker: z.string(),
+    avatarUrl: z.string().nullable(),
+  })
+
+export const bundleStorySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    moral: z.string(),
+    ageRange: z.string(),
+    region: z.string(),
+    durationMin: z.number().nullable(),
+    coverUrl: z.string().nullable(),
+  })
+
+export const storyBundleSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT).describe('Older name of formatVersion.'),
+    formatVersion: z
+      .literal(BUNDLE_FORMAT)
+      .describe('Version of the bundle format. Changes within a format version are additive only (new optional fields).'),
+    version: z.string().describe('Content hash of this bundle; the ETag of the bundle endpoint.'),
+    locale: localeCode,
+    story: bundleStorySchema,
+    characters: z.array(bundleCharacterSchema),
+    nodes: z.array(bundleNodeSchema).describe('In story order.'),
+    startNodeId: z.string().nullable().describe('Where a listener begins; null for a story without a start node.'),
+    complete: z.boolean().describe('True when every node and choice has its own text in this locale.'),
+  })
+  .describe('A compiled story in one locale: everything a player needs.')
+
+/** Compile-time check: every compiled bundle is a valid input of the schema. */
+export const asBundleSchemaInput = (b: StoryBundle): z.input<typeof storyBundleSchema> => b

@@ -1,0 +1,314 @@
+/**
+ * The custom endpoints as OpenAPI operations, described with the zod schemas the endpoints
+ * validate with (src/domain/api/schemas.ts, src/domain/listener/*). Payload's generated REST API
+ * is described by payload-oapi (src/openapi/plugin.ts); these are added to the same document.
+ */
+import { z } from 'zod'
+
+import {
+  analyticsAcceptedSchema,
+  analyticsBatchErrorSchema,
+  bookmarkAddedSchema,
+  bookmarkListSchema,
+  bundleQuerySchema,
+  catalogPageSchema,
+  catalogQuerySchema,
+  dashboardQuerySchema,
+  deletedSchema,
+  enqueueAudioResultSchema,
+  errorBodySchema,
+  generateAudioBodySchema,
+  listenerDashboardSchema,
+  listenerResponseSchema,
+  progressListSchema,
+  progressMoveErrorSchema,
+  progressResponseSchema,
+  signInResponseSchema,
+  storyAudioStatusSchema,
+  validationReportSchema,
+} from '@/domain/api/schemas'
+import { analyticsBatchBodySchema } from '@/domain/listener/analyticsBatch'
+import {
+  advanceBodySchema,
+  anonymousSignInSchema,
+  bookmarkBodySchema,
+  chooseBodySchema,
+  preferencesPatchSchema,
+  startBodySchema,
+  storySlugSchema,
+  uuidSchema,
+} from '@/domain/listener/schemas'
+import { storyBundleSchema } from '@/domain/story/bundleSchema'
+
+export type Security = 'none' | 'listener' | 'staff'
+
+export type ResponseDoc = {
+  description: string
+  /** A zod schema of the JSON body; none for bodiless responses (302, 304). */
+  schema?: z.ZodType
+  headers?: Record<string, { description: string; schema?: Record<string, unknown> }>
+}
+
+export type OperationDoc = {
+  method: 'get' | 'post' | 'patch' | 'delete'
+  /** OpenAPI path template under /api, e.g. /api/stories/{slug}/bundle */
+  path: string
+  operationId: string
+  tag: string
+  summary: string
+  description?: string
+  security: Security
+  pathParams?: Record<string, { schema: z.ZodType; description: string }>
+  query?: z.ZodObject
+  /** A zod schema of the JSON request body; `.optional()` makes the body optional. */
+  body?: z.ZodType
+  responses: Record<number, ResponseDoc>
+}
+
+const error = (description: string): ResponseDoc => ({ description, schema: errorBodySchema })
+const unauthorized = error('No valid listener token (WWW-Authenticate: Bearer).')
+const tooMany: ResponseDoc = {
+  description: 'Rate limited.',
+  schema: errorBodySchema,
+  headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+}
+const badRequest = error('Invalid input: every problem with the path of its field (`field`).')
+const staffOnly = error('Not signed in as staff (401) or not allowed (403).')
+const slugParam = { storySlug: { schema: storySlugSchema, description: 'The story slug, e.g. clever-crow.' } }
+const storyIdParam = { id: { schema: uuidSchema, description: 'The story id.' } }
+
+const progressMove = (move: 'start' | 'advance' | 'choose', body: z.ZodType, summary: string): OperationDoc => ({
+  method: 'post',
+  path: `/api/progress/{storySlug}/${move}`,
+  operationId: `progress${move[0]!.toUpperCase()}${move.slice(1)}`,
+  tag: 'listener',
+  summary,
+  security: 'listener',
+  pathParams: slugParam,
+  body,
+  responses: {
+    200: { description: 'The listener’s progress after the move.', schema: progressResponseSchema },
+    400: { description: 'Invalid body, or an unknown option (code unknown-choice).', schema: progressMoveErrorSchema },
+    401: unauthorized,
+    404: { description: 'No such story.', schema: progressMoveErrorSchema },
+    409: {
+      description: 'The move is not legal now (not the current node, story ended or inactive, not started); nothing was written.',
+      schema: progressMoveErrorSchema,
+    },
+    429: tooMany,
+  },
+})
+
+export const OPERATIONS: OperationDoc[] = [
+  {
+    method: 'get',
+    path: '/api/stories/{slug}/bundle',
+    operationId: 'getStoryBundle',
+    tag: 'stories',
+    summary: 'The compiled story in one locale',
+    description:
+      'Served from an in-process cache (no SQL) or one indexed read. Strong ETag (= version) with 304 on If-None-Match; compressed per Accept-Encoding (br, gzip) with Vary: Accept-Encoding. No authentication.',
+    security: 'none',
+    pathParams: { slug: { schema: storySlugSchema, description: 'The story slug, e.g. clever-crow.' } },
+    query: bundleQuerySchema,
+    responses: {
+      200: {
+        description: 'The bundle.',
+        schema: storyBundleSchema,
+        headers: {
+          ETag: { description: 'The bundle version, quoted.', schema: { type: 'string' } },
+          'X-Bundle-Url': { description: 'Immutable copy of this version in object storage.', schema: { type: 'string' } },
+        },
+      },
+      304: { description: 'Not modified (If-None-Match matched the ETag).' },
+      400: error('Unknown locale (field locale; the message lists the valid ones).'),
+      404: error('No active story with this slug.'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/stories/catalog',
+    operationId: 'getStoryCatalog',
+    tag: 'stories',
+    summary: 'Story cards of active stories, newest first, 20 per page',
+    security: 'none',
+    query: catalogQuerySchema,
+    responses: { 200: { description: 'One page of story cards.', schema: catalogPageSchema }, 400: badRequest },
+  },
+  {
+    method: 'get',
+    path: '/api/stories/{id}/validate',
+    operationId: 'validateStory',
+    tag: 'stories',
+    summary: 'The story’s validation errors and warnings',
+    security: 'staff',
+    pathParams: storyIdParam,
+    responses: { 200: { description: 'The report.', schema: validationReportSchema }, 403: staffOnly, 404: error('No such story.') },
+  },
+  {
+    method: 'post',
+    path: '/api/stories/{id}/audio',
+    operationId: 'generateStoryAudio',
+    tag: 'audio',
+    summary: 'Queue audio generation for the story’s missing, outdated or failed variants (editors)',
+    security: 'staff',
+    pathParams: storyIdParam,
+    body: generateAudioBodySchema,
+    responses: {
+      202: { description: 'What was queued, and the story’s audio status.', schema: enqueueAudioResultSchema },
+      400: badRequest,
+      401: staffOnly,
+      403: staffOnly,
+      404: error('No such story.'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/stories/{id}/audio-status',
+    operationId: 'getStoryAudioStatus',
+    tag: 'audio',
+    summary: 'Per-locale audio status and estimated cost (staff)',
+    security: 'staff',
+    pathParams: storyIdParam,
+    query: z.object({ locales: z.string().optional().describe('Comma-separated locale codes (default: all).') }),
+    responses: {
+      200: { description: 'The status.', schema: storyAudioStatusSchema },
+      400: badRequest,
+      401: staffOnly,
+      403: staffOnly,
+      404: error('No such story.'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/audio-files/{id}/play',
+    operationId: 'playAudio',
+    tag: 'audio',
+    summary: 'Counts a play and redirects to the audio object (Ogg/Opus)',
+    security: 'none',
+    pathParams: { id: { schema: uuidSchema, description: 'The audio file id.' } },
+    responses: {
+      302: { description: 'Redirect to the object (CDN URL or a signed URL).', headers: { Location: { description: 'The audio object.', schema: { type: 'string' } } } },
+      404: error('No such audio, or its story is not active.'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/users/anonymous',
+    operationId: 'signInAnonymous',
+    tag: 'listener',
+    summary: 'Finds or creates the listener of a device and returns its token',
+    security: 'none',
+    body: anonymousSignInSchema,
+    responses: {
+      200: { description: 'An existing listener.', schema: signInResponseSchema },
+      201: { description: 'A new listener.', schema: signInResponseSchema },
+      400: badRequest,
+      429: tooMany,
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/users/me',
+    operationId: 'getSignedInListener',
+    tag: 'listener',
+    summary: 'The signed-in listener',
+    security: 'listener',
+    responses: { 200: { description: 'The listener.', schema: listenerResponseSchema }, 401: unauthorized },
+  },
+  {
+    method: 'patch',
+    path: '/api/users/me',
+    operationId: 'updateListenerPreferences',
+    tag: 'listener',
+    summary: 'Updates some preferences (null removes one)',
+    security: 'listener',
+    body: preferencesPatchSchema,
+    responses: { 200: { description: 'The listener.', schema: listenerResponseSchema }, 400: badRequest, 401: unauthorized },
+  },
+  {
+    method: 'delete',
+    path: '/api/users/me',
+    operationId: 'deleteListener',
+    tag: 'listener',
+    summary: 'Deletes the listener with its progress and bookmarks (analytics stay, detached)',
+    security: 'listener',
+    responses: { 200: { description: 'Deleted.', schema: deletedSchema }, 401: unauthorized },
+  },
+  {
+    method: 'get',
+    path: '/api/progress',
+    operationId: 'listMyProgress',
+    tag: 'listener',
+    summary: 'The listener’s progress in every story it started',
+    security: 'listener',
+    responses: { 200: { description: 'Progress, most recently played first.', schema: progressListSchema }, 401: unauthorized },
+  },
+  progressMove('start', startBodySchema, 'Starts a new play of the story'),
+  progressMove('advance', advanceBodySchema, 'Moves on from the current node (the default option at a choice)'),
+  progressMove('choose', chooseBodySchema, 'Takes an option at the current choice node'),
+  {
+    method: 'get',
+    path: '/api/bookmarks/mine',
+    operationId: 'listMyBookmarks',
+    tag: 'listener',
+    summary: 'The listener’s bookmarks, newest first',
+    security: 'listener',
+    responses: { 200: { description: 'Bookmarks.', schema: bookmarkListSchema }, 401: unauthorized },
+  },
+  {
+    method: 'post',
+    path: '/api/bookmarks/story/{storySlug}',
+    operationId: 'addStoryBookmark',
+    tag: 'listener',
+    summary: 'Bookmarks a story (one per story; adding again returns the existing one)',
+    security: 'listener',
+    pathParams: slugParam,
+    body: bookmarkBodySchema,
+    responses: {
+      200: { description: 'The existing bookmark.', schema: bookmarkAddedSchema },
+      201: { description: 'The new bookmark.', schema: bookmarkAddedSchema },
+      400: badRequest,
+      401: unauthorized,
+      404: error('No active story with this slug.'),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/bookmarks/story/{storySlug}',
+    operationId: 'removeStoryBookmark',
+    tag: 'listener',
+    summary: 'Removes the bookmark on a story',
+    security: 'listener',
+    pathParams: slugParam,
+    responses: { 200: { description: 'Removed.', schema: deletedSchema }, 400: badRequest, 401: unauthorized, 404: error('No bookmark on this story.') },
+  },
+  {
+    method: 'post',
+    path: '/api/analytics/events',
+    operationId: 'sendAnalyticsEvents',
+    tag: 'listener',
+    summary: 'Records a batch of up to 500 listening events',
+    description: 'The batch is validated whole: one bad event refuses the batch and nothing is written.',
+    security: 'listener',
+    body: analyticsBatchBodySchema,
+    responses: {
+      202: { description: 'Accepted.', schema: analyticsAcceptedSchema },
+      400: { description: 'Every bad event, by index (events.<i>.<field>).', schema: analyticsBatchErrorSchema },
+      401: unauthorized,
+      409: error('A story or node of the batch was deleted while it was written; send it again.'),
+      413: error('Body larger than 1 MB.'),
+      429: tooMany,
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/analytics-events/dashboard',
+    operationId: 'getListenerDashboard',
+    tag: 'analytics',
+    summary: 'Stories started and completed per day, and options taken (admins)',
+    security: 'staff',
+    query: dashboardQuerySchema,
+    responses: { 200: { description: 'The aggregates.', schema: listenerDashboardSchema }, 400: badRequest, 403: staffOnly },
+  },
+]
