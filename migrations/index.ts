@@ -4,6 +4,7 @@ import * as migration_20261126_000608_story_bundles from './20261126_000608_stor
 import * as migration_20261126_001155_audio_generation from './20261126_001155_audio_generation';
 import * as migration_20261126_003114_listener_api from './20261126_003114_listener_api';
 import * as migration_20261126_003200_analytics_partitions from './20261126_003200_analytics_partitions';
+import * as migration_20261130_100000_bundle_format_version from './20261130_100000_bundle_format_version';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261126_003200_analytics_partitions.up,
     down: migration_20261126_003200_analytics_partitions.down,
     name: '20261126_003200_analytics_partitions',
+  },
+  {
+    up: migration_20261130_100000_bundle_format_version.up,
+    down: migration_20261130_100000_bundle_format_version.down,
+    name: '20261130_100000_bundle_format_version',
   },
 ];

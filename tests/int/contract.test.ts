@@ -18,13 +18,15 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql'
 import createClient from 'openapi-fetch'
 import openapiTS, { astToString } from 'openapi-typescript'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { progressListSchema, progressResponseSchema } from '@/domain/api/schemas'
 import { storyBundleSchema } from '@/domain/story/bundleSchema'
 import type { paths } from '@/openapi/apiTypes'
 import { OPERATIONS } from '@/openapi/operations'
+
+import { up as addFormatVersion } from '../../migrations/20261130_100000_bundle_format_version'
 
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
@@ -180,6 +182,24 @@ describe('client generated from the document', () => {
     })
     expect(res.response.status).toBe(400)
     expect(res.error?.errors[0]).toMatchObject({ field: 'nodeId' })
+  })
+})
+
+describe('migration 20261130_100000_bundle_format_version', () => {
+  it('should give bundles compiled before formatVersion existed a formatVersion', async () => {
+    const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
+    // As compiled before: no formatVersion, and so another content hash.
+    await pool.query(
+      `UPDATE story_translations SET content_json = content_json - 'formatVersion', version = 'old' || version WHERE story_id = $1`,
+      [story.storyId],
+    )
+    const before = await pool.query(`SELECT count(*)::int AS n FROM story_translations WHERE story_id = $1 AND content_json ? 'formatVersion'`, [story.storyId])
+    expect(before.rows[0].n).toBe(0)
+    const req = await createLocalReq({}, payload)
+    await addFormatVersion({ payload, req, db: payload.db as never } as Parameters<typeof addFormatVersion>[0])
+    const after = await pool.query(`SELECT language_code, content_json FROM story_translations WHERE story_id = $1`, [story.storyId])
+    expect(after.rows.length).toBeGreaterThan(0)
+    for (const row of after.rows) expect(storyBundleSchema.parse(row.content_json).formatVersion, row.language_code).toBe(1)
   })
 })
 
