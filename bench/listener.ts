@@ -15,6 +15,8 @@ import crypto from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 
+import { table } from './output'
+
 process.env.RATE_LIMIT_ANALYTICS_LISTENER ??= '1000000/60'
 process.env.RATE_LIMIT_ANALYTICS_IP ??= '1000000/60'
 process.env.RATE_LIMIT_PROGRESS_LISTENER ??= '1000000/60'
@@ -207,5 +209,5 @@ export async function runListenerBench(baseUrl: string, databaseUrl: string): Pr
     { target: '(e) every move p99 < 50 ms', value: `${e.p99_ms} ms`, met: e.p99_ms < 50 },
   ]
   console.log(JSON.stringify({ bench: 'listener-targets', targets }))
-  console.table(targets)
+  table(targets)
 }

@@ -29,6 +29,7 @@ import { startThrowawayServices } from '@/infra/throwawayServices'
 
 import { checkSample, type Expectation, rawGet, sampleWhile, type SampleReport } from './bodyCheck'
 import { runListenerBench } from './listener'
+import { table } from './output'
 
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
@@ -36,17 +37,6 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES || 20)
 const root = process.cwd()
 const stops: (() => Promise<void>)[] = []
 const log = (msg: string) => console.error(`[bench] ${msg}`)
-/** Human-readable tables go to stderr: stdout stays one JSON object per line. */
-const table = (rows: unknown[]) => {
-  const original = console.log
-  console.log = console.error
-  try {
-    console.table(rows)
-  } finally {
-    console.log = original
-  }
-}
-
 async function services(): Promise<void> {
   const throwaway = await startThrowawayServices('bench')
   stops.push(throwaway.stop)
