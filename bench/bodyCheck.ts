@@ -6,8 +6,7 @@
  */
 import http from 'node:http'
 
-import { acceptedEncodings } from '@/domain/http/negotiation'
-import { ContentCodingError, contentCodings, decodeBody } from '@/domain/http/contentCoding'
+import { acceptsCoding, ContentCodingError, contentCodings, decodeBody } from '@/domain/http/contentCoding'
 
 export type Expectation =
   /** A story bundle of this version. */
@@ -32,10 +31,9 @@ export function checkSample(expect: Expectation, requestHeaders: Record<string, 
   const contentEncoding = header(sample.headers, 'content-encoding')
   const codings = contentCodings(contentEncoding)
   const acceptEncoding = Object.entries(requestHeaders).find(([k]) => k.toLowerCase() === 'accept-encoding')?.[1]
-  const accepted = acceptedEncodings(acceptEncoding)
-  // RFC 9110 §12.5.3: a coding the request did not list (or `*`) must not be applied.
+  // RFC 9110 §12.5.3: a coding the request did not accept must not be applied.
   for (const coding of codings) {
-    if (!accepted.has(coding) && !accepted.has('*')) {
+    if (!acceptsCoding(acceptEncoding, coding)) {
       return { ok: false, error: `Content-Encoding "${contentEncoding}" not accepted by Accept-Encoding "${acceptEncoding ?? ''}"` }
     }
   }

@@ -5,6 +5,8 @@
  */
 import zlib from 'node:zlib'
 
+import Negotiator from 'negotiator'
+
 export class ContentCodingError extends Error {}
 
 /** The codings of a `Content-Encoding` header in the order they were applied, `identity` dropped. */
@@ -25,6 +27,15 @@ const decoders: Record<string, (body: Buffer) => Buffer> = {
 /** zstd needs Node 22.15+/23.8+ (zlib.zstdDecompressSync); on older Node it is refused clearly. */
 const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync
 if (zstd) decoders.zstd = (b) => zstd(b)
+
+/**
+ * True when a request with this `Accept-Encoding` (undefined or null: the header was not sent)
+ * accepts `coding` (RFC 9110 §12.5.3: q-values, `*`, `identity`).
+ */
+export function acceptsCoding(acceptEncoding: string | null | undefined, coding: string): boolean {
+  if (acceptEncoding === undefined || acceptEncoding === null) return coding === 'identity'
+  return new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encodings([coding]).length > 0
+}
 
 /** Decodes `body` per its `Content-Encoding`; throws ContentCodingError naming what failed. */
 export function decodeBody(body: Buffer, contentEncoding: string | null | undefined): Buffer {
