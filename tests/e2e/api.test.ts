@@ -6,11 +6,14 @@
  * - the bytes on the wire for each Accept-Encoding (none, identity, gzip, br, zstd, q-value lists, *):
  *   one coding the request accepted, named by Content-Encoding;
  * - Chromium's fetch() from a page of the app's origin;
- * - Payload's official REST client, @payloadcms/sdk, for the generated REST API.
+ * - Payload's official REST client, @payloadcms/sdk, for the generated REST API;
+ * - a client generated from /api/openapi.json (openapi-typescript + openapi-fetch);
+ * and the staff endpoints (validate, audio status and generation, dashboard, audio play).
  * The bundle's own compression matrix, 304s and headers are in delivery.test.ts.
  */
 import { PayloadSDK } from '@payloadcms/sdk'
 import { Validator } from '@seriousme/openapi-schema-validator'
+import createClient from 'openapi-fetch'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { z } from 'zod'
@@ -22,12 +25,16 @@ import {
   catalogPageSchema,
   deletedSchema,
   errorBodySchema,
+  listenerDashboardSchema,
   listenerResponseSchema,
   progressListSchema,
   progressResponseSchema,
   signInResponseSchema,
+  storyAudioStatusSchema,
+  validationReportSchema,
 } from '@/domain/api/schemas'
 import { storyBundleSchema, type bundleNodeSchema } from '@/domain/story/bundleSchema'
+import type { paths } from '@/openapi/apiTypes'
 import { SEED_ADMIN } from '@/seed/accounts'
 import type { Config } from '../../payload-types'
 import { launchChromium } from '../support/e2eBrowser'
@@ -367,6 +374,94 @@ describe('the generated REST API through @payloadcms/sdk', () => {
     } finally {
       await call(deletedSchema, 'DELETE', '/api/users/me', { token: a.token })
       await call(deletedSchema, 'DELETE', '/api/users/me', { token: b.token })
+    }
+  })
+})
+
+describe('staff and audio endpoints on the production server', () => {
+  const sdk = () => new PayloadSDK<Config>({ baseURL: url('/api') })
+  let jwt = ''
+  let storyId = ''
+
+  beforeAll(async () => {
+    jwt = (await sdk().login({ collection: 'editors', data: SEED_ADMIN })).token!
+    storyId = (await sdk().find({ collection: 'stories', where: { slug: { equals: SLUG } }, depth: 0 })).docs[0]!.id
+  })
+
+  const staff = async <S extends z.ZodType>(schema: S, method: string, path: string, status = 200, body?: unknown): Promise<z.infer<S>> => {
+    const res = await fetch(url(path), {
+      method,
+      headers: { authorization: `JWT ${jwt}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    })
+    const text = await res.text()
+    expect(res.status, `${method} ${path}: ${text.slice(0, 300)}`).toBe(status)
+    return schema.parse(JSON.parse(text))
+  }
+
+  it('should validate the seeded story without errors, for staff only', async () => {
+    const report = await staff(validationReportSchema, 'GET', `/api/stories/${storyId}/validate`)
+    expect(report.errors).toEqual([])
+    await call(errorBodySchema, 'GET', `/api/stories/${storyId}/validate`, { status: 403 })
+  })
+
+  it('should report the audio status per locale and refuse an unknown locale with 400', async () => {
+    const status = await staff(storyAudioStatusSchema, 'GET', `/api/stories/${storyId}/audio-status?locales=hi`)
+    expect(status.locales.map((l) => l.locale)).toEqual(['hi'])
+    expect(status.totals.nodes).toBe(bundleHi.nodes.length)
+    const bad = await staff(errorBodySchema, 'POST', `/api/stories/${storyId}/audio`, 400, { locales: ['xx'] })
+    expect(bad.errors[0]!.message).toMatch(/xx/)
+    await call(errorBodySchema, 'POST', `/api/stories/${storyId}/audio`, { body: {}, status: 401 })
+  })
+
+  it('should answer the listener dashboard to an admin and 400 naming days for a bad value', async () => {
+    const dashboard = await staff(listenerDashboardSchema, 'GET', '/api/analytics-events/dashboard?days=7')
+    expect(dashboard.days).toBe(7)
+    const bad = await staff(errorBodySchema, 'GET', '/api/analytics-events/dashboard?days=0', 400)
+    expect(bad.errors[0]!.field).toBe('days')
+  })
+
+  it('should put new audio into the bundle and redirect a play to the object, counting it', async () => {
+    const start = bundleHi.nodes.find((n) => n.id === bundleHi.startNodeId)!
+    const key = `audio/e2e-${Date.now().toString(36)}.opus`
+    const audio = await sdk().create(
+      { collection: 'audio-files', data: { node: start.id, languageCode: 'hi', speakerId: 'meera', r2Url: key } as never },
+      { headers: { authorization: `JWT ${jwt}` } },
+    )
+    try {
+      const bundle = await call(storyBundleSchema, 'GET', `/api/stories/${SLUG}/bundle?locale=hi`)
+      expect(bundle.version).not.toBe(bundleHi.version)
+      const played = bundle.nodes.find((n) => n.id === start.id)!.audioUrl!
+      expect(played).toMatch(new RegExp(`/api/audio-files/${audio.id}/play$`))
+      const res = await fetch(url(new URL(played, base()).pathname), { redirect: 'manual' })
+      expect(res.status).toBe(302)
+      expect(res.headers.get('location')).toContain(key)
+      const row = await sdk().findByID({ collection: 'audio-files', id: audio.id, depth: 0 }, { headers: { authorization: `JWT ${jwt}` } })
+      expect(row.accessCount).toBe(1)
+    } finally {
+      await sdk().delete({ collection: 'audio-files', id: audio.id }, { headers: { authorization: `JWT ${jwt}` } })
+    }
+    expect((await call(storyBundleSchema, 'GET', `/api/stories/${SLUG}/bundle?locale=hi`)).version).toBe(bundleHi.version)
+  })
+})
+
+describe('a client generated from /api/openapi.json (openapi-typescript + openapi-fetch) against the production server', () => {
+  it('should read the bundle and move through the story', async () => {
+    const client = createClient<paths>({ baseUrl: base() })
+    const bundle = await client.GET('/api/stories/{slug}/bundle', { params: { path: { slug: SLUG }, query: { locale: 'hi' } } })
+    expect(bundle.response.status).toBe(200)
+    expect(storyBundleSchema.parse(bundle.data).version).toBe(bundleHi.version)
+    const signIn = await client.POST('/api/users/anonymous', { body: { anonymousId: device() } })
+    const headers = { authorization: `Bearer ${signIn.data!.token}` }
+    try {
+      const started = await client.POST('/api/progress/{storySlug}/start', { params: { path: { storySlug: SLUG } }, body: {}, headers })
+      expect(started.data?.progress.currentNodeId).toBe(bundleHi.startNodeId)
+      const advanced = await client.POST('/api/progress/{storySlug}/advance', { params: { path: { storySlug: SLUG } }, body: { nodeId: bundleHi.startNodeId! }, headers })
+      expect(advanced.response.status).toBe(200)
+      const list = await client.GET('/api/progress', { headers })
+      expect(list.data?.docs[0]?.currentNodeId).toBe(advanced.data?.progress.currentNodeId)
+    } finally {
+      await client.DELETE('/api/users/me', { headers })
     }
   })
 })
