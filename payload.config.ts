@@ -18,13 +18,14 @@ import { StoryNodes } from './collections/StoryNodes'
 import { StoryTranslations } from './collections/StoryTranslations'
 import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
-import { migrations } from './migrations'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
 import { openapiPlugin } from './src/openapi/plugin'
 import { payloadLocalization } from './src/localization'
 import { startBundleListener } from './src/services/bundleCache'
+import { observabilityPlugin } from '@/observability/plugin'
+import { replicaUrls } from '@/db/replicas'
 import { audioPlugin } from './src/plugins/audioPlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
@@ -64,7 +65,11 @@ export default buildConfig({
     idType: 'uuid',
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
-    prodMigrations: migrations,
+    // No prodMigrations: `npm start` / `npm run dev` apply migrations once, under an advisory lock,
+    // before any app process starts (src/infra/bootstrap.ts), never once per worker.
+    // Reads outside transactions go to a replica (health-checked, see src/db/replicas.ts).
+    readReplicas: replicaUrls().length ? replicaUrls() : undefined,
+    readReplicasAfterWriteInterval: Number(process.env.DATABASE_REPLICA_AFTER_WRITE_MS || 2_000),
   }),
   graphQL: {
     maxComplexity: Number(process.env.GRAPHQL_MAX_COMPLEXITY || 1000),
@@ -90,6 +95,8 @@ export default buildConfig({
       collections: { media: { prefix: 'media', ...(s3?.publicUrl ? { generateFileURL: ({ filename, prefix }) => `${s3.publicUrl}/${prefix}/${filename}` } : {}) } },
       config: s3 ? s3ClientConfig(s3) : {},
     }),
+    // Last: it wraps onInit as the other plugins left it.
+    observabilityPlugin,
   ],
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

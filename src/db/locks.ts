@@ -12,6 +12,8 @@ export const LOCK = {
   object: 0x6175_0002,
   /** One orphan sweep at a time across processes. */
   sweep: 0x6175_0003,
+  /** Migrations: processes or machines starting together apply them once. */
+  migrations: 0x6175_0004,
 } as const
 
 /** Takes a transaction-scoped advisory lock on `name` in namespace `ns` (released at commit/rollback). */

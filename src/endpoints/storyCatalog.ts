@@ -3,8 +3,8 @@ import type { Payload } from 'payload'
 import type { z } from 'zod'
 
 import { type catalogPageSchema, catalogQuerySchema, parseQuery, type storyCardSchema } from '@/domain/api/schemas'
-import { cachedCatalog } from '@/services/bundleCache'
-import { primaryPool } from '@/db/postgres'
+import { deliveryPool } from '@/db/replicas'
+import { cachedCatalog, changedRecently } from '@/services/bundleCache'
 
 const PAGE_SIZE = 20
 
@@ -26,7 +26,7 @@ export async function storyCatalogResponse(payload: Payload, request: Request): 
   const region = query.data.region ?? null
   const key = JSON.stringify([locale, age, region, page])
   const { value, queries } = await cachedCatalog<CatalogPage>(payload, key, async () => {
-    const { rows } = await primaryPool(payload).query(
+    const { rows } = await deliveryPool(payload, { fresh: changedRecently() }).query(
       `SELECT st.story_slug AS slug, st.title, st.description, s.age_range AS "ageRange", s.region,
               s.duration_min AS "durationMin", s.cover_image AS "coverUrl", st.is_complete AS complete,
               st.version, st.bundle_url AS "bundleUrl", count(*) OVER () AS total

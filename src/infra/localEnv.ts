@@ -4,6 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
+import { startEmbeddedStandby } from '@/infra/embeddedStandby'
+import { replicaUrls } from '@/db/replicas'
 import { exportS3Env, localS3Dir, startLocalS3 } from '@/infra/localS3'
 
 export type LocalEnvironment = {
@@ -41,7 +43,7 @@ function ensureSecret(root: string, required: boolean): void {
  * DATABASE_URL is not set and a local S3-compatible server when S3_BUCKET is not set. Child
  * processes (next dev/start, the payload CLI) inherit the resulting variables.
  */
-export async function prepareLocalEnvironment(root = projectRoot()): Promise<LocalEnvironment> {
+export async function prepareLocalEnvironment(root = projectRoot(), opts: { replica?: boolean } = {}): Promise<LocalEnvironment> {
   nextEnv.loadEnvConfig(root, process.env.NODE_ENV !== 'production')
   const stops: (() => Promise<void>)[] = []
   const started: string[] = []
@@ -55,6 +57,12 @@ export async function prepareLocalEnvironment(root = projectRoot()): Promise<Loc
     process.env.DATABASE_URL = pg.url
     started.push(`PostgreSQL  ${pg.url}${pg.owned ? '' : ' (reused)'}`)
     stops.push(pg.stop)
+    if (opts.replica && !replicaUrls().length) {
+      const standby = await startEmbeddedStandby({ primaryUrl: pg.url, primaryDataDir: path.join(dir, 'postgres'), dataDir: path.join(dir, 'postgres-standby'), log })
+      process.env.DATABASE_REPLICA_URLS = standby.url
+      started.push(`PostgreSQL standby (read replica) ${standby.url}`)
+      stops.push(standby.stop)
+    }
   }
   if (!process.env.S3_BUCKET) {
     const s3 = await startLocalS3({ dir: localS3Dir(dir), bucket: 'bhasha-kahani', log })

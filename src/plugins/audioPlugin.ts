@@ -5,6 +5,7 @@ import { audioObjectKeysOf } from '@/audio/jobs/audioObjects'
 import { generateAudioTask } from '@/audio/jobs/generateAudioTask'
 import { refreshStoryAudioBundlesTask } from '@/audio/jobs/refreshStoryAudioBundlesTask'
 import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/jobs/sweepAudioObjectsTask'
+import { onShutdown } from '@/lifecycle/shutdown'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { SLUGS } from '@/slugs'
@@ -70,9 +71,14 @@ function startServerWorker(payload: Payload): void {
   const controller = new AbortController()
   g[WORKER] = controller
   payload.logger.info(`Audio worker running in this server (AUDIO_CONCURRENCY=${audioConcurrency()})`)
-  void runWorker(payload, { signal: controller.signal, sweepEveryMs: 3600_000 }).catch((error: unknown) => {
+  const done = runWorker(payload, { signal: controller.signal, sweepEveryMs: 3600_000 }).catch((error: unknown) => {
     payload.logger.error({ err: error, msg: 'The in-server audio worker stopped' })
     delete g[WORKER]
+  })
+  // SIGTERM: claim nothing new, let the running jobs finish (the server bounds the wait).
+  onShutdown('in-server audio worker', async () => {
+    controller.abort()
+    await done
   })
 }
 

@@ -4,7 +4,24 @@ import { parse } from 'node:url'
 
 import next from 'next'
 
+import { runShutdownHooks } from '@/lifecycle/shutdown'
+import { metrics, routeTemplate } from '@/observability/metrics'
 import { applyResponsePolicy } from '@/server/responsePolicy'
+
+/**
+ * A request signed in as staff (Payload's cookie, or a Payload JWT; listener tokens are `lt1.…`):
+ * its reads go to the primary, so an editor always sees their own writes, on any process.
+ */
+function isStaffRequest(req: http.IncomingMessage): boolean {
+  const auth = req.headers.authorization ?? ''
+  return /(^|;\s*)payload-token=/.test(req.headers.cookie ?? '') || /^(JWT|Bearer) (?!lt1\.)/.test(auth)
+}
+
+/** `GET /api/health`: the process is up and its event loop turns (no I/O, never touches Next). */
+function health(res: http.ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify({ status: 'ok', pid: process.pid, uptimeSeconds: Math.round(process.uptime()) }))
+}
 
 export type AppServer = { server: http.Server; url: string; close: () => Promise<void> }
 
@@ -19,7 +36,16 @@ export async function startAppServer(opts: { dev: boolean; port: number; dir?: s
   await app.prepare()
   const server = http.createServer((req, res) => {
     applyResponsePolicy(req, res, () => {
-      handle(req, res, parse(req.url ?? '/', true)).catch((err: unknown) => {
+      if (req.url === '/api/health' || req.url?.startsWith('/api/health?')) return health(res)
+      const m = metrics()
+      const t0 = performance.now()
+      res.once('finish', () => {
+        const route = routeTemplate(req.url ?? '/', res.statusCode)
+        m.httpRequests.inc({ route, method: req.method ?? 'GET', status: String(res.statusCode) })
+        m.httpDuration.observe({ route, method: req.method ?? 'GET' }, (performance.now() - t0) / 1000)
+      })
+      const context = { route: routeTemplate(req.url ?? '/', 200), primary: isStaffRequest(req) }
+      m.requestContext.run(context, () => handle(req, res, parse(req.url ?? '/', true))).catch((err: unknown) => {
         console.error('[server] request failed', err)
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
         res.end(JSON.stringify({ errors: [{ message: 'Internal server error' }] }))
@@ -41,6 +67,7 @@ export async function startAppServer(opts: { dev: boolean; port: number; dir?: s
       server.closeIdleConnections()
     })
     await app.close()
+    await runShutdownHooks()
   }
   return { server, url: `http://localhost:${port}`, close }
 }

@@ -1,28 +1,92 @@
 /**
- * Entry point of the app process (`npm start`, `npm run dev` run it as their child): the custom
- * server on PORT (default 3000). SIGTERM/SIGINT stop accepting, let in-flight requests finish
- * (bounded by SHUTDOWN_TIMEOUT_MS) and exit 0.
+ * Entry point of the app process (`npm start` and `npm run dev` run it as their child).
+ *
+ * - One process by default. With `WEB_CONCURRENCY=N` (production only) this process becomes a
+ *   Node cluster primary that forks N workers sharing PORT; each runs the custom server
+ *   (src/server/httpServer.ts). Only worker 1 may run the in-server audio worker (AUDIO_WORKER),
+ *   so jobs are never run once per web worker. A worker that dies is replaced.
+ * - SIGTERM/SIGINT: stop accepting, let in-flight requests finish (bounded by
+ *   SHUTDOWN_TIMEOUT_MS), close pools and listeners, exit 0. The primary forwards the signal to
+ *   its workers and exits when they have.
  */
+import cluster from 'node:cluster'
+
+import { serveClusterMetrics, serveWorkerRegistry } from '@/observability/clusterMetrics'
 import { startAppServer } from '@/server/httpServer'
 
 const dev = process.argv.includes('--dev')
 const port = Number(process.env.PORT || 3000)
-const app = await startAppServer({ dev, port })
-console.log(`[server] ${dev ? 'development' : 'production'} server listening on ${app.url}`)
+const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000)
+const concurrency = dev ? 1 : Number(process.env.WEB_CONCURRENCY || 1)
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`WEB_CONCURRENCY must be a whole number from 1, got "${process.env.WEB_CONCURRENCY}"`)
+  process.exit(2)
+}
 
-let stopping = false
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
+if (concurrency > 1 && cluster.isPrimary) await runPrimary(concurrency)
+else await runWorker()
+
+async function runWorker(): Promise<void> {
+  if (cluster.isWorker) serveWorkerRegistry()
+  const app = await startAppServer({ dev, port })
+  const who = cluster.isWorker ? ` (worker ${process.env.BK_WORKER_INDEX} of ${concurrency}, pid ${process.pid})` : ''
+  console.log(`[server] ${dev ? 'development' : 'production'} server listening on ${app.url}${who}`)
+  let stopping = false
+  const stop = () => {
     if (stopping) return
     stopping = true
-    const timeout = setTimeout(() => process.exit(0), Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000))
-    timeout.unref()
+    setTimeout(() => {
+      console.error(`[server] in-flight work did not finish within ${shutdownMs} ms; exiting`)
+      process.exit(0)
+    }, shutdownMs).unref()
     app.close().then(
-      () => process.exit(0),
+      () => {
+        console.log(`[server] stopped cleanly (pid ${process.pid}): requests finished, pools and listeners closed`)
+        process.exit(0)
+      },
       (err: unknown) => {
         console.error('[server] shutdown failed', err)
         process.exit(1)
       },
     )
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  // A cluster worker is told to stop by its primary through this message (signals may not reach it).
+  process.on('message', (msg) => {
+    if (msg === 'shutdown') stop()
   })
+}
+
+async function runPrimary(n: number): Promise<void> {
+  const audio = process.env.AUDIO_WORKER
+  const indexOf = new Map<number, number>()
+  let stopping = false
+  const fork = (index: number) => {
+    // Worker 1 keeps the configured AUDIO_WORKER; the others never run jobs.
+    const worker = cluster.fork({ BK_WORKER_INDEX: String(index), AUDIO_WORKER: index === 1 ? (audio ?? '') : 'off' })
+    indexOf.set(worker.id, index)
+  }
+  serveClusterMetrics()
+  console.log(`[server] cluster primary ${process.pid}: starting ${n} workers on port ${port}`)
+  for (let i = 1; i <= n; i++) fork(i)
+  cluster.on('exit', (worker, code, signal) => {
+    const index = indexOf.get(worker.id) ?? 0
+    indexOf.delete(worker.id)
+    if (stopping) {
+      if (indexOf.size === 0) process.exit(0)
+      return
+    }
+    console.error(`[server] worker ${index} (pid ${worker.process.pid}) exited (${signal ?? code}); starting a new one`)
+    setTimeout(() => fork(index), 1_000)
+  })
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.send('shutdown')
+    setTimeout(() => process.exit(0), shutdownMs + 2_000).unref()
+    if (indexOf.size === 0) process.exit(0)
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
 }

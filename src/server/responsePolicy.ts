@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import compression from 'compression'
@@ -9,6 +10,9 @@ import { PRECOMPRESSED_HEADER } from '@/domain/http/negotiation'
 const INTERNAL_PREFIX = 'x-bk-'
 /** The TCP peer of the request, as this server saw it (the hardening rules decide what to trust). */
 export const PEER_ADDRESS_HEADER = 'x-bk-peer-address'
+/** Correlates a request's log lines; a load balancer's id is kept when it looks like one. */
+export const REQUEST_ID_HEADER = 'x-request-id'
+const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
 
 /**
  * `Vary` tokens that describe the admin's HTML (Payload's colour-scheme client hint, Next's RSC
@@ -51,6 +55,7 @@ const compress = compression({ threshold: 1024 })
 /**
  * The response policy of every request the production server answers, in one place:
  * - internal `x-bk-*` request headers are dropped and replaced by what this server knows (the peer);
+ * - every request has an `X-Request-Id` (the load balancer's, or a new UUID), echoed on the response;
  * - exactly one content coding: bodies a route already encoded keep theirs, everything else is
  *   compressed here when the client asks and the type is compressible;
  * - API responses carry API headers (no client hints, `Vary` without the admin's tokens).
@@ -58,6 +63,10 @@ const compress = compression({ threshold: 1024 })
 export function applyResponsePolicy(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   for (const name of Object.keys(req.headers)) if (name.startsWith(INTERNAL_PREFIX)) delete req.headers[name]
   req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? ''
+  const given = req.headers[REQUEST_ID_HEADER]
+  const requestId = typeof given === 'string' && VALID_REQUEST_ID.test(given) ? given : randomUUID()
+  req.headers[REQUEST_ID_HEADER] = requestId
+  res.setHeader(REQUEST_ID_HEADER, requestId)
   compress(req as never, res as never, () => {
     // on-headers runs the listener registered last first: ours, then compression's check.
     onHeaders(res, () => finalizeHeaders(req, res))

@@ -5,7 +5,10 @@ import pg from 'pg'
 import zlib from 'node:zlib'
 
 import { type ContentCoding, negotiateEncoding } from '@/domain/http/negotiation'
-import { drizzleFor, primaryPool } from '@/db/postgres'
+import { deliveryPool, freshWindowMs } from '@/db/replicas'
+import { drizzleFor } from '@/db/postgres'
+import { onShutdown } from '@/lifecycle/shutdown'
+import { metrics } from '@/observability/metrics'
 
 /**
  * In-process cache of compiled bundles, kept exact across processes with Postgres LISTEN/NOTIFY:
@@ -36,6 +39,8 @@ type State = {
   entries: Map<string, BundleEntry | null>
   catalog: Map<string, unknown>
   dirty: Map<string, number>
+  /** When each story last changed (a notification or our own write), for replica-safe refills. */
+  changedAt: Map<string, number>
   listener: pg.Client | null
   listening: Promise<void> | null
   queries: number
@@ -46,6 +51,7 @@ const state: State = (g.__bkBundleCache ??= {
   entries: new Map(),
   catalog: new Map(),
   dirty: new Map(),
+  changedAt: new Map(),
   listener: null,
   listening: null,
   queries: 0,
@@ -85,6 +91,7 @@ function listen(payload: Payload): void {
       if (msg.channel !== BUNDLE_CHANNEL || !msg.payload) return
       evict(msg.payload)
       state.dirty.delete(msg.payload)
+      state.changedAt.set(msg.payload, Date.now())
     })
     client.on('error', (err) => {
       payload.logger.error({ err, msg: 'bundle cache listener failed; caching paused until it reconnects' })
@@ -97,6 +104,10 @@ function listen(payload: Payload): void {
     ;(client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
     await client.query(`LISTEN ${BUNDLE_CHANNEL}`)
     state.listener = client
+    onShutdown('bundle cache LISTEN connection', async () => {
+      state.listener = null
+      await client.end()
+    })
   })().catch((err) => {
     payload.logger.error({ err, msg: 'bundle cache listener could not connect' })
     state.listening = null
@@ -106,9 +117,25 @@ function listen(payload: Payload): void {
 /** Called by writers (hooks) inside their transaction for every story whose bundles changed. */
 export async function notifyBundlesChanged(req: PayloadRequest, slug: string): Promise<void> {
   state.dirty.set(slug, Date.now())
+  state.changedAt.set(slug, Date.now())
   evict(slug)
   const db = await drizzleFor(req)
   await db.execute(sql`SELECT pg_notify(${BUNDLE_CHANNEL}, ${slug})`)
+}
+
+/**
+ * True when `slug` (or, without one, any story) changed within the replica freshness window: a
+ * refill then reads the primary, since a replica may not have replayed that commit yet.
+ */
+export function changedRecently(slug?: string): boolean {
+  const window = freshWindowMs()
+  const now = Date.now()
+  if (slug !== undefined) return now - (state.changedAt.get(slug) ?? 0) < window
+  for (const [key, at] of state.changedAt) {
+    if (now - at < window) return true
+    state.changedAt.delete(key)
+  }
+  return false
 }
 
 /** Total SQL queries the delivery paths issued in this process (for the benchmark). */
@@ -128,9 +155,13 @@ export async function getBundle(
   listen(payload)
   const key = keyOf(slug, locale)
   const cacheable = state.listener !== null && !isDirty(slug)
-  if (cacheable && state.entries.has(key)) return { entry: state.entries.get(key)!, queries: 0 }
+  if (cacheable && state.entries.has(key)) {
+    metrics().bundleCache.inc({ result: 'hit' })
+    return { entry: state.entries.get(key)!, queries: 0 }
+  }
+  metrics().bundleCache.inc({ result: 'miss' })
   state.queries++
-  const { rows } = await primaryPool(payload).query<{ json: string; version: string; published: boolean; bundle_url: string | null }>(
+  const { rows } = await deliveryPool(payload, { fresh: changedRecently(slug) }).query<{ json: string; version: string; published: boolean; bundle_url: string | null }>(
     `SELECT content_json::text AS json, version, is_published AS published, bundle_url
        FROM story_translations WHERE story_slug = $1 AND language_code = $2`,
     [slug, locale],

@@ -76,7 +76,7 @@ async function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEn
 
 /** Runs `npm run build`; rejects with the end of its log when it fails or takes too long. */
 export async function buildApp(opts: { timeoutMs?: number } = {}): Promise<void> {
-  const timeoutMs = opts.timeoutMs ?? 360_000
+  const timeoutMs = opts.timeoutMs ?? 1_200_000 // ~1 min on a quiet 2-core machine; far longer when it is shared
   const log = new OutputLog(path.join(RESULTS_DIR, 'e2e-build.log'))
   const t0 = Date.now()
   progress('build started (npm run build)')
@@ -122,7 +122,7 @@ export type RunningApp = {
  * the server exits, and with the end of its log when it is not ready within `readyTimeoutMs`.
  */
 export async function startApp(opts: { port: number; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<RunningApp> {
-  const readyTimeoutMs = opts.readyTimeoutMs ?? 120_000
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 300_000
   const url = `http://localhost:${opts.port}`
   const log = new OutputLog(path.join(RESULTS_DIR, 'e2e-server.log'))
   const t0 = Date.now()

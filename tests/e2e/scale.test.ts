@@ -1,0 +1,107 @@
+/**
+ * Several app processes on one port (`WEB_CONCURRENCY=2 npm start`, a Node cluster of the custom
+ * server) on the shared production build: both workers answer, metrics are one scrape for the
+ * machine, health and readiness answer, and SIGTERM ends the whole group with exit 0.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { freePort } from '@/infra/ports'
+import { startApp, type RunningApp } from '../support/e2eServer'
+
+const METRICS_TOKEN = 'e2e-metrics-token-0123456789'
+let cluster: RunningApp | undefined
+
+beforeAll(async () => {
+  cluster = await startApp({ port: await freePort(), env: { WEB_CONCURRENCY: '2', METRICS_TOKEN } })
+})
+
+afterAll(async () => {
+  await cluster?.stop()
+})
+
+describe('WEB_CONCURRENCY=2', () => {
+  it('should answer from two worker processes on one port', async () => {
+    const pids = new Set<number>()
+    for (let i = 0; i < 40 && pids.size < 2; i++) {
+      const res = await fresh('/api/health')
+      expect(res.status).toBe(200)
+      pids.add(((await res.json()) as { pid: number }).pid)
+    }
+    expect(pids.size).toBe(2)
+  })
+
+  it('should run the in-server audio worker in at most one process', () => {
+    const started = cluster!.log().match(/Audio worker running in this server/g) ?? []
+    expect(started.length).toBeLessThanOrEqual(1)
+  })
+
+  it('should serve readable bundles from every worker', async () => {
+    for (let i = 0; i < 6; i++) {
+      const res = await fresh('/api/stories/clever-crow/bundle?locale=hi')
+      expect(res.status).toBe(200)
+      expect(((await res.json()) as { locale: string }).locale).toBe('hi')
+    }
+  })
+
+  it('should report readiness of database, migrations and bucket', async () => {
+    const res = await fresh('/api/ready')
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean }> }
+    expect(body.status).toBe('ready')
+    expect(Object.keys(body.checks).sort()).toEqual(['bucket', 'database', 'migrations'])
+  })
+
+  it('should refuse metrics without the token or a staff sign-in', async () => {
+    expect((await fresh('/api/metrics')).status).toBe(401)
+    expect((await fresh('/api/metrics', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401)
+  })
+
+  it('should give one scrape with the requests of both workers summed', async () => {
+    for (let i = 0; i < 10; i++) await (await fresh('/api/stories/clever-crow/bundle?locale=en')).arrayBuffer()
+    const res = await fresh('/api/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    const line = text.split('\n').find((l) => l.startsWith('bk_http_requests_total{') && l.includes('route="/api/stories/:id/bundle"') && l.includes('status="200"'))
+    expect(line, text.slice(0, 2000)).toBeDefined()
+    expect(Number(line!.split(' ').at(-1))).toBeGreaterThanOrEqual(16)
+    expect(text).toMatch(/^bk_bundle_cache_total\{result="hit"\} \d+/m)
+    expect(text).toMatch(/^bk_db_queries_total\{/m)
+    expect(text).toMatch(/^bk_jobs_queued \d+/m)
+  })
+
+  it('should return the request id it was given, or a new one', async () => {
+    const given = await fresh('/api/stories/catalog', { headers: { 'x-request-id': 'lb-req-12345678' } })
+    expect(given.headers.get('x-request-id')).toBe('lb-req-12345678')
+    const made = await fresh('/api/stories/catalog', { headers: { 'x-request-id': 'bad id with spaces' } })
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('the shared single-process server', () => {
+  it('should answer /api/health without touching the database', async () => {
+    const res = await fetch(`${inject('appUrl')}/api/health`)
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { status: string }).status).toBe('ok')
+  })
+})
+
+// Last: it stops the cluster.
+describe('SIGTERM', () => {
+  it('should stop every worker cleanly: in-flight requests finished, pools and listeners closed', async () => {
+    const inFlight = fetch(`${cluster!.url}/api/stories/catalog?locale=en`, { headers: { connection: 'close' } })
+    const app = cluster!
+    cluster = undefined
+    const [res] = await Promise.all([inFlight, app.stop()])
+    expect(res.status).toBe(200)
+    const log = app.log()
+    expect(log.match(/\[server\] stopped cleanly/g) ?? []).toHaveLength(2)
+    expect(log).not.toMatch(/\[shutdown\] .* failed|did not finish within/)
+  })
+})
+
+const base = () => cluster!.url
+
+/** One request on a new connection (no keep-alive), so the cluster may hand it to any worker. */
+async function fresh(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${base()}${path}`, { ...init, headers: { connection: 'close', ...(init.headers ?? {}) } })
+}

@@ -1,0 +1,148 @@
+/**
+ * The app against a real primary and a real streaming standby (a second embedded PostgreSQL made
+ * from a base copy of the test primary): which server each read goes to (queries counted per
+ * server by the metrics), replay lag past the bound, and a standby that is stopped.
+ */
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Payload } from 'payload'
+
+import { startEmbeddedStandby, type RunningStandby } from '@/infra/embeddedStandby'
+import { metrics } from '@/observability/metrics'
+import { getBundle } from '@/services/bundleCache'
+import { probeReplicas, replicaStatus } from '@/db/replicas'
+import { createStory, type StoryFixture } from '../support/fixtures'
+
+const standby: RunningStandby = await startEmbeddedStandby({
+  primaryUrl: process.env.DATABASE_URL!,
+  primaryDataDir: path.join(process.env.BK_TEST_ROOT!, 'pg'),
+  dataDir: path.join(process.env.BK_TEST_ROOT!, `standby-${process.pid}`),
+  fast: true,
+})
+// Before the config is imported: it reads them once.
+process.env.DATABASE_REPLICA_URLS = standby.url
+process.env.DATABASE_REPLICA_MAX_LAG_MS = '300'
+process.env.REPLICA_PROBE_MS = '60000' // the tests probe explicitly
+process.env.DATABASE_REPLICA_AFTER_WRITE_MS = '500'
+const { testPayload } = await import('../support/payload')
+
+let payload: Payload
+let story: StoryFixture
+
+beforeAll(async () => {
+  payload = await testPayload()
+  story = await createStory(payload)
+})
+
+afterAll(async () => {
+  await story?.cleanup()
+  await standby.stop()
+})
+
+/** Statements sent per server while `run` ran, counted under a route label of its own. */
+async function countedBy(label: string, run: () => Promise<unknown>, context: { primary?: boolean } = {}): Promise<{ primary: number; replica: number }> {
+  await metrics().requestContext.run({ route: label, ...context }, run)
+  const { values } = await metrics().dbQueries.get()
+  const sum = (target: string) => values.filter((v) => v.labels.route === label && v.labels.target === target).reduce((a, v) => a + v.value, 0)
+  return { primary: sum('primary'), replica: sum('replica') }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function standbyClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: standby.url })
+  await client.connect()
+  return client
+}
+
+describe('reads with a healthy standby', () => {
+  it("should stream the primary's writes to the standby", async () => {
+    const client = await standbyClient()
+    try {
+      let found = 0
+      for (let i = 0; i < 50 && !found; i++) {
+        found = (await client.query('SELECT 1 FROM stories WHERE slug = $1', [story.slug])).rowCount ?? 0
+        if (!found) await sleep(100)
+      }
+      expect(found).toBe(1)
+      expect((await client.query('SELECT pg_is_in_recovery() AS r')).rows[0].r).toBe(true)
+    } finally {
+      await client.end()
+    }
+  })
+
+  it('should send Payload reads outside transactions to the replica', async () => {
+    await sleep(600) // past the after-write interval of this process's own writes
+    expect((await probeReplicas())[0]!.healthy).toBe(true)
+    const counts = await countedBy('test-public-read', () => payload.find({ collection: 'stories', where: { slug: { equals: story.slug } }, depth: 0 }))
+    expect(counts.replica).toBeGreaterThan(0)
+    expect(counts.primary).toBe(0)
+  })
+
+  it("should send a staff request's reads to the primary", async () => {
+    await sleep(600)
+    await probeReplicas()
+    const counts = await countedBy('test-staff-read', () => payload.find({ collection: 'stories', depth: 0, limit: 1 }), { primary: true })
+    expect(counts.primary).toBeGreaterThan(0)
+    expect(counts.replica).toBe(0)
+  })
+
+  it('should read its own write from the primary right after writing', async () => {
+    await payload.update({ collection: 'stories', id: story.storyId, data: { description: 'Read after write' } })
+    const counts = await countedBy('test-read-after-write', () => payload.findByID({ collection: 'stories', id: story.storyId, depth: 0 }))
+    expect(counts.primary).toBeGreaterThan(0)
+    expect(counts.replica).toBe(0)
+  })
+
+  it('should refill a changed bundle from the primary, and an unchanged one from the replica', async () => {
+    await probeReplicas()
+    const fresh = await countedBy('test-bundle-fresh', () => getBundle(payload, story.slug, 'en'))
+    expect(fresh).toEqual({ primary: 1, replica: 0 })
+    const other = await createStory(payload)
+    try {
+      // Once the freshness window (max lag + 2 probe intervals) is over, a refill may use the replica.
+      process.env.REPLICA_PROBE_MS = '50'
+      await sleep(600)
+      await probeReplicas()
+      const later = await countedBy('test-bundle-later', () => getBundle(payload, other.slug, 'hi'))
+      expect(later.replica).toBe(1)
+      expect(later.primary).toBe(0)
+    } finally {
+      process.env.REPLICA_PROBE_MS = '60000'
+      await other.cleanup()
+    }
+  })
+})
+
+describe('a standby that lags or stops', () => {
+  it('should stop reading from a standby whose replay lags past the bound, and use it again once it catches up', async () => {
+    const client = await standbyClient()
+    try {
+      await client.query('SELECT pg_wal_replay_pause()')
+      await payload.update({ collection: 'stories', id: story.storyId, data: { description: 'Written while the standby pauses replay' } })
+      await sleep(800)
+      expect((await probeReplicas())[0]!.healthy).toBe(false)
+      const counts = await countedBy('test-lagging', () => payload.find({ collection: 'stories', depth: 0, limit: 1 }))
+      expect(counts.replica).toBe(0)
+      expect(counts.primary).toBeGreaterThan(0)
+      await client.query('SELECT pg_wal_replay_resume()')
+      await sleep(300)
+      expect((await probeReplicas())[0]!.healthy).toBe(true)
+    } finally {
+      await client.query('SELECT pg_wal_replay_resume()').catch(() => {})
+      await client.end()
+    }
+  })
+
+  it('should answer from the primary when the standby is stopped', async () => {
+    await standby.stop()
+    const status = await probeReplicas()
+    expect(status[0]!.healthy).toBe(false)
+    expect(status[0]!.error).toBeTruthy()
+    await sleep(600)
+    const found = await payload.find({ collection: 'stories', where: { slug: { equals: story.slug } }, depth: 0 })
+    expect(found.docs).toHaveLength(1)
+    expect(replicaStatus()[0]!.healthy).toBe(false)
+  })
+})
