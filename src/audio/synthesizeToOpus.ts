@@ -1,3 +1,4 @@
+import { metrics } from '@/observability/metrics'
 import { TtsError } from '@/domain/audio/ttsError'
 import { encodeOpus } from '@/audio/codec/opus'
 import { probeAudio } from '@/audio/codec/probe'
@@ -29,6 +30,9 @@ const DURATION_TOLERANCE_SEC = 0.05
 export async function synthesizeToOpus(provider: TtsProvider, input: SynthesizeRequest): Promise<OpusAudio> {
   assertSpeakable(provider, input)
   const result = await provider.synthesize(input)
+  // What the provider billed for, whether or not the audio turns out usable.
+  metrics().ttsRequests.inc({ provider: provider.name }, result.calls)
+  metrics().ttsCharacters.inc({ provider: provider.name }, result.chars)
   assertPlausible(result.pcm, provider, input.text)
   const bytes = await encodeOpus(result.pcm.samples, result.pcm.sampleRate)
   const probe = await probeAudio(bytes)

@@ -1,3 +1,4 @@
+import { metrics } from '@/observability/metrics'
 import type { Payload } from 'payload'
 
 import { storedIp } from '@/domain/listener/clientIp'
@@ -88,6 +89,7 @@ export async function insertEvents(
     if (e.code === '23503') return { ok: false, reason: 'content-changed' }
     throw err
   }
+  metrics().analyticsIngested.inc(events.length)
   return { ok: true, accepted: events.length }
 }
 
