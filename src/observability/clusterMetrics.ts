@@ -20,8 +20,8 @@ export async function scrapeMetrics(): Promise<{ text: string; contentType: stri
   const text = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       process.off('message', onMessage)
-      reject(new Error('the cluster primary did not answer the metrics request within 5 s'))
-    }, 5_000)
+      reject(new Error('the cluster primary did not answer the metrics request within 7 s'))
+    }, 7_000) // prom-client gives up on a silent worker after 5 s and the primary then answers
     const onMessage = (msg: Reply) => {
       if (msg?.type !== 'bk:metrics-reply' || msg.id !== id) return
       clearTimeout(timer)
@@ -37,6 +37,8 @@ export async function scrapeMetrics(): Promise<{ text: string; contentType: stri
 
 /** In each cluster worker: answer the primary's aggregation requests from this process's registry. */
 export function serveWorkerRegistry(): void {
+  // Constructing one installs prom-client's worker-side listener (it answers the primary).
+  new client.AggregatorRegistry()
   client.AggregatorRegistry.setRegistries([metrics().registry])
 }
 

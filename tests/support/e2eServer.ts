@@ -124,7 +124,7 @@ export type RunningApp = {
 export async function startApp(opts: { port: number; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<RunningApp> {
   const readyTimeoutMs = opts.readyTimeoutMs ?? 300_000
   const url = `http://localhost:${opts.port}`
-  const log = new OutputLog(path.join(RESULTS_DIR, 'e2e-server.log'))
+  const log = new OutputLog(path.join(RESULTS_DIR, `e2e-server-${opts.port}.log`))
   const t0 = Date.now()
   progress(`server starting (npm start, PORT=${opts.port})`)
   const child = await spawnGroup('npm', ['start'], childEnv({ PORT: String(opts.port), ...opts.env }))
