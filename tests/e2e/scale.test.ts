@@ -20,6 +20,13 @@ afterAll(async () => {
   await cluster?.stop()
 })
 
+const base = () => cluster!.url
+
+/** One request on a new connection (no keep-alive), so the cluster may hand it to any worker. */
+async function fresh(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${base()}${path}`, { ...init, headers: { connection: 'close', ...(init.headers ?? {}) } })
+}
+
 describe('WEB_CONCURRENCY=2', () => {
   it('should answer from two worker processes on one port', async () => {
     const pids = new Set<number>()
