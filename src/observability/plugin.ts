@@ -12,7 +12,7 @@ const COUNTED = Symbol.for('bhasha-kahani.countedClient')
 /** Counts every statement sent on a pool's connections, labelled by the route that sent it. */
 function countQueries(pool: Pool, target: 'primary' | 'replica'): void {
   const { dbQueries } = metrics()
-  pool.on('connect', (conn: PoolClient) => {
+  const wrap = (conn: PoolClient) => {
     const tagged = conn as PoolClient & { [COUNTED]?: true }
     if (tagged[COUNTED]) return
     tagged[COUNTED] = true
@@ -21,7 +21,10 @@ function countQueries(pool: Pool, target: 'primary' | 'replica'): void {
       dbQueries.inc({ route: currentRoute(), target })
       return query(...args)
     }
-  })
+  }
+  // Connections opened while Payload started (pg-pool keeps them in `_clients`), then every new one.
+  for (const conn of (pool as unknown as { _clients?: PoolClient[] })._clients ?? []) wrap(conn)
+  pool.on('connect', wrap)
 }
 
 /** Queue depth and the oldest unfinished job's age, read when metrics are scraped. */
