@@ -15,6 +15,7 @@ export type Expectation =
   | { kind: 'bytes'; bytes: Buffer }
   /** Payload REST: a page with this many documents. */
   | { kind: 'rest-docs'; totalDocs: number }
+  | { kind: 'catalog'; totalDocs: number }
 
 export type Sample = { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 
@@ -64,6 +65,12 @@ export function checkSample(expect: Expectation, requestHeaders: Record<string, 
       return { ok: false, error: `bundle of ${String(story?.slug)}/${String(doc.locale)}, expected ${expect.slug}/${expect.locale}` }
     }
     if (!Array.isArray(doc.nodes) || doc.nodes.length === 0) return { ok: false, error: 'bundle has no nodes' }
+    return ok
+  }
+  if (expect.kind === 'catalog') {
+    if (!Array.isArray(doc.stories) || doc.stories.length === 0 || doc.totalDocs !== expect.totalDocs) {
+      return { ok: false, error: `catalog page with totalDocs ${String(doc.totalDocs)}, expected ${expect.totalDocs}` }
+    }
     return ok
   }
   if (!Array.isArray(doc.docs) || doc.totalDocs !== expect.totalDocs) {

@@ -29,6 +29,7 @@ import { startThrowawayServices } from '@/infra/throwawayServices'
 
 import { checkSample, type Expectation, rawGet, sampleWhile, type SampleReport } from './bodyCheck'
 import { runListenerBench } from './listener'
+import { runScaleBench } from './scale'
 import { table } from './output'
 
 const DURATION = Number(process.env.BENCH_DURATION || 10)
@@ -37,8 +38,10 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES || 20)
 const root = process.cwd()
 const stops: (() => Promise<void>)[] = []
 const log = (msg: string) => console.error(`[bench] ${msg}`)
+let servicesDir = ''
 async function services(): Promise<void> {
   const throwaway = await startThrowawayServices('bench')
+  servicesDir = throwaway.dir
   stops.push(throwaway.stop)
 }
 
@@ -53,27 +56,31 @@ function build(): void {
 }
 
 /** `npm start`, the production entry point, in its own process group (stopped with the run). */
-async function startServer(): Promise<string> {
+async function startServer(extraEnv: Record<string, string> = {}): Promise<string> {
   const port = await freePort()
   const child = spawn('npm', ['start'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), BENCH_ROUTES: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), BENCH_ROUTES: '1', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
-  stops.unshift(async () => {
+  const stop = async () => {
     if (child.exitCode !== null) return
     process.kill(-child.pid!, 'SIGTERM')
     await new Promise((r) => child.once('exit', r))
-  })
+  }
+  stops.unshift(stop)
+  running.push(stop)
   const url = `http://localhost:${port}`
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 480; i++) {
     const res = await fetch(`${url}/api/stories?limit=1`).catch(() => null) // refused until it listens
     if (res?.ok) return url
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`)
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new Error('npm start did not become ready in 120 s')
+  throw new Error('npm start did not become ready in 240 s')
 }
+/** Stop functions of the servers started so far (the scale run stops the single process first). */
+const running: (() => Promise<void>)[] = []
 
 type Line = {
   scenario: string
@@ -237,11 +244,34 @@ async function main(): Promise<void> {
     },
     ...scenarios.map((s) => ({ target: `${s.name}: every sampled body valid`, value: `${get(s.name).bad_bodies}/${get(s.name).bodies_sampled} bad`, met: get(s.name).ok })),
   ]
-  const failed = scenarios.filter((s) => !get(s.name).ok).map((s) => s.name)
+  const failed: string[] = scenarios.filter((s) => !get(s.name).ok).map((s) => s.name)
   console.log(JSON.stringify({ bench: 'targets', bundle_bytes: bundleRaw.length, bundle_nodes: bundle.nodes.length, failed_scenarios: failed, targets }))
   table([...lines.values()].map(({ first_bad_body: _f, content_encodings, ...l }) => ({ ...l, content_encodings: JSON.stringify(content_encodings) })))
   table(targets)
   await runListenerBench(base, process.env.DATABASE_URL!)
+
+  // Scale: the same build as WEB_CONCURRENCY=2 with a read replica, compared with the figures above.
+  const catalogUrlOf = (b: string) => `${b}/api/stories/catalog?locale=${locale}`
+  const catalogBody = (await (await fetch(catalogUrlOf(base))).json()) as { totalDocs: number }
+  for (const stop of running.splice(0)) await stop() // one server at a time on this machine
+  await runScaleBench({
+    dataDir: servicesDir,
+    startServer,
+    single: { bundle_gzip: get('bundle_gzip'), rest: get('rest_nodes_depth1_gzip') },
+    measure: async (name, b) => {
+      const gzip = { 'accept-encoding': 'gzip' }
+      const byName: Record<string, Scenario> = {
+        bundle_gzip: { name: 'scale_bundle_gzip', url: bundleUrl.replace(base, b), headers: gzip, expect: bundleExpect },
+        rest_nodes_depth1_gzip: { name: 'scale_rest_nodes_depth1_gzip', url: restUrl.replace(base, b), headers: gzip, expect: { kind: 'rest-docs', totalDocs: restTotal } },
+        catalog_gzip: { name: 'scale_catalog_gzip', url: catalogUrlOf(b), headers: gzip, expect: { kind: 'catalog', totalDocs: catalogBody.totalDocs } },
+      }
+      const scenario = byName[name]!
+      await autocannon({ url: scenario.url, connections: CONNECTIONS, duration: 2, headers: gzip }) // warm up
+      const line = await load(scenario)
+      if (!line.ok) failed.push(scenario.name)
+      return { scenario: scenario.name, rps: line.rps, p50_ms: line.p50_ms, p99_ms: line.p99_ms, ok: line.ok }
+    },
+  })
   if (fs.existsSync(path.join(root, 'bench', 'audio.ts'))) {
     log('audio benchmark…')
     // Asynchronous on purpose: this process serves the throwaway S3 server the audio bench writes to.
