@@ -73,9 +73,11 @@ export const openapiPlugin =
     const spec = endpoints.find((e) => e.path === OPENAPI_PATH && e.method === 'get')
     if (!spec) throw new Error('payload-oapi did not add its spec endpoint')
     const generate = spec.handler
-    const handler: Endpoint['handler'] = async (req) => {
+    /** The document depends on the config only: built once per process (servers set per request). */
+    let built: Promise<Doc> | undefined
+    const build = async (req: PayloadRequest): Promise<Doc> => {
       const generated = await generate(req)
-      if (!generated.ok) return generated
+      if (!generated.ok) throw new Error(`payload-oapi answered ${generated.status}: ${await generated.text()}`)
       const doc = (await generated.json()) as Doc
       const custom = customOpenApi()
       const customPaths = new Set(Object.keys(custom.paths))
@@ -86,7 +88,16 @@ export const openapiPlugin =
         doc.components.schemas[name] = schema
       }
       doc.components.securitySchemes = { ...SECURITY_SCHEMES }
-      return Response.json(doc, { headers: { 'cache-control': 'public, max-age=300' } })
+      return doc
+    }
+    const handler: Endpoint['handler'] = async (req) => {
+      built ??= build(req).catch((err: unknown) => {
+        built = undefined
+        throw err
+      })
+      const doc = await built
+      const servers = [{ url: `${req.protocol}//${req.headers.get('host')}` }]
+      return Response.json({ ...doc, servers }, { headers: { 'cache-control': 'public, max-age=300' } })
     }
     return {
       ...withOapi,
