@@ -770,6 +770,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up (no I/O; answered by the server before Next) */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Can this process serve traffic: database, migrations, bucket (replicas reported) */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics of the whole cluster (METRICS_TOKEN as Bearer, or a staff sign-in) */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stories/{slug}/bundle": {
         parameters: {
             query?: never;
@@ -2649,6 +2700,35 @@ export interface components {
             }[];
             listeners: number;
             activeListeners7d: number;
+        };
+        GetHealth200: {
+            /** @constant */
+            status: "ok";
+            pid: number;
+            uptimeSeconds: number;
+        } & {
+            [key: string]: unknown;
+        };
+        GetReadiness200: {
+            /** @enum {string} */
+            status: "ready" | "degraded" | "unavailable";
+            failing?: string[];
+            checks: {
+                [key: string]: {
+                    ok: boolean;
+                    ms: number;
+                    error?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            replicas: ({
+                healthy: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
         };
         GenerateStoryAudioBody: {
             /** @description Limit generation to these locale codes (default: all); an unknown code is a 400 listing the valid ones. */
@@ -5424,6 +5504,84 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AuthAccessResponse"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetHealth200"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready (or degraded: a replica is down or lagging, reads go to the primary). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReadiness200"];
+                };
+            };
+            /** @description Not ready; `failing` names the parts (Retry-After: 5). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReadiness200"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No METRICS_TOKEN and no staff sign-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getStoryBundle: {

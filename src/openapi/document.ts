@@ -154,7 +154,13 @@ export function customOpenApi(): CustomOpenApi {
         description: doc.description,
         ...(doc.headers ? { headers: doc.headers } : {}),
         ...(doc.schema
-          ? { content: { 'application/json': { schema: ref(name(doc.schema, `${upperFirst(op.operationId)}${status}`)) } } }
+          ? {
+              content: {
+                [doc.contentType ?? 'application/json']: {
+                  schema: doc.contentType ? inlineSchema(doc.schema) : ref(name(doc.schema, `${upperFirst(op.operationId)}${status}`)),
+                },
+              },
+            }
           : {}),
       }
     }

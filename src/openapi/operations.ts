@@ -44,8 +44,9 @@ export type Security = 'none' | 'listener' | 'staff'
 
 export type ResponseDoc = {
   description: string
-  /** A zod schema of the JSON body; none for bodiless responses (302, 304). */
+  /** A zod schema of the body (JSON unless `contentType` says otherwise); none for bodiless responses (302, 304). */
   schema?: z.ZodType
+  contentType?: string
   headers?: Record<string, { description: string; schema?: Record<string, unknown> }>
 }
 
@@ -99,7 +100,48 @@ const progressMove = (move: 'start' | 'advance' | 'choose', body: z.ZodType, sum
   },
 })
 
+const checkSchema = z.looseObject({ ok: z.boolean(), ms: z.number(), error: z.string().optional() })
+const readinessSchema = z.looseObject({
+  status: z.enum(['ready', 'degraded', 'unavailable']),
+  failing: z.array(z.string()).optional(),
+  checks: z.record(z.string(), checkSchema),
+  replicas: z.array(z.looseObject({ healthy: z.boolean() })),
+})
+
 export const OPERATIONS: OperationDoc[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    operationId: 'getHealth',
+    tag: 'operations',
+    summary: 'The process is up (no I/O; answered by the server before Next)',
+    security: 'none',
+    responses: { 200: { description: 'Up.', schema: z.looseObject({ status: z.literal('ok'), pid: z.number().int(), uptimeSeconds: z.number() }) } },
+  },
+  {
+    method: 'get',
+    path: '/api/ready',
+    operationId: 'getReadiness',
+    tag: 'operations',
+    summary: 'Can this process serve traffic: database, migrations, bucket (replicas reported)',
+    security: 'none',
+    responses: {
+      200: { description: 'Ready (or degraded: a replica is down or lagging, reads go to the primary).', schema: readinessSchema },
+      503: { description: 'Not ready; `failing` names the parts (Retry-After: 5).', schema: readinessSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/metrics',
+    operationId: 'getMetrics',
+    tag: 'operations',
+    summary: 'Prometheus metrics of the whole cluster (METRICS_TOKEN as Bearer, or a staff sign-in)',
+    security: 'staff',
+    responses: {
+      200: { description: 'Prometheus text exposition format.', schema: z.string(), contentType: 'text/plain' },
+      401: error('No METRICS_TOKEN and no staff sign-in.'),
+    },
+  },
   {
     method: 'get',
     path: '/api/stories/{slug}/bundle',
