@@ -70,6 +70,8 @@ export interface Config {
   collections: {
     stories: Story;
     'story-translations': StoryTranslation;
+    'translation-states': TranslationState;
+    'translation-events': TranslationEvent;
     characters: Character;
     'story-nodes': StoryNode;
     'story-choices': StoryChoice;
@@ -98,6 +100,8 @@ export interface Config {
   collectionsSelect: {
     stories: StoriesSelect<false> | StoriesSelect<true>;
     'story-translations': StoryTranslationsSelect<false> | StoryTranslationsSelect<true>;
+    'translation-states': TranslationStatesSelect<false> | TranslationStatesSelect<true>;
+    'translation-events': TranslationEventsSelect<false> | TranslationEventsSelect<true>;
     characters: CharactersSelect<false> | CharactersSelect<true>;
     'story-nodes': StoryNodesSelect<false> | StoryNodesSelect<true>;
     'story-choices': StoryChoicesSelect<false> | StoryChoicesSelect<true>;
@@ -207,6 +211,46 @@ export interface Story {
    */
   coverImage?: string | null;
   isActive?: boolean | null;
+  /**
+   * The language the story is written in; every other language is translated from it (hi-mixed from hi).
+   */
+  sourceLocale?: ('en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed') | null;
+  /**
+   * Notes for translators: tone, names not to translate, a small glossary.
+   */
+  translatorNotes?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Notes of this language's translators (switch the locale to edit another language's).
+   */
+  localeNotes?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   characters?: {
     docs?: (string | Character)[];
     hasNextPage?: boolean;
@@ -389,9 +433,102 @@ export interface StoryTranslation {
    */
   version?: string | null;
   /**
-   * Immutable copy in object storage.
+   * Immutable copy in object storage (only while the locale is live).
    */
   bundleUrl?: string | null;
+  /**
+   * Apps get this locale only when published (the story's source locale follows Active).
+   */
+  publicationState?: ('draft' | 'in_review' | 'published') | null;
+  /**
+   * Translation progress, refreshed with the bundle (units whose source has text).
+   */
+  progress?: {
+    units?: number | null;
+    missing?: number | null;
+    machine?: number | null;
+    stale?: number | null;
+    translated?: number | null;
+    approved?: number | null;
+    nodes?: number | null;
+    audioNodes?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Status of each translated text (written by the translation workspace): read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-states".
+ */
+export interface TranslationState {
+  id: string;
+  story: string | Story;
+  unitId: string;
+  locale: 'en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed';
+  status: 'machine' | 'translated' | 'approved';
+  sourceHash?: string | null;
+  sourceText?: string | null;
+  targetHash?: string | null;
+  updatedBy?: (string | null) | Editor;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editors".
+ */
+export interface Editor {
+  id: string;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'translator';
+  /**
+   * Languages a translator may edit.
+   */
+  assignedLocales?: ('en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed')[] | null;
+  /**
+   * May approve translations in their languages (editors always may).
+   */
+  reviewer?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'editors';
+}
+/**
+ * Who changed which translation when: read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-events".
+ */
+export interface TranslationEvent {
+  id: string;
+  story: string | Story;
+  /**
+   * Empty for changes of the whole locale.
+   */
+  unitId?: string | null;
+  locale: 'en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed';
+  action: 'saved' | 'machine' | 'approved' | 'unapproved' | 'cleared' | 'publication';
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  by?: (string | null) | Editor;
   updatedAt: string;
   createdAt: string;
 }
@@ -551,38 +688,6 @@ export interface AnalyticsEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "editors".
- */
-export interface Editor {
-  id: string;
-  name?: string | null;
-  role: 'admin' | 'editor' | 'translator';
-  /**
-   * Languages a translator may edit.
-   */
-  assignedLocales?: ('en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed')[] | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'editors';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -706,6 +811,14 @@ export interface PayloadLockedDocument {
         value: string | StoryTranslation;
       } | null)
     | ({
+        relationTo: 'translation-states';
+        value: string | TranslationState;
+      } | null)
+    | ({
+        relationTo: 'translation-events';
+        value: string | TranslationEvent;
+      } | null)
+    | ({
         relationTo: 'characters';
         value: string | Character;
       } | null)
@@ -808,6 +921,9 @@ export interface StoriesSelect<T extends boolean = true> {
   cover?: T;
   coverImage?: T;
   isActive?: T;
+  sourceLocale?: T;
+  translatorNotes?: T;
+  localeNotes?: T;
   characters?: T;
   nodes?: T;
   updatedAt?: T;
@@ -828,6 +944,50 @@ export interface StoryTranslationsSelect<T extends boolean = true> {
   isPublished?: T;
   version?: T;
   bundleUrl?: T;
+  publicationState?: T;
+  progress?:
+    | T
+    | {
+        units?: T;
+        missing?: T;
+        machine?: T;
+        stale?: T;
+        translated?: T;
+        approved?: T;
+        nodes?: T;
+        audioNodes?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-states_select".
+ */
+export interface TranslationStatesSelect<T extends boolean = true> {
+  story?: T;
+  unitId?: T;
+  locale?: T;
+  status?: T;
+  sourceHash?: T;
+  sourceText?: T;
+  targetHash?: T;
+  updatedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-events_select".
+ */
+export interface TranslationEventsSelect<T extends boolean = true> {
+  story?: T;
+  unitId?: T;
+  locale?: T;
+  action?: T;
+  fromStatus?: T;
+  toStatus?: T;
+  by?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1023,6 +1183,7 @@ export interface EditorsSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   assignedLocales?: T;
+  reviewer?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

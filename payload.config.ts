@@ -16,6 +16,8 @@ import { Stories } from './collections/Stories'
 import { StoryChoices } from './collections/StoryChoices'
 import { StoryNodes } from './collections/StoryNodes'
 import { StoryTranslations } from './collections/StoryTranslations'
+import { TranslationEvents } from './collections/TranslationEvents'
+import { TranslationStates } from './collections/TranslationStates'
 import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
@@ -29,6 +31,7 @@ import { replicaUrls } from '@/db/replicas'
 import { audioPlugin } from './src/plugins/audioPlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
+import { translationPlugin } from './src/translation/plugin'
 import { s3ClientConfig, s3Settings } from './src/storage/s3Settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -47,6 +50,8 @@ export default buildConfig({
   collections: [
     Stories,
     StoryTranslations,
+    TranslationStates,
+    TranslationEvents,
     Characters,
     StoryNodes,
     StoryChoices,
@@ -82,6 +87,7 @@ export default buildConfig({
     audioPlugin,
     localeFallbackPlugin,
     uniqueTogetherPlugin,
+    translationPlugin,
     listenerPlugin,
     openapiPlugin({
       title: 'Bhasha Kahani API',

@@ -32,5 +32,16 @@ export const Editors: CollectionConfig<'editors'> = {
       access: { update: isAdminField, create: isAdminField },
       admin: { description: 'Languages a translator may edit.', condition: (data) => data?.role === 'translator' },
     },
+    {
+      name: 'reviewer',
+      type: 'checkbox',
+      defaultValue: false,
+      saveToJWT: true,
+      access: { update: isAdminField, create: isAdminField },
+      admin: {
+        description: 'May approve translations in their languages (editors always may).',
+        condition: (data) => data?.role === 'translator',
+      },
+    },
   ],
 }

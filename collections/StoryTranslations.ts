@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { readIfStoryActive } from '@/access/readIfStoryActive'
-import { SLUGS } from '@/slugs'
+import { PUBLICATION_STATES, SLUGS } from '@/slugs'
 
 const nobody = () => false
 
@@ -34,6 +34,29 @@ export const StoryTranslations: CollectionConfig<'story-translations'> = {
     { name: 'storySlug', type: 'text', maxLength: 100, admin: { readOnly: true, description: 'Copied from the story for the bundle endpoint.' } },
     { name: 'isPublished', type: 'checkbox', defaultValue: false, admin: { readOnly: true, description: 'The story is active.' } },
     { name: 'version', type: 'text', maxLength: 64, admin: { readOnly: true, description: 'Content hash of content_json (the bundle ETag).' } },
-    { name: 'bundleUrl', type: 'text', maxLength: 500, admin: { readOnly: true, description: 'Immutable copy in object storage.' } },
+    { name: 'bundleUrl', type: 'text', maxLength: 500, admin: { readOnly: true, description: 'Immutable copy in object storage (only while the locale is live).' } },
+    {
+      name: 'publicationState',
+      type: 'select',
+      defaultValue: 'draft',
+      index: true,
+      options: PUBLICATION_STATES.map((value) => ({ value, label: value === 'in_review' ? 'In review' : value[0]!.toUpperCase() + value.slice(1) })),
+      admin: { readOnly: true, description: "Apps get this locale only when published (the story's source locale follows Active)." },
+    },
+    {
+      name: 'progress',
+      type: 'group',
+      admin: { readOnly: true, description: 'Translation progress, refreshed with the bundle (units whose source has text).' },
+      fields: [
+        { name: 'units', type: 'number', defaultValue: 0 },
+        { name: 'missing', type: 'number', defaultValue: 0 },
+        { name: 'machine', type: 'number', defaultValue: 0 },
+        { name: 'stale', type: 'number', defaultValue: 0 },
+        { name: 'translated', type: 'number', defaultValue: 0 },
+        { name: 'approved', type: 'number', defaultValue: 0 },
+        { name: 'nodes', type: 'number', defaultValue: 0 },
+        { name: 'audioNodes', type: 'number', defaultValue: 0 },
+      ],
+    },
   ],
 }

@@ -5,6 +5,7 @@ import * as migration_20261126_001155_audio_generation from './20261126_001155_a
 import * as migration_20261126_003114_listener_api from './20261126_003114_listener_api';
 import * as migration_20261126_003200_analytics_partitions from './20261126_003200_analytics_partitions';
 import * as migration_20261130_100000_bundle_format_version from './20261130_100000_bundle_format_version';
+import * as migration_20261130_104500_translation_workspace from './20261130_104500_translation_workspace';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261130_100000_bundle_format_version.up,
     down: migration_20261130_100000_bundle_format_version.down,
     name: '20261130_100000_bundle_format_version',
+  },
+  {
+    up: migration_20261130_104500_translation_workspace.up,
+    down: migration_20261130_104500_translation_workspace.down,
+    name: '20261130_104500_translation_workspace',
   },
 ];

@@ -12,6 +12,8 @@ export const SLUGS = {
   userProgress: 'user-progress',
   bookmarks: 'bookmarks',
   analyticsEvents: 'analytics-events',
+  translationStates: 'translation-states',
+  translationEvents: 'translation-events',
 } as const
 
 export const ROLES = ['admin', 'editor', 'translator'] as const
@@ -30,3 +32,7 @@ export const EVENT_TYPES = [
   'bookmark_add',
   'bookmark_remove',
 ] as const
+
+/** Where a story's translation into one locale stands (story_translations.publication_state). */
+export const PUBLICATION_STATES = ['draft', 'in_review', 'published'] as const
+export type PublicationState = (typeof PUBLICATION_STATES)[number]

@@ -6,6 +6,8 @@ import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { recompileAfterChange } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
 import { validateStoryEndpoint } from '@/endpoints/validateStory'
+import { localeOptions } from '@/fields/localeOptions'
+import { DEFAULT_LOCALE } from '@/locales'
 import { SLUGS } from '@/slugs'
 
 import { deriveCoverImageUrl } from './hooks/deriveCoverImageUrl'
@@ -52,6 +54,29 @@ const fields: Field[] = [
     admin: { readOnly: true, description: 'Public URL of the cover (set from the upload).' },
   },
   { name: 'isActive', type: 'checkbox', defaultValue: true, access: structure, admin: { position: 'sidebar' } },
+  {
+    name: 'sourceLocale',
+    type: 'select',
+    defaultValue: DEFAULT_LOCALE,
+    options: localeOptions,
+    access: structure,
+    admin: {
+      position: 'sidebar',
+      description: 'The language the story is written in; every other language is translated from it (hi-mixed from hi).',
+    },
+  },
+  {
+    name: 'translatorNotes',
+    type: 'richText',
+    access: structure,
+    admin: { description: 'Notes for translators: tone, names not to translate, a small glossary.' },
+  },
+  {
+    name: 'localeNotes',
+    type: 'richText',
+    localized: true,
+    admin: { description: "Notes of this language's translators (switch the locale to edit another language's)." },
+  },
   {
     name: 'characters',
     type: 'join',

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Role } from '@/slugs'
 
 /** The signed-in editor (admin auth collection), or null for the public and for listeners. */
-export type StaffUser = { id: string; collection: 'editors'; role: Role; assignedLocales?: string[] | null }
+export type StaffUser = { id: string; collection: 'editors'; role: Role; assignedLocales?: string[] | null; reviewer?: boolean | null }
 
 export function staffUser(req: Pick<PayloadRequest, 'user'>): StaffUser | null {
   const user = req.user as unknown as StaffUser | null | undefined

@@ -22,8 +22,15 @@ export async function storyBundleResponse(payload: Payload, request: Request, sl
     })
   }
   const { entry, queries } = await getBundle(payload, slug, locale)
-  if (!entry || !entry.published) {
+  if (!entry || !entry.storyActive) {
     return json(404, { errors: [{ message: `No active story "${slug}".` }] })
+  }
+  if (!entry.published) {
+    const available = entry.availableLocales ?? []
+    return json(404, {
+      errors: [{ message: `"${slug}" is not published in ${locale}. Available: ${available.join(', ') || 'none'}.`, field: 'locale' }],
+      availableLocales: available,
+    })
   }
   const { body, coding } = encodeBody(entry, request.headers.get('accept-encoding'))
   const headers: Record<string, string> = {

@@ -16,7 +16,8 @@ const json = (status: number, body: unknown, extra: Record<string, string> = {})
 
 /**
  * `GET /api/stories/catalog?locale=hi&age=4-6&region=…&page=1`: the app's home screen, only what a
- * story card needs, active stories only, newest first, paged.
+ * story card needs, active stories live in that locale only (each card lists its `liveLocales`),
+ * newest first, paged.
  */
 export async function storyCatalogResponse(payload: Payload, request: Request): Promise<Response> {
   const query = parseQuery(catalogQuerySchema, request.url)
@@ -29,9 +30,13 @@ export async function storyCatalogResponse(payload: Payload, request: Request): 
     const { rows } = await deliveryPool(payload, { fresh: changedRecently() }).query(
       `SELECT st.story_slug AS slug, st.title, st.description, s.age_range AS "ageRange", s.region,
               s.duration_min AS "durationMin", s.cover_image AS "coverUrl", st.is_complete AS complete,
-              st.version, st.bundle_url AS "bundleUrl", count(*) OVER () AS total
+              st.version, st.bundle_url AS "bundleUrl",
+              (SELECT array_agg(x.language_code ORDER BY x.language_code) FROM story_translations x
+                WHERE x.story_id = s.id AND (x.publication_state = 'published' OR x.language_code = s.source_locale::text)) AS "liveLocales",
+              count(*) OVER () AS total
          FROM story_translations st JOIN stories s ON s.id = st.story_id
         WHERE st.language_code = $1 AND st.is_published AND s.is_active
+          AND (st.publication_state = 'published' OR st.language_code = s.source_locale::text)
           AND ($2::text IS NULL OR s.age_range = $2) AND ($3::text IS NULL OR s.region = $3)
         ORDER BY s.created_at DESC, s.id
         LIMIT $4 OFFSET $5`,

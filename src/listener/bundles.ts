@@ -19,7 +19,7 @@ export async function storyBundle(payload: Payload, slug: string, locale: Locale
   let hit = parsed.get(entry)
   if (!hit) {
     const bundle = JSON.parse(entry.json) as StoryBundle
-    hit = { bundle, published: entry.published, nodeIds: new Set(bundle.nodes.map((n) => n.id)) }
+    hit = { bundle, published: entry.storyActive ?? entry.published, nodeIds: new Set(bundle.nodes.map((n) => n.id)) }
     parsed.set(entry, hit)
   }
   return hit

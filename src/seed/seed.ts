@@ -8,6 +8,7 @@ import { parseSeedStory, type SeedStory } from '@/domain/story/seedFormat'
 import { DEFAULT_LOCALE, type LocaleCode } from '@/locales'
 import { SEED_ADMIN, SEED_STAFF } from '@/seed/accounts'
 import { recompileStoryBundles } from '@/services/storyBundles'
+import { publishCompleteLocales } from '@/translation/publication'
 import { SLUGS } from '@/slugs'
 
 const STORIES_DIR = path.resolve(process.cwd(), 'src/seed/stories')
@@ -153,7 +154,8 @@ async function seedStory(payload: Payload, req: PayloadRequest, story: SeedStory
   // The writes above passed `context` on this req (Payload merges it into req.context): lift the skip.
   req.context.skipBundleCompile = false
   await recompileStoryBundles(req, created.id)
-  log(`${story.slug}: ${story.nodes.length} nodes, ${story.choices.length} choices, ${story.characters.length} characters in ${locales.join(', ')}`)
+  const live = await publishCompleteLocales(req, created.id)
+  log(`${story.slug}: ${story.nodes.length} nodes, ${story.choices.length} choices, ${story.characters.length} characters in ${locales.join(', ')}; published ${live.join(', ') || 'no translation'}`)
   return true
 }
 

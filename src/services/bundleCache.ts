@@ -26,7 +26,12 @@ export type BundleEntry = {
   slug: string
   locale: string
   version: string
+  /** The locale is live: the story is active and the locale is its source or published. */
   published: boolean
+  /** The story is active (some locale of it may be live). */
+  storyActive?: boolean
+  /** Locales of the story that are live, for the 404 of one that is not. */
+  availableLocales?: string[]
   bundleUrl: string | null
   json: string
   /** UTF-8 bytes of `json`, encoded once (Indic text is 2-3 bytes a character). */
@@ -161,14 +166,36 @@ export async function getBundle(
   }
   metrics().bundleCache.inc({ result: 'miss' })
   state.queries++
-  const { rows } = await deliveryPool(payload, { fresh: changedRecently(slug) }).query<{ json: string; version: string; published: boolean; bundle_url: string | null }>(
-    `SELECT content_json::text AS json, version, is_published AS published, bundle_url
-       FROM story_translations WHERE story_slug = $1 AND language_code = $2`,
+  // A locale is live when the story is active and the locale is its source or published.
+  const { rows } = await deliveryPool(payload, { fresh: changedRecently(slug) }).query<{
+    json: string
+    version: string
+    active: boolean
+    live: boolean
+    available: string[] | null
+    bundle_url: string | null
+  }>(
+    `SELECT st.content_json::text AS json, st.version, st.is_published AS active, st.bundle_url,
+            st.is_published AND (st.publication_state = 'published' OR st.language_code = s.source_locale::text) AS live,
+            (SELECT array_agg(x.language_code ORDER BY x.language_code) FROM story_translations x
+              WHERE x.story_id = st.story_id AND x.is_published
+                AND (x.publication_state = 'published' OR x.language_code = s.source_locale::text)) AS available
+       FROM story_translations st JOIN stories s ON s.id = st.story_id
+      WHERE st.story_slug = $1 AND st.language_code = $2`,
     [slug, locale],
   )
   const row = rows[0]
   const entry: BundleEntry | null = row
-    ? { slug, locale, version: row.version, published: row.published, bundleUrl: row.bundle_url, json: row.json }
+    ? {
+        slug,
+        locale,
+        version: row.version,
+        published: row.live,
+        storyActive: row.active,
+        availableLocales: row.available ?? [],
+        bundleUrl: row.bundle_url,
+        json: row.json,
+      }
     : null
   if (cacheable && state.listener !== null) {
     if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!)

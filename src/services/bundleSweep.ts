@@ -8,13 +8,14 @@ export const BUNDLE_GRACE_MS = Number(process.env.BUNDLE_SWEEP_GRACE_HOURS || 24
 
 /**
  * Deletes bundle objects (`bundles/<slug>/<locale>/<version>.json`) that no story-translations row
- * points at any more and that are older than the grace period. Returns the keys it removed.
+ * points at any more (rows of locales that are not live point at none) and that are older than the
+ * grace period. Returns the keys it removed.
  */
 export async function sweepBundles(payload: Payload, opts: { graceMs?: number; now?: Date } = {}): Promise<string[]> {
   const grace = opts.graceMs ?? BUNDLE_GRACE_MS
   const now = (opts.now ?? new Date()).getTime()
   const { rows } = await primaryPool(payload).query<{ story_slug: string; language_code: string; version: string }>(
-    'SELECT story_slug, language_code, version FROM story_translations WHERE version IS NOT NULL',
+    'SELECT story_slug, language_code, version FROM story_translations WHERE version IS NOT NULL AND bundle_url IS NOT NULL',
   )
   const referenced = new Set(rows.map((r) => `bundles/${r.story_slug}/${r.language_code}/${r.version}.json`))
   const stale = (await listObjects('bundles/'))

@@ -6,6 +6,8 @@ import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
 import { SLUGS } from '@/slugs'
 import { objectStore, publicObjectUrl, putImmutable } from '@/storage/objectStore'
+import { graphSource, reportFor } from '@/translation/service'
+import { loadStates } from '@/translation/states'
 
 /** Object key of an immutable, content-addressed bundle. */
 export const bundleKey = (slug: string, locale: string, version: string) => `bundles/${slug}/${locale}/${version}.json`
@@ -36,18 +38,23 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     pagination: false,
     req,
     overrideAccess: true,
-    select: { languageCode: true, version: true, isPublished: true, storySlug: true, bundleUrl: true },
+    select: { languageCode: true, version: true, isPublished: true, storySlug: true, bundleUrl: true, publicationState: true, progress: true },
   })
   const rows = new Map(existing.docs.map((row) => [row.languageCode, row]))
+  const states = await loadStates(req, storyId)
   const slugs = new Set([graph.slug])
   let changed = false
   for (const locale of LOCALE_CODES) {
     const bundle = compileBundle(graph, locale)
     const row = rows.get(locale)
     if (row?.storySlug && row.storySlug !== graph.slug) slugs.add(row.storySlug)
-    const same = row && row.version === bundle.version && row.isPublished === graph.isActive && row.storySlug === graph.slug
-    if (same && (row.bundleUrl || !objectStore())) continue
-    const bundleUrl = row?.version === bundle.version && row.bundleUrl ? row.bundleUrl : await publish(bundle, graph.slug, locale)
+    // Only a live locale (the source, or published) has a copy in the bucket.
+    const live = locale === graphSource(graph) || row?.publicationState === 'published'
+    const progress = progressOf(reportFor(graph, states, locale))
+    const same =
+      row && row.version === bundle.version && row.isPublished === graph.isActive && row.storySlug === graph.slug && sameProgress(row.progress, progress)
+    if (same && (live && objectStore() ? !!row.bundleUrl : !row.bundleUrl)) continue
+    const bundleUrl = !live ? null : row?.version === bundle.version && row.bundleUrl ? row.bundleUrl : await publish(bundle, graph.slug, locale)
     const data = {
       story: storyId,
       languageCode: locale,
@@ -59,10 +66,30 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
       isComplete: bundle.complete,
       version: bundle.version,
       bundleUrl,
+      progress,
     }
     if (row) await payload.update({ collection: SLUGS.storyTranslations, id: row.id, data, req, overrideAccess: true })
     else await payload.create({ collection: SLUGS.storyTranslations, data, req, overrideAccess: true })
     changed = true
   }
   if (changed) for (const slug of slugs) await notifyBundlesChanged(req, slug)
+}
+
+type Progress = { units: number; missing: number; machine: number; stale: number; translated: number; approved: number; nodes: number; audioNodes: number }
+
+function progressOf(report: ReturnType<typeof reportFor>): Progress {
+  return {
+    units: report.total,
+    missing: report.missing.length,
+    machine: report.machine.length,
+    stale: report.stale.length,
+    translated: report.translated,
+    approved: report.approved,
+    nodes: report.nodes,
+    audioNodes: report.audioNodes,
+  }
+}
+
+function sameProgress(stored: Partial<Record<keyof Progress, number | null>> | null | undefined, now: Progress): boolean {
+  return (Object.keys(now) as (keyof Progress)[]).every((k) => (stored?.[k] ?? 0) === now[k])
 }

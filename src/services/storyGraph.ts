@@ -121,6 +121,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     durationMin: story.durationMin ?? null,
     coverUrl: story.coverImage ?? null,
     isActive: !!story.isActive,
+    sourceLocale: (story.sourceLocale as LocaleCode | undefined) ?? 'en',
     title: localized(story.title),
     description: localized(story.description),
     moral: localized(story.moral),

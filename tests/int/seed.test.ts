@@ -23,6 +23,16 @@ describe('seed', () => {
     expect(complete).toEqual(['en', 'hi'])
   })
 
+  it('should publish the sample stories\u2019 complete translations, so apps get them', async () => {
+    const published = async (slug: string) => {
+      const story = (await payload.find({ collection: 'stories', where: { slug: { equals: slug } } })).docs[0]!
+      const rows = await payload.find({ collection: 'story-translations', where: { story: { equals: story.id } }, limit: 0 })
+      return rows.docs.filter((r) => r.publicationState === 'published').map((r) => r.languageCode).sort()
+    }
+    expect(await published('clever-crow')).toEqual(['hi'])
+    expect(await published('monkey-and-crocodile')).toEqual(['bn', 'hi', 'hi-mixed', 'ta'])
+  })
+
   it('should be idempotent', async () => {
     await seed(payload)
     const { totalDocs } = await payload.count({ collection: 'stories' })

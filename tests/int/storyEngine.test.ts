@@ -11,7 +11,7 @@ import { sweepBundles } from '@/services/bundleSweep'
 import { bundleKey } from '@/services/storyBundles'
 
 import { createStaff, gql, rest, type Staff, uid } from '../support/api'
-import { createStory, type StoryFixture } from '../support/fixtures'
+import { createStory, markPublished, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
 
@@ -25,6 +25,9 @@ beforeAll(async () => {
   server = await startTestServer()
   editor = await createStaff(payload, server.url, 'editor')
   story = await createStory(payload)
+  // The fixture's translations are partial: publish them as a locale that was live before per-locale
+  // publishing, so delivery of fallback text is exercised.
+  await markPublished(payload, story.storyId, ['hi', 'hi-mixed', 'bn', 'ta'])
 })
 
 afterAll(async () => {
@@ -266,8 +269,9 @@ describe('catalog', () => {
     expect(card).toMatchObject({ ageRange: '4-6', region: 'pan-indian' })
     expect(card.bundleUrl).toContain(`bundles/${story.slug}/hi/`)
     expect(Object.keys(card).sort()).toEqual(
-      ['ageRange', 'bundleUrl', 'complete', 'coverUrl', 'description', 'durationMin', 'region', 'slug', 'title', 'version'].sort(),
+      ['ageRange', 'bundleUrl', 'complete', 'coverUrl', 'description', 'durationMin', 'liveLocales', 'region', 'slug', 'title', 'version'].sort(),
     )
+    expect(card.liveLocales).toEqual(['bn', 'en', 'hi', 'hi-mixed', 'ta'])
   })
 
   it('should filter by age range and leave inactive stories out', async () => {

@@ -124,13 +124,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
   }
   try {
-    if (req.method !== 'POST' || req.url !== '/text-to-speech') throw new HttpError(404, 'not_found_error', `No route ${req.method} ${req.url}`)
+    if (req.method !== 'POST' || (req.url !== '/text-to-speech' && req.url !== '/translate')) throw new HttpError(404, 'not_found_error', `No route ${req.method} ${req.url}`)
     const key = req.headers['api-subscription-key']
     if (typeof key !== 'string' || key === '' || (state.apiKey !== undefined && key !== state.apiKey)) {
       throw new HttpError(403, 'invalid_api_key_error', 'Invalid API key or subscription key')
     }
     const scripted = state.script[0]?.kind === 'status' ? state.script.shift() : undefined
     if (scripted?.kind === 'status') return sendScripted(send, scripted)
+    if (req.url === '/translate') return send(200, translate(record.body))
     const texts = validate(record.body)
     const malformed = state.script[0]?.kind === 'malformed' ? state.script.shift() : undefined
     const audios = malformed ? ['bm90IGEgd2F2ZQ=='] : texts.texts.map((t) => toneWav(t, texts.speaker, texts.rate, state.secondsPerChar).toString('base64'))
@@ -146,6 +147,43 @@ function sendScripted(send: (status: number, body: unknown, headers?: Record<str
   const code = s.status === 429 ? 'rate_limit_exceeded_error' : s.status >= 500 ? 'internal_server_error' : 'invalid_request_error'
   const message = s.status === 429 ? 'Rate limit exceeded. Please retry later.' : s.status >= 500 ? 'Internal Server Error' : 'Scripted failure'
   send(s.status, { error: { message, code, request_id: requestId() } }, headers)
+}
+
+/**
+ * `POST /translate` as documented for Mayura / Sarvam-Translate: `input` (at most 1000 characters
+ * for mayura:v1, 2000 for sarvam-translate:v1), `source_language_code` (a language or `auto`,
+ * mayura only), `target_language_code`, `mode` (formal, modern-colloquial, classic-colloquial,
+ * code-mixed; sarvam-translate only formal), `output_script` (null, roman, fully-native,
+ * spoken-form-in-native; mayura only), `speaker_gender`, `numerals_format`. Answers
+ * `{ request_id, translated_text, source_language_code }`; the "translation" is the input marked
+ * with target and mode (`[ta-IN modern-colloquial] …`), so tests can tell what was asked.
+ */
+const TRANSLATE_MODELS = { 'mayura:v1': 1000, 'sarvam-translate:v1': 2000 } as const
+const TRANSLATE_MODES = ['formal', 'modern-colloquial', 'classic-colloquial', 'code-mixed']
+const OUTPUT_SCRIPTS = ['roman', 'fully-native', 'spoken-form-in-native']
+
+function translate(body: unknown): { request_id: string; translated_text: string; source_language_code: string } {
+  const schema = (message: string) => new HttpError(422, 'invalid_request_error', message)
+  const conflict = (message: string) => new HttpError(400, 'invalid_request_error', message)
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw schema('Request body must be a JSON object')
+  const b = body as Record<string, unknown>
+  const model = (b.model ?? 'mayura:v1') as keyof typeof TRANSLATE_MODELS
+  if (!(model in TRANSLATE_MODELS)) throw schema(`model must be one of ${Object.keys(TRANSLATE_MODELS).join(', ')}`)
+  if (typeof b.input !== 'string' || b.input.trim() === '') throw schema('input is required (a non-empty string)')
+  if ([...b.input].length > TRANSLATE_MODELS[model]) throw conflict(`Input exceeds ${TRANSLATE_MODELS[model]} characters for ${model}`)
+  const source = b.source_language_code
+  if (!(typeof source === 'string' && (LANGUAGES.includes(source) || (source === 'auto' && model === 'mayura:v1')))) throw schema(`source_language_code must be one of ${LANGUAGES.join(', ')}`)
+  const target = b.target_language_code
+  if (typeof target !== 'string' || !LANGUAGES.includes(target)) throw schema(`target_language_code must be one of ${LANGUAGES.join(', ')}`)
+  const mode = (b.mode ?? 'formal') as string
+  if (!TRANSLATE_MODES.includes(mode)) throw schema(`mode must be one of ${TRANSLATE_MODES.join(', ')}`)
+  if (model === 'sarvam-translate:v1' && mode !== 'formal') throw conflict('sarvam-translate:v1 supports only formal mode')
+  if (b.output_script !== undefined && b.output_script !== null) {
+    if (!OUTPUT_SCRIPTS.includes(String(b.output_script))) throw schema(`output_script must be one of ${OUTPUT_SCRIPTS.join(', ')}`)
+    if (model !== 'mayura:v1') throw conflict('output_script is supported for mayura:v1 only')
+  }
+  const script = b.output_script ? ` ${String(b.output_script)}` : ''
+  return { request_id: requestId(), translated_text: `[${target} ${mode}${script}] ${b.input}`, source_language_code: source === 'auto' ? 'en-IN' : source }
 }
 
 type Valid = { texts: string[]; speaker: string; rate: number }

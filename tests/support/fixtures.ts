@@ -58,3 +58,22 @@ export async function createStory(payload: Payload, opts: { isActive?: boolean }
     },
   }
 }
+
+/**
+ * Marks locales of a story published directly (as the data migration does for locales that were
+ * live before per-locale publishing), skipping the readiness check of the publish endpoint, then
+ * recompiles so the bucket copies exist. For tests of delivery behaviour that are about a live
+ * locale with fallback text (a published locale that later gained untranslated lines).
+ */
+export async function markPublished(payload: Payload, storyId: string, locales: string[]): Promise<void> {
+  const { createLocalReq } = await import('payload')
+  const { recompileStoryBundles } = await import('@/services/storyBundles')
+  const { notifyBundlesChanged } = await import('@/services/bundleCache')
+  const rows = await payload.find({ collection: 'story-translations', where: { story: { equals: storyId } }, limit: 0, depth: 0 })
+  for (const row of rows.docs.filter((r) => locales.includes(r.languageCode))) {
+    await payload.update({ collection: 'story-translations', id: row.id, data: { publicationState: 'published' } })
+  }
+  const req = await createLocalReq({}, payload)
+  await recompileStoryBundles(req, storyId)
+  await notifyBundlesChanged(req, rows.docs[0]!.storySlug!)
+}

@@ -63,6 +63,7 @@ export const storyCardSchema = z
     complete: z.boolean(),
     version: z.string().describe('The bundle version (its ETag).'),
     bundleUrl: z.string().nullable().describe('Immutable copy of the bundle in object storage.'),
+    liveLocales: z.array(z.string()).describe('Locales the story is live in: its source locale and every published one.'),
   })
 
 export const catalogPageSchema = z

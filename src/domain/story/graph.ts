@@ -78,6 +78,8 @@ export type StoryGraph = {
   durationMin: number | null
   coverUrl: string | null
   isActive: boolean
+  /** The language the story is written in (translations are made from it); en when absent. */
+  sourceLocale?: LocaleCode
   title: LocalizedText
   description: LocalizedText
   moral: LocalizedText

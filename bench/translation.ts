@@ -1,0 +1,105 @@
+/**
+ * `npx tsx bench/translation.ts` (also run by `npm run bench`): the translation workspace figures.
+ *   - workspace data: GET /api/stories/:id/translation-status?locale=ta of a 200-node story (the
+ *     one request the workspace view's data is), p50 of 10;
+ *   - save: PATCH of one node's Tamil text as the workspace does, p50 of 30 (different nodes);
+ *   - dashboard: 500 stories x 12 locales, translationDashboard()'s one query, p50 of 10.
+ * Real Postgres and s3rver (throwaway), real HTTP in front of Payload's REST handlers.
+ */
+import { performance } from 'node:perf_hooks'
+
+import { startThrowawayServices } from '@/infra/throwawayServices'
+
+import { generateStory } from './storyGenerator'
+
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const ms = (x: number) => Math.round(x * 10) / 10
+
+async function main() {
+  const services = await startThrowawayServices('translation')
+  try {
+    const { getPayload, createLocalReq } = await import('payload')
+    const config = (await import('@payload-config')).default
+    const { migrations } = await import('../migrations')
+    const payload = await getPayload({ config })
+    await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+    const { seedStories } = await import('@/seed/seed')
+    const { startTestServer } = await import('../tests/support/httpServer')
+    const { createStaff, rest } = await import('../tests/support/api')
+    const { translationDashboard } = await import('@/translation/dashboard')
+    const { primaryPool } = await import('@/db/postgres')
+
+    const t0 = performance.now()
+    await seedStories(payload, [generateStory(1, 200)])
+    console.error(`[bench] 200-node story seeded in ${Math.round(performance.now() - t0)} ms`)
+    const story = (await payload.find({ collection: 'stories', where: { slug: { equals: 'bench-story-01' } }, depth: 0 })).docs[0]!
+    const server = await startTestServer()
+    const editor = await createStaff(payload, server.url, 'editor')
+
+    const loads: number[] = []
+    let units = 0
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now()
+      const res = await rest(server.url, 'GET', `stories/${story.id}/translation-status?locale=te`, { token: editor.token })
+      loads.push(performance.now() - t)
+      units = res.body.units.length
+    }
+
+    const nodes = await payload.find({ collection: 'story-nodes', where: { story: { equals: story.id } }, limit: 30, depth: 0, sort: 'displayOrder' })
+    const saves: number[] = []
+    for (const [i, node] of nodes.docs.entries()) {
+      const t = performance.now()
+      const res = await rest(server.url, 'PATCH', `story-nodes/${node.id}?depth=0`, { token: editor.token, locale: 'te', body: { textContent: `తెలుగు వాక్యం ${i}` } })
+      saves.push(performance.now() - t)
+      if (res.status !== 200) throw new Error(`save ${res.status}`)
+    }
+
+    // 500 stories x 12 locales of dashboard rows, written directly (the query reads only these tables).
+    const pool = primaryPool(payload)
+    await pool.query(`
+      WITH s AS (
+        INSERT INTO stories (slug, age_range, region, is_active, source_locale)
+        SELECT 'dash-' || g, '4-6', 'pan-indian', true, 'en' FROM generate_series(1, 500) g RETURNING id, slug
+      ), sl AS (
+        INSERT INTO stories_locales (title, _locale, _parent_id) SELECT 'Story ' || slug, 'en', id FROM s RETURNING _parent_id
+      )
+      INSERT INTO story_translations (story_id, language_code, title, content_json, story_slug, is_published, publication_state,
+                                      progress_units, progress_missing, progress_translated, progress_approved, progress_stale, progress_nodes, progress_audio_nodes)
+      SELECT s.id, l, 'x', '{}'::jsonb, s.slug, true, 'draft', 90, 10, 80, 40, 3, 40, 20
+        FROM s CROSS JOIN unnest(ARRAY['en','hi','bn','ta','te','kn','ml','mr','gu','pa','od','hi-mixed']) l`)
+    const dash: number[] = []
+    let cells = 0
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now()
+      const d = await translationDashboard(payload, null)
+      dash.push(performance.now() - t)
+      cells = d.stories.reduce((n, s) => n + Object.keys(s.locales).length, 0)
+    }
+    const dashHttp: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now()
+      const res = await rest(server.url, 'GET', 'translation-dashboard', { token: editor.token })
+      dashHttp.push(performance.now() - t)
+      if (res.status !== 200) throw new Error(`dashboard ${res.status}`)
+    }
+    const result = {
+      scenario: 'translation',
+      workspace_units: units,
+      workspace_load_p50_ms: ms(p50(loads)),
+      save_p50_ms: ms(p50(saves)),
+      save_max_ms: ms(Math.max(...saves)),
+      dashboard_cells: cells,
+      dashboard_query_p50_ms: ms(p50(dash)),
+      dashboard_http_p50_ms: ms(p50(dashHttp)),
+    }
+    console.log(JSON.stringify(result))
+    void createLocalReq
+    await server.close()
+    await payload.destroy?.()
+  } finally {
+    await services.stop()
+  }
+}
+
+await main()
+process.exit(0)

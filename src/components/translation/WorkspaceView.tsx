@@ -1,0 +1,91 @@
+import type { AdminViewServerProps } from 'payload'
+
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import { RichText } from '@payloadcms/richtext-lexical/react'
+import { redirect } from 'next/navigation'
+import React from 'react'
+
+import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
+import { bcp47Tag } from '@/domain/translation/tags'
+import { getLocale, isLocale } from '@/locales'
+import { loadStoryTranslation, statusBody, translationRow } from '@/translation/service'
+import { publishSettings } from '@/translation/settings'
+
+import { fontFor } from './scripts'
+import { Workspace } from './Workspace'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * `/admin/translate/:storyId/:locale`: the translation workspace of one story in one language.
+ * Everything it shows comes from one server-side load (no request per unit); saves go through
+ * Payload's REST API with the translator's own access.
+ */
+export async function WorkspaceView(props: AdminViewServerProps) {
+  const { initPageResult, params, searchParams } = props
+  const { req, permissions, visibleEntities } = initPageResult
+  const adminRoute = req.payload.config.routes.admin
+  if (!req.user) redirect(`${adminRoute}/login`)
+  const segments = (params?.segments as string[] | undefined) ?? []
+  const [, storyId, locale] = segments
+  const template = (children: React.ReactNode) => (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={initPageResult.locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
+      <Gutter>{children}</Gutter>
+    </DefaultTemplate>
+  )
+  if (!storyId || !UUID.test(storyId) || !isLocale(locale)) return template(<p>No such story or language.</p>)
+  if (!mayTranslate(req, locale)) return template(<p>You do not translate {getLocale(locale).label}.</p>)
+  const settings = publishSettings()
+  const t = await loadStoryTranslation(req, storyId, locale, settings.requireAudio)
+  if (!t) return template(<p>No such story.</p>)
+  const row = await translationRow(req, storyId, locale)
+  const body = statusBody(t, locale, row?.publicationState ?? 'draft', settings)
+  const story = await req.payload.findByID({ collection: 'stories', id: storyId, depth: 0, locale, fallbackLocale: false, req, overrideAccess: true, select: { translatorNotes: true, localeNotes: true } })
+  const notes = story.translatorNotes as React.ComponentProps<typeof RichText>['data'] | null | undefined
+  const localeNotes = story.localeNotes as React.ComponentProps<typeof RichText>['data'] | null | undefined
+  return template(
+    <div data-testid="translation-workspace">
+      <h1 style={{ marginBottom: 4 }}>
+        {body.story.title} · {getLocale(locale).label}
+      </h1>
+      <p style={{ marginTop: 0, color: 'var(--theme-elevation-500)' }}>
+        Translating from {body.sourceLocale ? getLocale(body.sourceLocale).label : '—'} ·{' '}
+        <a href={`${adminRoute}/collections/stories/${storyId}?locale=${locale}`}>Story and notes</a> ·{' '}
+        <a href={`${adminRoute}`}>All translations</a>
+      </p>
+      <section style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16, marginBottom: 16 }}>
+        <div style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '8px 12px' }}>
+          <h4 style={{ margin: '0 0 4px' }}>Notes for translators</h4>
+          {notes ? <RichText data={notes} /> : <p style={{ margin: 0, color: 'var(--theme-elevation-500)' }}>No notes yet (editors write them on the story).</p>}
+        </div>
+        <div style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '8px 12px' }} lang={bcp47Tag(locale)}>
+          <h4 style={{ margin: '0 0 4px' }}>Notes of the {getLocale(locale).label} translators</h4>
+          {localeNotes ? (
+            <div style={{ fontFamily: fontFor(locale) }}>
+              <RichText data={localeNotes} />
+            </div>
+          ) : (
+            <p style={{ margin: 0, color: 'var(--theme-elevation-500)' }}>None yet: add them under “Story and notes”.</p>
+          )}
+        </div>
+      </section>
+      <Workspace
+        initial={body}
+        apiRoute={`${req.payload.config.serverURL}${req.payload.config.routes.api}`}
+        canReview={mayReview(req, locale)}
+        canPublish={mayPublish(req)}
+        texts={Object.fromEntries(t.rows.map((r) => [r.unit.id, r.unit.text]))}
+      />
+    </div>,
+  )
+}

@@ -1,0 +1,147 @@
+/**
+ * # Translation status of a unit in a locale, and what a locale lacks to go live
+ *
+ * - **missing**: the unit has no own text in the locale (while its source has text).
+ * - **machine**: own text drafted by machine translation, not yet edited or approved by a person.
+ * - **translated**: own text a person wrote or confirmed.
+ * - **approved**: a reviewer approved it.
+ * - **stale** overlays the last three: the source text changed since the translation was made
+ *   (the stored hash of the source it was made from differs from the current source's hash).
+ *   Own text without any recorded state (text typed before tracking existed and not backfilled)
+ *   counts as translated and not stale: there is nothing to compare with.
+ * - The story's source locale itself has status **source**.
+ *
+ * A locale is *complete* when no required unit is missing. It may be published when it is
+ * complete, has no stale unit, no machine draft (machine drafts never count as complete), every
+ * unit approved when approval is required, and audio for every node as the audio rule says.
+ */
+import type { LocaleCode } from '@/locales'
+
+import { textHash } from '@/domain/translation/hash'
+import { sourceLocaleOf, sourceText, type TranslationUnit } from '@/domain/translation/units'
+import { hasOwnText } from '@/domain/story/graph'
+
+export const STORED_STATUSES = ['machine', 'translated', 'approved'] as const
+export type StoredStatus = (typeof STORED_STATUSES)[number]
+export type UnitStatus = 'source' | 'missing' | StoredStatus
+
+/** What is stored per unit per locale (the translation-states collection). */
+export type UnitState = {
+  unitId: string
+  locale: LocaleCode
+  status: StoredStatus
+  /** Hash of the source text the translation was made from; null when unknown. */
+  sourceHash: string | null
+  /** That source text itself, to show a word diff when it went stale. */
+  sourceText: string | null
+  updatedAt?: string | null
+  updatedBy?: string | null
+}
+
+export type UnitRow = {
+  unit: TranslationUnit
+  locale: LocaleCode
+  sourceLocale: LocaleCode | null
+  source: string
+  target: string
+  status: UnitStatus
+  stale: boolean
+  /** The source the translation was made from, when it is stale and that is known. */
+  previousSource: string | null
+  required: boolean
+  state: UnitState | null
+}
+
+export type AudioRule = 'none' | 'generated' | 'approved'
+export type AudioState = 'none' | 'generated' | 'approved'
+
+export function unitRow(unit: TranslationUnit, locale: LocaleCode, storySource: LocaleCode, state: UnitState | null): UnitRow {
+  const sourceLocale = sourceLocaleOf(locale, storySource)
+  const source = sourceLocale ? sourceText(unit.text, sourceLocale) : (unit.text[locale] ?? '')
+  const own = hasOwnText(unit.text, locale)
+  const target = own ? unit.text[locale]! : ''
+  const required = source.trim() !== ''
+  if (!sourceLocale) {
+    return { unit, locale, sourceLocale, source, target, status: 'source', stale: false, previousSource: null, required: false, state: null }
+  }
+  if (!own) {
+    return { unit, locale, sourceLocale, source, target, status: 'missing', stale: false, previousSource: null, required, state }
+  }
+  const status: UnitStatus = state?.status ?? 'translated'
+  const stale = !!state?.sourceHash && required && state.sourceHash !== textHash(source)
+  return { unit, locale, sourceLocale, source, target, status, stale, previousSource: stale ? (state?.sourceText ?? null) : null, required, state }
+}
+
+export type LocaleReport = {
+  locale: LocaleCode
+  sourceLocale: LocaleCode | null
+  /** Units that need a translation (their source has text). */
+  total: number
+  missing: string[]
+  machine: string[]
+  stale: string[]
+  translated: number
+  approved: number
+  /** Required units not approved (missing, machine or translated). */
+  unapproved: string[]
+  /** Node units whose node has no audio in the locale meeting the rule. */
+  audioMissing: string[]
+  /** Nodes with audio in the locale (any state), of nodes with text. */
+  audioNodes: number
+  nodes: number
+}
+
+export function localeReport(
+  rows: UnitRow[],
+  locale: LocaleCode,
+  audio: (nodeId: string) => AudioState = () => 'none',
+  rule: AudioRule = 'none',
+): LocaleReport {
+  const required = rows.filter((r) => r.required)
+  const nodeRows = rows.filter((r) => r.unit.collection === 'story-nodes' && (r.required || r.status === 'source'))
+  const meets = (s: AudioState) => (rule === 'approved' ? s === 'approved' : s !== 'none')
+  return {
+    locale,
+    sourceLocale: rows[0]?.sourceLocale ?? null,
+    total: required.length,
+    missing: required.filter((r) => r.status === 'missing').map((r) => r.unit.id),
+    machine: required.filter((r) => r.status === 'machine').map((r) => r.unit.id),
+    stale: required.filter((r) => r.stale).map((r) => r.unit.id),
+    translated: required.filter((r) => r.status === 'translated' || r.status === 'approved' || r.status === 'machine').length,
+    approved: required.filter((r) => r.status === 'approved').length,
+    unapproved: required.filter((r) => r.status !== 'approved').map((r) => r.unit.id),
+    audioMissing: rule === 'none' ? [] : nodeRows.filter((r) => !meets(audio(r.unit.docId))).map((r) => r.unit.id),
+    audioNodes: nodeRows.filter((r) => audio(r.unit.docId) !== 'none').length,
+    nodes: nodeRows.length,
+  }
+}
+
+export type PublishBlocker = { reason: 'missing' | 'machine' | 'stale' | 'unapproved' | 'audio'; units: string[] }
+
+/** Why a locale may not be published yet (empty when it may). */
+export function publishBlockers(report: LocaleReport, opts: { requireApproval: boolean }): PublishBlocker[] {
+  const blockers: PublishBlocker[] = []
+  if (report.missing.length) blockers.push({ reason: 'missing', units: report.missing })
+  if (report.machine.length) blockers.push({ reason: 'machine', units: report.machine })
+  if (report.stale.length) blockers.push({ reason: 'stale', units: report.stale })
+  if (opts.requireApproval) {
+    const others = new Set([...report.missing, ...report.machine])
+    const unapproved = report.unapproved.filter((id) => !others.has(id))
+    if (unapproved.length) blockers.push({ reason: 'unapproved', units: unapproved })
+  }
+  if (report.audioMissing.length) blockers.push({ reason: 'audio', units: report.audioMissing })
+  return blockers
+}
+
+const REASON_TEXT: Record<PublishBlocker['reason'], string> = {
+  missing: 'missing',
+  machine: 'machine drafts not yet checked by a person',
+  stale: 'stale (the source changed since)',
+  unapproved: 'not approved',
+  audio: 'without audio',
+}
+
+/** One sentence naming every blocking unit, for the 409 answer and the admin. */
+export function describeBlockers(locale: string, blockers: PublishBlocker[]): string {
+  return `Cannot publish ${locale}: ${blockers.map((b) => `${b.units.length} unit(s) ${REASON_TEXT[b.reason]}: ${b.units.join(', ')}`).join('; ')}.`
+}

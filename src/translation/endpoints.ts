@@ -1,0 +1,246 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+import { z } from 'zod'
+
+import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
+import { staffUser } from '@/access/roles'
+import { errorResponse, invalid, json, payloadRequestJson } from '@/listener/http'
+import { isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
+import { PUBLICATION_STATES } from '@/slugs'
+import { loadStoryTranslation, PublishRefused, statusBody, translationRow } from '@/translation/service'
+import { exportCsv, exportXliff, importEntries, readCsv, readXliff } from '@/translation/files'
+import { publishSettings } from '@/translation/settings'
+import { reviewUnits, setPublicationState, TranslationInputError, TranslationNotFound } from '@/translation/publication'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+function storyIdOf(req: PayloadRequest): string | null {
+  const id = String(req.routeParams?.id ?? '')
+  return UUID.test(id) ? id : null
+}
+
+function localeParam(value: unknown): LocaleCode | Response {
+  if (value === undefined || value === null || value === '') return errorResponse(400, `locale is required, one of ${LOCALE_CODES.join(', ')}.`, { field: 'locale' })
+  if (!isLocale(value)) return errorResponse(400, `Unknown locale "${String(value)}". Valid locales: ${LOCALE_CODES.join(', ')}.`, { field: 'locale' })
+  return value
+}
+
+const forbidden = (req: PayloadRequest, what: string) => errorResponse(req.user ? 403 : 401, what)
+
+async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const started = await initTransaction(req)
+  try {
+    const result = await work()
+    if (started) await commitTransaction(req)
+    return result
+  } catch (err) {
+    if (started) await killTransaction(req)
+    throw err
+  }
+}
+
+function failure(req: PayloadRequest, err: unknown, what: string): Response {
+  if (err instanceof TranslationNotFound) return errorResponse(404, err.message)
+  if (err instanceof TranslationInputError) return errorResponse(400, err.message, { field: err.field })
+  if (err instanceof PublishRefused) {
+    return json(409, { errors: [{ message: err.message, field: 'state', code: 'LOCALE_NOT_READY', blockers: err.blockers }] })
+  }
+  req.payload.logger.error({ err, msg: what })
+  throw err
+}
+
+/**
+ * `GET /api/stories/:id/translation-status?locale=ta`: every unit of the story in reading order
+ * with its source, its text in the locale and its status (stale ones with the source they were
+ * translated from), the locale's counts and its publication state. Staff of that locale only.
+ */
+export const translationStatusEndpoint: Endpoint = {
+  path: '/:id/translation-status',
+  method: 'get',
+  handler: async (req) => {
+    const locale = localeParam(req.searchParams.get('locale'))
+    if (locale instanceof Response) return locale
+    if (!staffUser(req) || !mayTranslate(req, locale)) return forbidden(req, `You may not see the ${locale} translation.`)
+    const id = storyIdOf(req)
+    if (!id) return errorResponse(404, 'Not Found')
+    const settings = publishSettings()
+    const t = await loadStoryTranslation(req, id, locale, settings.requireAudio)
+    if (!t) return errorResponse(404, 'Not Found')
+    const row = await translationRow(req, id, locale)
+    return json(200, statusBody(t, locale, row?.publicationState ?? 'draft', settings))
+  },
+}
+
+const reviewBody = z.object({
+  locale: z.string(),
+  units: z.union([z.literal('all'), z.array(z.string().max(100)).min(1).max(5000)]),
+  action: z.enum(['approve', 'unapprove']).default('approve'),
+})
+
+/** `POST /api/stories/:id/translation-review {locale, units: [...] | "all", action}`: reviewers approve. */
+export const translationReviewEndpoint: Endpoint = {
+  path: '/:id/translation-review',
+  method: 'post',
+  handler: async (req) => {
+    const body = await payloadRequestJson(req)
+    if (!body.ok) return body.response
+    const parsed = reviewBody.safeParse(body.value ?? {})
+    if (!parsed.success) return invalid(parsed.error)
+    const locale = localeParam(parsed.data.locale)
+    if (locale instanceof Response) return locale
+    if (!mayReview(req, locale)) return forbidden(req, `You may not review ${locale}: editors and ${locale} reviewers may.`)
+    const id = storyIdOf(req)
+    if (!id) return errorResponse(404, 'Not Found')
+    try {
+      const units = parsed.data.units === 'all' ? null : parsed.data.units
+      const result = await inTransaction(req, () => reviewUnits(req, id, locale, units, parsed.data.action))
+      return json(200, result)
+    } catch (err) {
+      return failure(req, err, `review of story ${id} ${locale} failed`)
+    }
+  },
+}
+
+const publicationBody = z.object({ locale: z.string(), state: z.enum(PUBLICATION_STATES) })
+
+/**
+ * `POST /api/stories/:id/publication {locale, state: draft|in_review|published}`: editors publish
+ * and unpublish; a locale's translators may send it for review. Publishing an unready locale is
+ * 409 naming every blocking unit.
+ */
+export const publicationEndpoint: Endpoint = {
+  path: '/:id/publication',
+  method: 'post',
+  handler: async (req) => {
+    const body = await payloadRequestJson(req)
+    if (!body.ok) return body.response
+    const parsed = publicationBody.safeParse(body.value ?? {})
+    if (!parsed.success) return invalid(parsed.error)
+    const locale = localeParam(parsed.data.locale)
+    if (locale instanceof Response) return locale
+    const { state } = parsed.data
+    const allowed = state === 'in_review' ? mayTranslate(req, locale) : mayPublish(req)
+    if (!allowed) return forbidden(req, state === 'in_review' ? `You may not work on ${locale}.` : 'Only editors publish and unpublish languages.')
+    const id = storyIdOf(req)
+    if (!id) return errorResponse(404, 'Not Found')
+    try {
+      const result = await inTransaction(req, () => setPublicationState(req, id, locale, state))
+      return json(200, { locale, ...result })
+    } catch (err) {
+      return failure(req, err, `publication of story ${id} ${locale} failed`)
+    }
+  },
+}
+
+/** `GET /api/stories/:id/translation-history?locale=ta&unit=<unit id>`: who changed what, newest first. */
+export const translationHistoryEndpoint: Endpoint = {
+  path: '/:id/translation-history',
+  method: 'get',
+  handler: async (req) => {
+    const locale = localeParam(req.searchParams.get('locale'))
+    if (locale instanceof Response) return locale
+    if (!mayTranslate(req, locale)) return forbidden(req, `You may not see the ${locale} translation.`)
+    const id = storyIdOf(req)
+    if (!id) return errorResponse(404, 'Not Found')
+    const unit = req.searchParams.get('unit')
+    const events = await req.payload.find({
+      collection: 'translation-events',
+      where: { and: [{ story: { equals: id } }, { locale: { equals: locale } }, ...(unit ? [{ unitId: { equals: unit } }] : [])] },
+      sort: '-createdAt',
+      limit: 200,
+      depth: 1,
+      req,
+      overrideAccess: false,
+      user: req.user,
+    })
+    return json(200, {
+      events: events.docs.map((e) => ({
+        unitId: e.unitId ?? null,
+        action: e.action,
+        from: e.fromStatus,
+        to: e.toStatus,
+        by: e.by ? (typeof e.by === 'object' ? { id: e.by.id, name: e.by.name ?? e.by.email } : { id: e.by, name: null }) : null,
+        at: e.createdAt,
+      })),
+    })
+  },
+}
+
+
+const FORMATS = ['xliff', 'csv'] as const
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+function formatParam(value: string | null): (typeof FORMATS)[number] | Response {
+  const format = value ?? 'xliff'
+  return (FORMATS as readonly string[]).includes(format)
+    ? (format as (typeof FORMATS)[number])
+    : errorResponse(400, `format must be one of ${FORMATS.join(', ')}.`, { field: 'format' })
+}
+
+/** `GET /api/stories/:id/translation-export?locale=ta&format=xliff|csv`: a file for outside translators. */
+export const translationExportEndpoint: Endpoint = {
+  path: '/:id/translation-export',
+  method: 'get',
+  handler: async (req) => {
+    const locale = localeParam(req.searchParams.get('locale'))
+    if (locale instanceof Response) return locale
+    const format = formatParam(req.searchParams.get('format'))
+    if (format instanceof Response) return format
+    if (!mayTranslate(req, locale)) return forbidden(req, `You do not translate ${locale}.`)
+    const id = storyIdOf(req)
+    if (!id) return errorResponse(404, 'Not Found')
+    try {
+      const file = format === 'xliff' ? await exportXliff(req, id, locale) : await exportCsv(req, id, locale)
+      return new Response(file.body, {
+        status: 200,
+        headers: {
+          'content-type': format === 'xliff' ? 'application/xliff+xml; charset=utf-8' : 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${file.filename}"`,
+          'cache-control': 'no-store',
+        },
+      })
+    } catch (err) {
+      return failure(req, err, `export of story ${id} ${locale} failed`)
+    }
+  },
+}
+
+/**
+ * `POST /api/stories/:id/translation-import?locale=ta&format=xliff|csv` with the file as the body:
+ * writes every unit whose source still matches and reports the rest (unknown ids, conflicts with a
+ * changed source, empty and unchanged targets). A malformed file, a duplicate unit or a file of
+ * another language writes nothing (400); a language the user does not translate is 403.
+ */
+export const translationImportEndpoint: Endpoint = {
+  path: '/:id/translation-import',
+  method: 'post',
+  handler: async (req) => {
+    const locale = localeParam(req.searchParams.get('locale'))
+    if (locale instanceof Response) return locale
+    const format = formatParam(req.searchParams.get('format'))
+    if (format instanceof Response) return format
+    if (!mayTranslate(req, locale)) return forbidden(req, `You do not translate ${locale}.`)
+    const id = storyIdOf(req)
+    if (!id) return errorResponse(404, 'Not Found')
+    const text = req.text ? await req.text() : ''
+    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return errorResponse(413, `The file is larger than ${MAX_IMPORT_BYTES} bytes.`)
+    if (!text.trim()) return errorResponse(400, 'The body must be the file.', { field: 'file' })
+    try {
+      const entries = format === 'xliff' ? await readXliff(text, locale) : readCsv(text)
+      const report = await inTransaction(req, () => importEntries(req, id, locale, entries))
+      return json(200, report)
+    } catch (err) {
+      return failure(req, err, `import into story ${id} ${locale} failed`)
+    }
+  },
+}
+
+export const translationEndpoints = [
+  translationStatusEndpoint,
+  translationReviewEndpoint,
+  publicationEndpoint,
+  translationHistoryEndpoint,
+  translationExportEndpoint,
+  translationImportEndpoint,
+]

@@ -1,0 +1,118 @@
+import type { PayloadRequest } from 'payload'
+
+import { publishBlockers } from '@/domain/translation/status'
+import { LOCALE_CODES, type LocaleCode } from '@/locales'
+import { notifyBundlesChanged } from '@/services/bundleCache'
+import { loadStoryGraph } from '@/services/storyGraph'
+import { recompileStoryBundles } from '@/services/storyBundles'
+import { type PublicationState, SLUGS } from '@/slugs'
+import { deleteObjects, listObjects, objectStore } from '@/storage/objectStore'
+import { graphSource, loadStoryTranslation, PublishRefused, reportFor, translationRow } from '@/translation/service'
+import { publishSettings, type PublishSettings } from '@/translation/settings'
+import { loadStates, storedState, writeLocaleEvent, writeState } from '@/translation/states'
+
+export class TranslationNotFound extends Error {}
+/** A request that names something wrong: 400 with `field`. */
+export class TranslationInputError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Moves a locale of a story to draft, in review or published. Publishing checks the locale is
+ * ready (complete, nothing stale, no machine draft, approved and voiced as the settings require)
+ * and otherwise throws `PublishRefused` naming every blocking unit. A published locale gets its
+ * bucket copy; leaving `published` removes every bucket copy of that locale and drops it from
+ * every process's cache, so it is offline everywhere when this returns. Call inside a transaction.
+ */
+export async function setPublicationState(
+  req: PayloadRequest,
+  storyId: string,
+  locale: LocaleCode,
+  state: PublicationState,
+  settings: PublishSettings = publishSettings(),
+): Promise<{ previous: PublicationState; state: PublicationState }> {
+  const graph = await loadStoryGraph(req, storyId)
+  if (!graph) throw new TranslationNotFound(`No story ${storyId}.`)
+  if (locale === graphSource(graph)) {
+    throw new TranslationInputError(`${locale} is the story's source language: it is live whenever the story is active.`, 'locale')
+  }
+  let row = await translationRow(req, storyId, locale)
+  if (!row) {
+    await recompileStoryBundles(req, storyId)
+    row = await translationRow(req, storyId, locale)
+    if (!row) throw new TranslationNotFound(`No ${locale} translation of story ${storyId}.`)
+  }
+  const previous = (row.publicationState ?? 'draft') as PublicationState
+  if (state === 'published') {
+    const report = reportFor(graph, await loadStates(req, storyId), locale, settings.requireAudio)
+    const blockers = publishBlockers(report, { requireApproval: settings.requireApproval })
+    if (blockers.length) throw new PublishRefused(locale, blockers)
+  }
+  if (previous === state) return { previous, state }
+  await req.payload.update({ collection: SLUGS.storyTranslations, id: row.id, data: { publicationState: state }, req, overrideAccess: true })
+  if (previous === 'published' && objectStore()) {
+    const keys = (await listObjects(`bundles/${graph.slug}/${locale}/`)).map((o) => o.Key!).filter(Boolean)
+    await deleteObjects(keys)
+  }
+  await recompileStoryBundles(req, storyId)
+  await notifyBundlesChanged(req, graph.slug)
+  await writeLocaleEvent(req, storyId, locale, previous, state)
+  return { previous, state }
+}
+
+/**
+ * Approves (or takes back approval of) units of a locale: `units` null means every unit that has
+ * text. Approving confirms the text against the current source (it is no longer stale). Units
+ * without text cannot be approved; unknown ids are refused. Returns how many changed.
+ */
+export async function reviewUnits(
+  req: PayloadRequest,
+  storyId: string,
+  locale: LocaleCode,
+  units: string[] | null,
+  action: 'approve' | 'unapprove',
+): Promise<{ changed: number }> {
+  const t = await loadStoryTranslation(req, storyId, locale)
+  if (!t) throw new TranslationNotFound(`No story ${storyId}.`)
+  if (t.report.sourceLocale === null) throw new TranslationInputError(`${locale} is the story's source language: there is nothing to review.`, 'locale')
+  const byId = new Map(t.rows.map((r) => [r.unit.id, r]))
+  if (units) {
+    const unknown = units.filter((id) => !byId.has(id))
+    if (unknown.length) throw new TranslationInputError(`Unknown units: ${unknown.join(', ')}.`, 'units')
+  }
+  const chosen = units ? units.map((id) => byId.get(id)!) : t.rows.filter((r) => r.status !== 'missing')
+  const missing = chosen.filter((r) => r.status === 'missing')
+  if (missing.length) throw new TranslationInputError(`These units have no ${locale} text to approve: ${missing.map((r) => r.unit.id).join(', ')}.`, 'units')
+  let changed = 0
+  for (const row of chosen) {
+    const status = action === 'approve' ? 'approved' : 'translated'
+    if (row.status === status && !row.stale) continue
+    const previous = await storedState(req, row.unit.id, locale)
+    await writeState(req, { storyId, unit: row.unit.id, locale, status, source: row.source, target: row.target, action: action === 'approve' ? 'approved' : 'unapproved' }, previous)
+    changed++
+  }
+  if (changed) await recompileStoryBundles(req, storyId)
+  return { changed }
+}
+
+/** For the seed: approves and publishes every locale of the story that is complete (not its source). */
+export async function publishCompleteLocales(req: PayloadRequest, storyId: string): Promise<LocaleCode[]> {
+  const graph = await loadStoryGraph(req, storyId)
+  if (!graph) return []
+  const states = await loadStates(req, storyId)
+  const published: LocaleCode[] = []
+  for (const locale of LOCALE_CODES) {
+    if (locale === graphSource(graph)) continue
+    const report = reportFor(graph, states, locale)
+    if (report.missing.length || report.total === 0) continue
+    await reviewUnits(req, storyId, locale, null, 'approve')
+    await setPublicationState(req, storyId, locale, 'published')
+    published.push(locale)
+  }
+  return published
+}

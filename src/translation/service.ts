@@ -1,0 +1,165 @@
+import type { PayloadRequest } from 'payload'
+
+import type { StoryGraph } from '@/domain/story/graph'
+import {
+  type AudioRule,
+  type AudioState,
+  describeBlockers,
+  localeReport,
+  type LocaleReport,
+  publishBlockers,
+  type PublishBlocker,
+  type UnitRow,
+  unitRow,
+  type UnitState,
+} from '@/domain/translation/status'
+import { bcp47Tag } from '@/domain/translation/tags'
+import { translationUnits, UNIT_KIND_LABELS } from '@/domain/translation/units'
+import { isLocale, type LocaleCode } from '@/locales'
+import { type PublicationState, SLUGS } from '@/slugs'
+import { loadStoryGraph } from '@/services/storyGraph'
+import { loadStates } from '@/translation/states'
+
+/** The story's source locale as stored on the graph (default en). */
+export function graphSource(graph: StoryGraph): LocaleCode {
+  return isLocale(graph.sourceLocale) ? graph.sourceLocale : 'en'
+}
+
+/** Audio state of each node in a locale: a row exists = generated (audio review is not modelled yet). */
+export function audioOf(graph: StoryGraph, locale: LocaleCode): (nodeId: string) => AudioState {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]))
+  return (nodeId) => (byId.get(nodeId)?.audio?.[locale] ? 'generated' : 'none')
+}
+
+/** Rows of every unit of the story in reading order for one locale. */
+export function rowsFor(graph: StoryGraph, states: UnitState[], locale: LocaleCode): UnitRow[] {
+  const mine = new Map(states.filter((s) => s.locale === locale).map((s) => [s.unitId, s]))
+  return translationUnits(graph).map((unit) => unitRow(unit, locale, graphSource(graph), mine.get(unit.id) ?? null))
+}
+
+export function reportFor(graph: StoryGraph, states: UnitState[], locale: LocaleCode, audioRule: AudioRule = 'none'): LocaleReport {
+  return localeReport(rowsFor(graph, states, locale), locale, audioOf(graph, locale), audioRule)
+}
+
+export type StoryTranslation = { graph: StoryGraph; states: UnitState[]; rows: UnitRow[]; report: LocaleReport }
+
+/** Everything the workspace and the status endpoint show for (story, locale); null for no story. */
+export async function loadStoryTranslation(req: PayloadRequest, storyId: string, locale: LocaleCode, audioRule: AudioRule = 'none'): Promise<StoryTranslation | null> {
+  const graph = await loadStoryGraph(req, storyId)
+  if (!graph) return null
+  const states = await loadStates(req, storyId)
+  const rows = rowsFor(graph, states, locale)
+  return { graph, states, rows, report: localeReport(rows, locale, audioOf(graph, locale), audioRule) }
+}
+
+export class PublishRefused extends Error {
+  constructor(
+    readonly locale: string,
+    readonly blockers: PublishBlocker[],
+  ) {
+    super(describeBlockers(locale, blockers))
+  }
+}
+
+export type Publication = { storyId: string; slug: string; locale: LocaleCode; state: PublicationState; previous: PublicationState }
+
+/** The story_translations row of (story, locale) with its publication state. */
+export async function translationRow(req: PayloadRequest, storyId: string, locale: LocaleCode) {
+  const found = await req.payload.find({
+    collection: SLUGS.storyTranslations,
+    where: { and: [{ story: { equals: storyId } }, { languageCode: { equals: locale } }] },
+    limit: 1,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    select: { publicationState: true, storySlug: true, languageCode: true },
+  })
+  return found.docs[0] ?? null
+}
+
+export type StatusUnit = {
+  id: string
+  kind: string
+  kindLabel: string
+  collection: string
+  docId: string
+  field: string
+  choiceKey: string | null
+  speaker: string | null
+  previousUnitId: string | null
+  source: string
+  target: string
+  status: string
+  stale: boolean
+  previousSource: string | null
+  required: boolean
+  audioUrl: string | null
+  updatedAt: string | null
+  updatedBy: string | null
+}
+
+export type StatusBody = {
+  story: { id: string; slug: string; sourceLocale: string; title: string }
+  locale: LocaleCode
+  tag: string
+  sourceLocale: LocaleCode | null
+  publicationState: string
+  settings: { requireApproval: boolean; requireAudio: AudioRule }
+  counts: Record<'units' | 'missing' | 'machine' | 'stale' | 'translated' | 'approved' | 'nodes' | 'audioNodes', number>
+  missing: string[]
+  stale: string[]
+  machine: string[]
+  units: StatusUnit[]
+}
+
+/** The translation-status answer (also the workspace's data): one object with every unit. */
+export function statusBody(t: StoryTranslation, locale: LocaleCode, publicationState: string, settings: { requireApproval: boolean; requireAudio: AudioRule }): StatusBody {
+  const source = t.report.sourceLocale
+  const names = new Map(t.graph.characters.map((c) => [c.id, c.name]))
+  const nodes = new Map(t.graph.nodes.map((n) => [n.id, n]))
+  const title = t.graph.title
+  return {
+    story: { id: t.graph.id, slug: t.graph.slug, sourceLocale: graphSource(t.graph), title: title[locale] || title[graphSource(t.graph)] || title.en || t.graph.slug },
+    locale,
+    tag: bcp47Tag(locale),
+    sourceLocale: source,
+    publicationState: source === null ? 'source' : publicationState,
+    settings,
+    counts: {
+      units: t.report.total,
+      missing: t.report.missing.length,
+      machine: t.report.machine.length,
+      stale: t.report.stale.length,
+      translated: t.report.translated,
+      approved: t.report.approved,
+      nodes: t.report.nodes,
+      audioNodes: t.report.audioNodes,
+    },
+    missing: t.report.missing,
+    stale: t.report.stale,
+    machine: t.report.machine,
+    units: t.rows.map((r) => {
+      const speaker = r.unit.speakerId ? names.get(r.unit.speakerId) : undefined
+      return {
+        id: r.unit.id,
+        kind: r.unit.kind,
+        kindLabel: UNIT_KIND_LABELS[r.unit.kind],
+        collection: r.unit.collection,
+        docId: r.unit.docId,
+        field: r.unit.field,
+        choiceKey: r.unit.choiceKey,
+        speaker: speaker ? (speaker[locale] ?? speaker[source ?? 'en'] ?? speaker.en ?? null) : null,
+        previousUnitId: r.unit.previousUnitId,
+        source: r.source,
+        target: r.target,
+        status: r.status,
+        stale: r.stale,
+        previousSource: r.previousSource,
+        required: r.required,
+        audioUrl: r.unit.nodeId && r.unit.collection === 'story-nodes' ? (nodes.get(r.unit.nodeId)?.audio?.[locale] ?? null) : null,
+        updatedAt: r.state?.updatedAt ?? null,
+        updatedBy: r.state?.updatedBy ?? null,
+      }
+    }),
+  }
+}

@@ -1,0 +1,169 @@
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import { staffUser } from '@/access/roles'
+import { hasOwnText, type LocalizedText } from '@/domain/story/graph'
+import { textHash } from '@/domain/translation/hash'
+import type { StoredStatus, UnitState } from '@/domain/translation/status'
+import { sourceLocaleOf, sourceText, TRANSLATABLE_FIELDS, type UnitCollection, type UnitField, unitId } from '@/domain/translation/units'
+import { isLocale, type LocaleCode } from '@/locales'
+import { drizzleFor } from '@/db/postgres'
+
+type Row = Record<string, unknown>
+
+async function query<T extends Row>(req: PayloadRequest, statement: ReturnType<typeof sql>): Promise<T[]> {
+  const db = await drizzleFor(req)
+  const result = (await db.execute(statement)) as unknown as { rows: T[] }
+  return result.rows
+}
+
+/** The Payload table holding each collection's localized texts, and each field's column there. */
+const LOCALES_TABLE: Record<UnitCollection, string> = {
+  stories: 'stories_locales',
+  characters: 'characters_locales',
+  'story-nodes': 'story_nodes_locales',
+  'story-choices': 'story_choices_locales',
+}
+const COLUMN: Record<UnitField, string> = { title: 'title', description: 'description', moral: 'moral', name: 'name', textContent: 'text_content' }
+
+/** Own text of every locale of each translatable field of one document (no fallback). */
+export async function ownTexts(req: PayloadRequest, collection: UnitCollection, docId: string): Promise<Record<UnitField, LocalizedText>> {
+  const fields = TRANSLATABLE_FIELDS[collection]
+  const columns = fields.map((f) => `"${COLUMN[f]}"`).join(', ')
+  const rows = await query<Row>(req, sql.raw(`SELECT _locale::text AS locale, ${columns} FROM ${LOCALES_TABLE[collection]} WHERE _parent_id = '${docId.replace(/[^0-9a-f-]/gi, '')}'`))
+  const out = Object.fromEntries(fields.map((f) => [f, {} as LocalizedText])) as Record<UnitField, LocalizedText>
+  for (const row of rows) {
+    for (const f of fields) {
+      const text = row[COLUMN[f]]
+      if (typeof text === 'string' && text.trim() !== '' && isLocale(row.locale)) out[f][row.locale] = text
+    }
+  }
+  return out
+}
+
+export async function storySourceLocale(req: PayloadRequest, storyId: string): Promise<LocaleCode> {
+  const rows = await query<{ source_locale: string }>(req, sql`SELECT source_locale::text AS source_locale FROM stories WHERE id = ${storyId}`)
+  const locale = rows[0]?.source_locale
+  return isLocale(locale) ? locale : 'en'
+}
+
+type StoredRow = { status: StoredStatus; source_hash: string | null; target_hash: string | null }
+
+export async function storedState(req: PayloadRequest, unit: string, locale: LocaleCode): Promise<StoredRow | null> {
+  const rows = await query<StoredRow>(req, sql`SELECT status::text AS status, source_hash, target_hash FROM translation_states WHERE unit_id = ${unit} AND locale = ${locale}`)
+  return rows[0] ?? null
+}
+
+export type StateChange = {
+  storyId: string
+  unit: string
+  locale: LocaleCode
+  /** New status, or null to clear the state (the text was removed). */
+  status: StoredStatus | null
+  source: string
+  target: string
+  action: 'saved' | 'machine' | 'approved' | 'unapproved' | 'cleared'
+}
+
+/** Writes one unit's state (insert or update) and appends the change to its history. */
+export async function writeState(req: PayloadRequest, change: StateChange, previous: StoredRow | null): Promise<void> {
+  const by = staffUser(req)?.id ?? null
+  const from = previous?.status ?? 'missing'
+  if (change.status === null) {
+    if (!previous) return
+    await query(req, sql`DELETE FROM translation_states WHERE unit_id = ${change.unit} AND locale = ${change.locale}`)
+  } else {
+    const sourceHash = textHash(change.source)
+    const targetHash = textHash(change.target)
+    await query(
+      req,
+      sql`INSERT INTO translation_states (story_id, unit_id, locale, status, source_hash, source_text, target_hash, updated_by_id, updated_at, created_at)
+          VALUES (${change.storyId}, ${change.unit}, ${change.locale}, ${change.status}, ${sourceHash}, ${change.source}, ${targetHash}, ${by}, now(), now())
+          ON CONFLICT (unit_id, locale) DO UPDATE SET status = EXCLUDED.status, source_hash = EXCLUDED.source_hash,
+            source_text = EXCLUDED.source_text, target_hash = EXCLUDED.target_hash, updated_by_id = EXCLUDED.updated_by_id,
+            updated_at = now(), story_id = EXCLUDED.story_id`,
+    )
+  }
+  await query(
+    req,
+    sql`INSERT INTO translation_events (story_id, unit_id, locale, action, from_status, to_status, by_id, updated_at, created_at)
+        VALUES (${change.storyId}, ${change.unit}, ${change.locale}, ${change.action}, ${from}, ${change.status ?? 'missing'}, ${by}, now(), now())`,
+  )
+}
+
+/** Appends a locale-level event (publication changes). */
+export async function writeLocaleEvent(req: PayloadRequest, storyId: string, locale: LocaleCode, from: string, to: string): Promise<void> {
+  const by = staffUser(req)?.id ?? null
+  await query(
+    req,
+    sql`INSERT INTO translation_events (story_id, unit_id, locale, action, from_status, to_status, by_id, updated_at, created_at)
+        VALUES (${storyId}, ${null}, ${locale}, ${'publication'}, ${from}, ${to}, ${by}, now(), now())`,
+  )
+}
+
+/** Every stored state of a story's units. */
+export async function loadStates(req: PayloadRequest, storyId: string): Promise<UnitState[]> {
+  const rows = await query<{ unit_id: string; locale: string; status: StoredStatus; source_hash: string | null; source_text: string | null; updated_at: string | Date; updated_by: string | null }>(
+    req,
+    sql`SELECT unit_id, locale::text AS locale, status::text AS status, source_hash, source_text, updated_at, updated_by_id AS updated_by
+          FROM translation_states WHERE story_id = ${storyId}`,
+  )
+  return rows
+    .filter((r) => isLocale(r.locale))
+    .map((r) => ({
+      unitId: r.unit_id,
+      locale: r.locale as LocaleCode,
+      status: r.status,
+      sourceHash: r.source_hash,
+      sourceText: r.source_text,
+      updatedAt: r.updated_at instanceof Date ? r.updated_at.toISOString() : r.updated_at,
+      updatedBy: r.updated_by,
+    }))
+}
+
+/**
+ * Records what a save in locale L did to each translated text it carried: a text saved (changed or
+ * not) becomes `translated` (`machine` when the save is a machine draft) against the current
+ * source, so saving or confirming a stale text makes it current; a removed text clears its state.
+ * A save that changes neither the text nor its source keeps the status (an approved text stays
+ * approved). Saves in the story's source locale record nothing: they are what others go stale from.
+ */
+export function recordTranslationState(collection: UnitCollection): CollectionAfterChangeHook {
+  return async ({ doc, data, req }) => {
+    const locale = req.locale
+    if (!isLocale(locale) || !data) return doc
+    const touched = TRANSLATABLE_FIELDS[collection].filter((f) => f in data)
+    if (!touched.length) return doc
+    const storyId = collection === 'stories' ? String(doc.id) : idOf(doc.story)
+    if (!storyId) return doc
+    const storySource = collection === 'stories' && isLocale(doc.sourceLocale) ? doc.sourceLocale : await storySourceLocale(req, storyId)
+    const source = sourceLocaleOf(locale, storySource)
+    if (!source) return doc
+    const texts = await ownTexts(req, collection, String(doc.id))
+    const machine = req.context?.translationAction === 'machine'
+    for (const field of touched) {
+      const unit = unitId(collection, String(doc.id), field)
+      const previous = await storedState(req, unit, locale)
+      const own = hasOwnText(texts[field], locale)
+      const src = sourceText(texts[field], source)
+      if (!own) {
+        await writeState(req, { storyId, unit, locale, status: null, source: src, target: '', action: 'cleared' }, previous)
+        continue
+      }
+      const target = texts[field][locale]!
+      const unchanged = previous && previous.target_hash === textHash(target) && previous.source_hash === textHash(src)
+      if (unchanged && !machine) continue
+      const status: StoredStatus = machine ? 'machine' : 'translated'
+      await writeState(req, { storyId, unit, locale, status, source: src, target, action: machine ? 'machine' : 'saved' }, previous)
+    }
+    return doc
+  }
+}
+
+function idOf(ref: unknown): string | null {
+  if (!ref) return null
+  if (typeof ref === 'string') return ref
+  if (typeof ref === 'object' && 'id' in ref) return String((ref as { id: unknown }).id)
+  return null
+}

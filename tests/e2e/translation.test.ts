@@ -1,0 +1,155 @@
+/**
+ * The translation workspace in the production app: `npm run build` (reused when it is newer than
+ * every source file), `npm start` (seeded), Debian's Chromium. The Tamil translator translates all
+ * of clever-crow by keyboard only; the Tamil bundle is 404 until an editor approves and publishes.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { freePort } from '@/infra/ports'
+import { SEED_STAFF } from '@/seed/accounts'
+import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
+import { buildApp, progress, RESULTS_DIR, ROOT, startApp, type RunningApp } from '../support/e2eServer'
+
+const SLUG = 'clever-crow'
+const TAMIL = SEED_STAFF.find((s) => s.locales.includes('ta' as never))!
+const EDITOR = SEED_STAFF.find((s) => s.role === 'editor')!
+
+let app: RunningApp | undefined
+let browser: Browser | undefined
+
+/** Newest modification time of the files a build is made of. */
+function newestSource(): number {
+  let newest = 0
+  const walk = (p: string) => {
+    const st = fs.statSync(p)
+    if (st.isDirectory()) for (const f of fs.readdirSync(p)) walk(path.join(p, f))
+    else newest = Math.max(newest, st.mtimeMs)
+  }
+  for (const p of ['src', 'collections', 'migrations', 'payload.config.ts', 'next.config.ts', 'package.json']) if (fs.existsSync(path.join(ROOT, p))) walk(path.join(ROOT, p))
+  return newest
+}
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID')
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource()) progress('reusing the .next build (newer than every source file)')
+  else await buildApp()
+  app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true' } })
+})
+
+afterAll(async () => {
+  try {
+    await browser?.close()
+  } finally {
+    await app?.stop()
+  }
+})
+
+const url = () => app!.url
+
+async function signedIn(account: { email: string; password: string }, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser!.newContext({ baseURL: url(), locale: 'en-IN', viewport: { width: 1400, height: 1000 }, colorScheme })
+  await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
+  const login = await context.request.post('/api/editors/login', { data: { email: account.email, password: account.password } })
+  expect(login.status()).toBe(200)
+  return { context, page: await context.newPage() }
+}
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  await page.evaluate('document.fonts.ready.then(() => undefined)')
+  const file = path.join(RESULTS_DIR, name)
+  await page.screenshot({ path: file, fullPage: false })
+  progress(`screenshot: ${path.relative(ROOT, file)}`)
+}
+
+const bundleStatus = async (locale: string) => (await fetch(`${url()}/api/stories/${SLUG}/bundle?locale=${locale}`)).status
+
+describe('translation workspace', () => {
+  it('should let the Tamil translator translate clever-crow by keyboard, and serve Tamil only once an editor publishes it', async () => {
+    const before = await fetch(`${url()}/api/stories/${SLUG}/bundle?locale=ta`)
+    expect(before.status).toBe(404)
+    expect(((await before.json()) as { availableLocales: string[] }).availableLocales).toEqual(['en', 'hi'])
+
+    const { context, page } = await signedIn(TAMIL)
+    try {
+      // The translator lands on the admin home: the translation dashboard with their language only.
+      await page.goto('/admin')
+      const dashboard = page.getByTestId('translation-dashboard')
+      await dashboard.waitFor({ timeout: 60_000 })
+      expect(await dashboard.locator('thead th').allTextContents()).toEqual(['Story', 'ta'])
+      await shot(page, 'e2e-translation-dashboard.png')
+      const row = dashboard.locator('tr', { hasText: 'Clever Crow' }).or(dashboard.locator('tr').nth(1)).first()
+      const link = dashboard.locator(`a[href*="/translate/"][href$="/ta"]`).first()
+      const storyId = (await page.evaluate(async (slug) => {
+        const res = await fetch(`/api/stories?where[slug][equals]=${slug}&depth=0`, { credentials: 'include' })
+        return ((await res.json()) as { docs: { id: string }[] }).docs[0]!.id
+      }, SLUG))!
+      expect(await row.count()).toBeGreaterThan(0)
+      expect(await link.count()).toBeGreaterThan(0)
+
+      const t0 = Date.now()
+      await page.goto(`/admin/translate/${storyId}/ta`)
+      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      progress(`workspace of ${await page.getByTestId('unit-row').count()} units open in ${Date.now() - t0} ms`)
+
+      const textareas = page.locator('[data-testid="unit-row"] textarea')
+      expect(await textareas.first().getAttribute('lang')).toBe('ta')
+      const todo = await page.locator('[data-testid="unit-row"][data-status="missing"]').count()
+      expect(todo).toBeGreaterThan(10)
+
+      // Keyboard only: type, Ctrl+Enter saves and moves to the next row that needs work.
+      await textareas.first().focus()
+      for (let i = 0; i < todo; i++) {
+        await page.keyboard.type(`தமிழ் வரி ${i + 1}`)
+        await page.keyboard.press('Control+Enter')
+        await expect.poll(() => page.locator('[data-testid="unit-row"][data-status="translated"]').count(), { timeout: 20_000 }).toBe(i + 1)
+      }
+      await expect.poll(() => page.locator('[data-testid="unit-row"][data-status="missing"]').count()).toBe(0)
+      const fonts = await platformFontsOf(page, '[data-testid="unit-row"] textarea')
+      expect(fonts.some((f) => /Noto Sans Tamil/i.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true)
+      await page.getByRole('button', { name: 'Needs work' }).click()
+      await page.getByTestId('nothing-left').waitFor()
+      await page.getByRole('button', { name: 'All' }).click()
+      await shot(page, 'e2e-translation-workspace-ta.png')
+
+      // Translators cannot publish: no button, and the API refuses.
+      expect(await page.getByRole('button', { name: 'Publish ta' }).count()).toBe(0)
+      expect(await bundleStatus('ta')).toBe(404)
+    } finally {
+      await context.close()
+    }
+
+    const editor = await signedIn(EDITOR, 'dark')
+    try {
+      const { page } = editor
+      const storyId = await page.evaluate(async (slug) => {
+        const res = await fetch(`/api/stories?where[slug][equals]=${slug}&depth=0`, { credentials: 'include' })
+        return ((await res.json()) as { docs: { id: string }[] }).docs[0]!.id
+      }, SLUG)
+      await page.goto(`/admin/translate/${storyId}/ta`)
+      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      await page.getByRole('button', { name: `Publish ta` }).click()
+      // Approval is required by default: publishing is refused, naming the units.
+      await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toContain('not approved')
+      expect(await bundleStatus('ta')).toBe(404)
+      await page.getByRole('button', { name: 'Approve all' }).click()
+      await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toMatch(/Approved \d+ text/)
+      await page.getByRole('button', { name: 'Publish ta' }).click()
+      await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toBe('ta is live')
+      await shot(page, 'e2e-translation-workspace-ta-dark.png')
+    } finally {
+      await editor.context.close()
+    }
+    const live = await fetch(`${url()}/api/stories/${SLUG}/bundle?locale=ta`)
+    expect(live.status).toBe(200)
+    const bundle = (await live.json()) as { complete: boolean; nodes: { fallback: boolean; text: string }[] }
+    expect(bundle.complete).toBe(true)
+    expect(bundle.nodes.every((n) => !n.fallback && n.text.startsWith('தமிழ்'))).toBe(true)
+    const catalog = (await (await fetch(`${url()}/api/stories/catalog?locale=ta`)).json()) as { stories: { slug: string; liveLocales: string[] }[] }
+    expect(catalog.stories.find((s) => s.slug === SLUG)?.liveLocales).toEqual(['en', 'hi', 'ta'])
+  })
+})
