@@ -10,6 +10,8 @@ import { isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
 import { PUBLICATION_STATES } from '@/slugs'
 import { loadStoryTranslation, PublishRefused, statusBody, translationRow } from '@/translation/service'
 import { exportCsv, exportXliff, importEntries, readCsv, readXliff } from '@/translation/files'
+import { machineTranslator, MachineTranslationError } from '@/translation/machine'
+import { draftWithMachine } from '@/translation/machineDraft'
 import { publishSettings } from '@/translation/settings'
 import { reviewUnits, setPublicationState, TranslationInputError, TranslationNotFound } from '@/translation/publication'
 
@@ -68,7 +70,7 @@ export const translationStatusEndpoint: Endpoint = {
     const t = await loadStoryTranslation(req, id, locale, settings.requireAudio)
     if (!t) return errorResponse(404, 'Not Found')
     const row = await translationRow(req, id, locale)
-    return json(200, statusBody(t, locale, row?.publicationState ?? 'draft', settings))
+    return json(200, statusBody(t, locale, row?.publicationState ?? 'draft', settings, machineTranslator() !== null))
   },
 }
 
@@ -236,6 +238,38 @@ export const translationImportEndpoint: Endpoint = {
   },
 }
 
+const machineBody = z.object({ locale: z.string(), units: z.array(z.string().max(100)).min(1).max(5000).optional() })
+
+/**
+ * `POST /api/stories/:id/machine-draft {locale, units?}`: machine drafts (Sarvam Mayura) for the
+ * missing units of a locale, or for the named ones. 503 when machine translation is not set up
+ * (no SARVAM_API_KEY; the workspace hides the action then), 502 when Sarvam fails (nothing written).
+ */
+export const machineDraftEndpoint: Endpoint = {
+  path: '/:id/machine-draft',
+  method: 'post',
+  handler: async (req) => {
+    const body = await payloadRequestJson(req)
+    if (!body.ok) return body.response
+    const parsed = machineBody.safeParse(body.value ?? {})
+    if (!parsed.success) return invalid(parsed.error)
+    const locale = localeParam(parsed.data.locale)
+    if (locale instanceof Response) return locale
+    if (!mayTranslate(req, locale)) return forbidden(req, `You do not translate ${locale}.`)
+    const id = storyIdOf(req)
+    if (!id) return errorResponse(404, 'Not Found')
+    const translator = machineTranslator()
+    if (!translator) return errorResponse(503, 'Machine translation is not set up (SARVAM_API_KEY).')
+    try {
+      const result = await draftWithMachine(req, id, locale, parsed.data.units ?? null, translator, (work) => inTransaction(req, work))
+      return json(200, result)
+    } catch (err) {
+      if (err instanceof MachineTranslationError) return errorResponse(502, err.message)
+      return failure(req, err, `machine draft of story ${id} ${locale} failed`)
+    }
+  },
+}
+
 export const translationEndpoints = [
   translationStatusEndpoint,
   translationReviewEndpoint,
@@ -243,4 +277,5 @@ export const translationEndpoints = [
   translationHistoryEndpoint,
   translationExportEndpoint,
   translationImportEndpoint,
+  machineDraftEndpoint,
 ]

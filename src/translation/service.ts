@@ -105,6 +105,8 @@ export type StatusBody = {
   sourceLocale: LocaleCode | null
   publicationState: string
   settings: { requireApproval: boolean; requireAudio: AudioRule }
+  /** Machine drafts are available (SARVAM_API_KEY is set). */
+  machineTranslation: boolean
   counts: Record<'units' | 'missing' | 'machine' | 'stale' | 'translated' | 'approved' | 'nodes' | 'audioNodes', number>
   missing: string[]
   stale: string[]
@@ -113,7 +115,13 @@ export type StatusBody = {
 }
 
 /** The translation-status answer (also the workspace's data): one object with every unit. */
-export function statusBody(t: StoryTranslation, locale: LocaleCode, publicationState: string, settings: { requireApproval: boolean; requireAudio: AudioRule }): StatusBody {
+export function statusBody(
+  t: StoryTranslation,
+  locale: LocaleCode,
+  publicationState: string,
+  settings: { requireApproval: boolean; requireAudio: AudioRule },
+  machineTranslation = false,
+): StatusBody {
   const source = t.report.sourceLocale
   const names = new Map(t.graph.characters.map((c) => [c.id, c.name]))
   const nodes = new Map(t.graph.nodes.map((n) => [n.id, n]))
@@ -125,6 +133,7 @@ export function statusBody(t: StoryTranslation, locale: LocaleCode, publicationS
     sourceLocale: source,
     publicationState: source === null ? 'source' : publicationState,
     settings,
+    machineTranslation,
     counts: {
       units: t.report.total,
       missing: t.report.missing.length,

@@ -127,7 +127,7 @@ export async function loadStates(req: PayloadRequest, storyId: string): Promise<
  * not) becomes `translated` (`machine` when the save is a machine draft) against the current
  * source, so saving or confirming a stale text makes it current; a removed text clears its state.
  * A save that changes neither the text nor its source keeps the status (an approved text stays
- * approved). Saves in the story's source locale record nothing: they are what others go stale from.
+ * approved), except a machine draft, which a person's save turns into `translated`. Saves in the story's source locale record nothing: they are what others go stale from.
  */
 export function recordTranslationState(collection: UnitCollection): CollectionAfterChangeHook {
   return async ({ doc, data, req }) => {
@@ -153,7 +153,8 @@ export function recordTranslationState(collection: UnitCollection): CollectionAf
       }
       const target = texts[field][locale]!
       const unchanged = previous && previous.target_hash === textHash(target) && previous.source_hash === textHash(src)
-      if (unchanged && !machine) continue
+      // A person saving a machine draft, even unchanged, has checked it: it becomes translated.
+      if (unchanged && !machine && previous.status !== 'machine') continue
       const status: StoredStatus = machine ? 'machine' : 'translated'
       await writeState(req, { storyId, unit, locale, status, source: src, target, action: machine ? 'machine' : 'saved' }, previous)
     }

@@ -1,54 +1,32 @@
 /**
- * The translation workspace in the production app: `npm run build` (reused when it is newer than
- * every source file), `npm start` (seeded), Debian's Chromium. The Tamil translator translates all
- * of clever-crow by keyboard only; the Tamil bundle is 404 until an editor approves and publishes.
+ * The translation workspace in the production app (the e2e project's shared build and seeded
+ * server, tests/setup/e2eApp.ts) in Debian's Chromium. The Tamil translator translates all of
+ * clever-crow by keyboard only; the Tamil bundle is 404 until an editor approves and publishes it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
 import { SEED_STAFF } from '@/seed/accounts'
 import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
-import { buildApp, progress, RESULTS_DIR, ROOT, startApp, type RunningApp } from '../support/e2eServer'
+import { progress, RESULTS_DIR, ROOT } from '../support/e2eServer'
 
 const SLUG = 'clever-crow'
 const TAMIL = SEED_STAFF.find((s) => s.locales.includes('ta' as never))!
 const EDITOR = SEED_STAFF.find((s) => s.role === 'editor')!
 
-let app: RunningApp | undefined
 let browser: Browser | undefined
-
-/** Newest modification time of the files a build is made of. */
-function newestSource(): number {
-  let newest = 0
-  const walk = (p: string) => {
-    const st = fs.statSync(p)
-    if (st.isDirectory()) for (const f of fs.readdirSync(p)) walk(path.join(p, f))
-    else newest = Math.max(newest, st.mtimeMs)
-  }
-  for (const p of ['src', 'collections', 'migrations', 'payload.config.ts', 'next.config.ts', 'package.json']) if (fs.existsSync(path.join(ROOT, p))) walk(path.join(ROOT, p))
-  return newest
-}
 
 beforeAll(async () => {
   browser = await launchChromium()
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID')
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSource()) progress('reusing the .next build (newer than every source file)')
-  else await buildApp()
-  app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true' } })
 })
 
 afterAll(async () => {
-  try {
-    await browser?.close()
-  } finally {
-    await app?.stop()
-  }
+  await browser?.close()
 })
 
-const url = () => app!.url
+const url = () => inject('appUrl')
 
 async function signedIn(account: { email: string; password: string }, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser!.newContext({ baseURL: url(), locale: 'en-IN', viewport: { width: 1400, height: 1000 }, colorScheme })
@@ -84,10 +62,8 @@ describe('translation workspace', () => {
       await shot(page, 'e2e-translation-dashboard.png')
       const row = dashboard.locator('tr', { hasText: 'Clever Crow' }).or(dashboard.locator('tr').nth(1)).first()
       const link = dashboard.locator(`a[href*="/translate/"][href$="/ta"]`).first()
-      const storyId = (await page.evaluate(async (slug) => {
-        const res = await fetch(`/api/stories?where[slug][equals]=${slug}&depth=0`, { credentials: 'include' })
-        return ((await res.json()) as { docs: { id: string }[] }).docs[0]!.id
-      }, SLUG))!
+      const found = await context.request.get(`/api/stories?where[slug][equals]=${SLUG}&depth=0`)
+      const storyId = ((await found.json()) as { docs: { id: string }[] }).docs[0]!.id
       expect(await row.count()).toBeGreaterThan(0)
       expect(await link.count()).toBeGreaterThan(0)
 
@@ -126,10 +102,8 @@ describe('translation workspace', () => {
     const editor = await signedIn(EDITOR, 'dark')
     try {
       const { page } = editor
-      const storyId = await page.evaluate(async (slug) => {
-        const res = await fetch(`/api/stories?where[slug][equals]=${slug}&depth=0`, { credentials: 'include' })
-        return ((await res.json()) as { docs: { id: string }[] }).docs[0]!.id
-      }, SLUG)
+      const found = await editor.context.request.get(`/api/stories?where[slug][equals]=${SLUG}&depth=0`)
+      const storyId = ((await found.json()) as { docs: { id: string }[] }).docs[0]!.id
       await page.goto(`/admin/translate/${storyId}/ta`)
       await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
       await page.getByRole('button', { name: `Publish ta` }).click()

@@ -153,6 +153,22 @@ export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: P
     setMessage({ text: `Approved ${r.body.changed} text(s)` })
   }
 
+  async function machineDraft(ids: string[] | null) {
+    setBusy('machine')
+    setMessage({ text: 'Asking Sarvam for machine drafts…' })
+    const r = await post('machine-draft', ids ? { locale, units: ids } : { locale })
+    setBusy(null)
+    if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Machine translation failed', error: true })
+    // Reload the rows: drafts came from the server.
+    const res = await fetch(`${apiRoute}/stories/${initial.story.id}/translation-status?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
+    if (res.ok) {
+      const body = (await res.json()) as StatusBody
+      setUnits(body.units)
+      setDrafts((d) => ({ ...d, ...Object.fromEntries(body.units.filter((u) => r.body.drafted.includes(u.id)).map((u) => [u.id, u.target])) }))
+    }
+    setMessage({ text: `Machine drafts for ${r.body.drafted.length} line(s): check and save each (Ctrl+Enter), or approve them.` })
+  }
+
   async function setState(state: 'draft' | 'in_review' | 'published') {
     setBusy('publication')
     const r = await post('publication', { locale, state })
@@ -223,6 +239,11 @@ export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: P
         {!isSource && publication === 'draft' && (
           <Button buttonStyle="secondary" size="small" margin={false} disabled={!!busy} onClick={() => void setState('in_review')}>
             Send for review
+          </Button>
+        )}
+        {!isSource && initial.machineTranslation && counts.missing > 0 && (
+          <Button buttonStyle="secondary" size="small" margin={false} disabled={!!busy} onClick={() => void machineDraft(null)}>
+            Draft missing with machine translation
           </Button>
         )}
         {!isSource && canReview && (
@@ -329,6 +350,11 @@ export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: P
                     <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={busy === u.id || isSource} onClick={() => void save(u)}>
                       Save
                     </Button>
+                    {initial.machineTranslation && u.required && (u.status === 'missing' || u.status === 'machine') && !isSource && (
+                      <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={!!busy} onClick={() => void machineDraft([u.id])}>
+                        Machine draft
+                      </Button>
+                    )}
                     {canReview && u.status !== 'missing' && u.status !== 'approved' && !isSource && (
                       <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={!!busy} onClick={() => void approve([u.id])}>
                         Approve

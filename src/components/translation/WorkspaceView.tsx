@@ -10,6 +10,7 @@ import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
 import { bcp47Tag } from '@/domain/translation/tags'
 import { getLocale, isLocale } from '@/locales'
 import { loadStoryTranslation, statusBody, translationRow } from '@/translation/service'
+import { machineTranslator } from '@/translation/machine'
 import { publishSettings } from '@/translation/settings'
 
 import { fontFor } from './scripts'
@@ -49,7 +50,7 @@ export async function WorkspaceView(props: AdminViewServerProps) {
   const t = await loadStoryTranslation(req, storyId, locale, settings.requireAudio)
   if (!t) return template(<p>No such story.</p>)
   const row = await translationRow(req, storyId, locale)
-  const body = statusBody(t, locale, row?.publicationState ?? 'draft', settings)
+  const body = statusBody(t, locale, row?.publicationState ?? 'draft', settings, machineTranslator() !== null)
   const story = await req.payload.findByID({ collection: 'stories', id: storyId, depth: 0, locale, fallbackLocale: false, req, overrideAccess: true, select: { translatorNotes: true, localeNotes: true } })
   const notes = story.translatorNotes as React.ComponentProps<typeof RichText>['data'] | null | undefined
   const localeNotes = story.localeNotes as React.ComponentProps<typeof RichText>['data'] | null | undefined

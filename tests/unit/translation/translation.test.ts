@@ -4,6 +4,7 @@ import type { LocaleCode } from '@/locales'
 import { textHash } from '@/domain/translation/hash'
 import { describeBlockers, localeReport, publishBlockers, type UnitState, unitRow } from '@/domain/translation/status'
 import { planImport } from '@/domain/translation/importPlan'
+import { translationRequest } from '@/translation/machine'
 import { bcp47Tag, localeOfTag } from '@/domain/translation/tags'
 import { parseUnitId, sourceLocaleOf, translationUnits, unitId } from '@/domain/translation/units'
 
@@ -218,5 +219,17 @@ describe('import plan', () => {
   it('should report a unit listed twice', () => {
     const entry = { id: 'node/b/text_content', source: 'Two', target: 'இரண்டு' }
     expect(planImport(rows, [entry, entry]).duplicates).toEqual(['node/b/text_content'])
+  })
+})
+
+describe('machine translation request', () => {
+  it.each([
+    ['ta', 'en', { source_language_code: 'en-IN', target_language_code: 'ta-IN', model: 'mayura:v1', mode: 'modern-colloquial' }],
+    ['od', 'en', { target_language_code: 'od-IN', mode: 'modern-colloquial' }],
+    ['hi-mixed', 'hi', { source_language_code: 'hi-IN', target_language_code: 'hi-IN', mode: 'code-mixed', output_script: 'roman' }],
+  ] as const)('should ask Mayura for %s from %s in a kid-friendly colloquial style', (to, from, expected) => {
+    const request = translationRequest('Hello', from, to)
+    expect(request).toMatchObject({ input: 'Hello', ...expected })
+    if (to !== 'hi-mixed') expect(request.output_script).toBeUndefined()
   })
 })

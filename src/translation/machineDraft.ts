@@ -1,0 +1,58 @@
+import type { PayloadRequest } from 'payload'
+
+import type { LocaleCode } from '@/locales'
+import { recompileStoryBundles } from '@/services/storyBundles'
+import type { MachineTranslator } from '@/translation/machine'
+import { TranslationInputError, TranslationNotFound } from '@/translation/publication'
+import { loadStoryTranslation } from '@/translation/service'
+
+export type MachineDraftResult = { drafted: string[]; model: string }
+
+/**
+ * Fills units of a locale with machine drafts: `units` null means every required unit that is
+ * missing; named units may be missing or machine drafts already (drafted again). Translations are
+ * fetched first, then written in one go through Payload with the user's own access, each save
+ * marked `machine` (never approved; a person's save or approval replaces the mark). Call the
+ * writing part inside a transaction via `write`.
+ */
+export async function draftWithMachine(
+  req: PayloadRequest,
+  storyId: string,
+  locale: LocaleCode,
+  units: string[] | null,
+  translator: MachineTranslator,
+  write: (work: () => Promise<void>) => Promise<void>,
+): Promise<MachineDraftResult> {
+  const t = await loadStoryTranslation(req, storyId, locale)
+  if (!t) throw new TranslationNotFound(`No story ${storyId}.`)
+  if (!t.report.sourceLocale) throw new TranslationInputError(`${locale} is the story's source language: there is nothing to translate.`, 'locale')
+  const byId = new Map(t.rows.map((r) => [r.unit.id, r]))
+  if (units) {
+    const bad = units.filter((id) => !byId.get(id)?.required)
+    if (bad.length) throw new TranslationInputError(`Unknown units or units without source text: ${bad.join(', ')}.`, 'units')
+    const human = units.filter((id) => !['missing', 'machine'].includes(byId.get(id)!.status))
+    if (human.length) throw new TranslationInputError(`These units have a person's translation; machine drafts only fill missing ones: ${human.join(', ')}.`, 'units')
+  }
+  const rows = units ? units.map((id) => byId.get(id)!) : t.rows.filter((r) => r.required && r.status === 'missing')
+  const drafts: { row: (typeof rows)[number]; text: string }[] = []
+  for (const row of rows) drafts.push({ row, text: await translator.translate(row.source, row.sourceLocale!, locale) })
+  await write(async () => {
+    for (const { row, text } of drafts) {
+      await req.payload.update({
+        collection: row.unit.collection,
+        id: row.unit.docId,
+        locale,
+        data: { [row.unit.field]: text },
+        req,
+        user: req.user,
+        overrideAccess: false,
+        context: { translationAction: 'machine', skipBundleCompile: true },
+        depth: 0,
+      })
+    }
+    req.context.translationAction = undefined
+    req.context.skipBundleCompile = false
+    if (drafts.length) await recompileStoryBundles(req, storyId)
+  })
+  return { drafted: drafts.map((d) => d.row.unit.id), model: translator.model }
+}
