@@ -8,7 +8,8 @@
  * each with the Accept-Encoding an app sends (none, gzip, br), so compressed scenarios compare like
  * with like. While each scenario runs, a sampler reads bodies with the same headers and checks them
  * (bench/bodyCheck.ts: decoded per Content-Encoding, parsed, `version` matches); a scenario with a
- * bad body fails, and the run exits 1.
+ * bad body fails, and the run exits 1. Then the audio (bench/audio.ts) and translation
+ * (bench/translation.ts) benchmarks.
  *
  * stdout is machine-readable: one JSON object per line (`bench` names the kind); `npm run -s bench`
  * leaves out npm's own banner. Tables and progress go to stderr.
@@ -278,6 +279,15 @@ async function main(): Promise<void> {
     const audio = spawn(process.execPath, ['--import', 'tsx', 'bench/audio.ts'], { env: process.env, stdio: 'inherit' })
     const status = await new Promise<number | null>((resolve) => audio.on('exit', resolve))
     if (status !== 0) log(`audio benchmark exited ${status}`)
+  }
+  if (fs.existsSync(path.join(root, 'bench', 'translation.ts'))) {
+    log('translation benchmark…')
+    // Its own throwaway database (500 dashboard stories are written straight into it).
+    const env: NodeJS.ProcessEnv = { ...process.env }
+    for (const key of Object.keys(env)) if (key === 'DATABASE_URL' || key.startsWith('S3_')) delete env[key]
+    const translation = spawn(process.execPath, ['--import', 'tsx', 'bench/translation.ts'], { env, stdio: 'inherit' })
+    const status = await new Promise<number | null>((resolve) => translation.on('exit', resolve))
+    if (status !== 0) log(`translation benchmark exited ${status}`)
   }
   if (failed.length) {
     log(`bad bodies or failed requests in: ${failed.join(', ')}`)

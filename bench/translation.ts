@@ -3,7 +3,10 @@
  *   - workspace data: GET /api/stories/:id/translation-status?locale=ta of a 200-node story (the
  *     one request the workspace view's data is), p50 of 10;
  *   - save: PATCH of one node's Tamil text as the workspace does, p50 of 30 (different nodes);
- *   - dashboard: 500 stories x 12 locales, translationDashboard()'s one query, p50 of 10.
+ *   - dashboard: 500 stories x 12 locales, translationDashboard()'s one query, p50 of 10;
+ *   - workspace in the browser: with a production build present (.next/BUILD_ID), `npm start` on
+ *     the same database and Chromium opening /admin/translate/<story>/te until every row is
+ *     shown, p50 of 5 (BENCH_BROWSER=0 skips it).
  * Real Postgres and s3rver (throwaway), real HTTP in front of Payload's REST handlers.
  */
 import { performance } from 'node:perf_hooks'
@@ -30,9 +33,9 @@ async function main() {
     const { primaryPool } = await import('@/db/postgres')
 
     const t0 = performance.now()
-    await seedStories(payload, [generateStory(1, 200)])
+    await seedStories(payload, [generateStory(900, 200)])
     console.error(`[bench] 200-node story seeded in ${Math.round(performance.now() - t0)} ms`)
-    const story = (await payload.find({ collection: 'stories', where: { slug: { equals: 'bench-story-01' } }, depth: 0 })).docs[0]!
+    const story = (await payload.find({ collection: 'stories', where: { slug: { equals: 'bench-story-900' } }, depth: 0 })).docs[0]!
     const server = await startTestServer()
     const editor = await createStaff(payload, server.url, 'editor')
 
@@ -82,6 +85,33 @@ async function main() {
       dashHttp.push(performance.now() - t)
       if (res.status !== 200) throw new Error(`dashboard ${res.status}`)
     }
+    let browserOpen: number | null = null
+    const fs = await import('node:fs')
+    if (process.env.BENCH_BROWSER !== '0' && fs.existsSync('.next/BUILD_ID')) {
+      const { startApp } = await import('../tests/support/e2eServer')
+      const { launchChromium } = await import('../tests/support/e2eBrowser')
+      const { freePort } = await import('@/infra/ports')
+      const app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'false' } })
+      const browser = await launchChromium()
+      try {
+        const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1400, height: 1000 } })
+        await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
+        const login = await context.request.post('/api/editors/login', { data: { email: editor.email, password: editor.password } })
+        if (login.status() !== 200) throw new Error(`login ${login.status()}`)
+        const page = await context.newPage()
+        const opens: number[] = []
+        for (let i = 0; i < 6; i++) {
+          const t = performance.now()
+          await page.goto(`/admin/translate/${story.id}/te`)
+          await page.waitForFunction((n) => document.querySelectorAll('[data-testid="unit-row"]').length === n, units, { timeout: 60_000 })
+          if (i > 0) opens.push(performance.now() - t) // the first open warms the server
+        }
+        browserOpen = ms(p50(opens))
+      } finally {
+        await browser.close()
+        await app.stop()
+      }
+    }
     const result = {
       scenario: 'translation',
       workspace_units: units,
@@ -91,6 +121,7 @@ async function main() {
       dashboard_cells: cells,
       dashboard_query_p50_ms: ms(p50(dash)),
       dashboard_http_p50_ms: ms(p50(dashHttp)),
+      workspace_browser_open_p50_ms: browserOpen,
     }
     console.log(JSON.stringify(result))
     void createLocalReq

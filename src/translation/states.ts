@@ -31,7 +31,8 @@ const COLUMN: Record<UnitField, string> = { title: 'title', description: 'descri
 export async function ownTexts(req: PayloadRequest, collection: UnitCollection, docId: string): Promise<Record<UnitField, LocalizedText>> {
   const fields = TRANSLATABLE_FIELDS[collection]
   const columns = fields.map((f) => `"${COLUMN[f]}"`).join(', ')
-  const rows = await query<Row>(req, sql.raw(`SELECT _locale::text AS locale, ${columns} FROM ${LOCALES_TABLE[collection]} WHERE _parent_id = '${docId.replace(/[^0-9a-f-]/gi, '')}'`))
+  // Table and column names come from the constants above, never from input; the id is a parameter.
+  const rows = await query<Row>(req, sql`SELECT _locale::text AS locale, ${sql.raw(columns)} FROM ${sql.raw(LOCALES_TABLE[collection])} WHERE _parent_id = ${docId}`)
   const out = Object.fromEntries(fields.map((f) => [f, {} as LocalizedText])) as Record<UnitField, LocalizedText>
   for (const row of rows) {
     for (const f of fields) {
