@@ -87,6 +87,94 @@ export interface paths {
         patch: operations["updateStoryTranslation"];
         trace?: never;
     };
+    "/api/translation-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a list of Translation States */
+        get: operations["listTranslationStates"];
+        put?: never;
+        /** Create a new Translation State */
+        post: operations["createTranslationState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/translation-states/{id}": {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Find a Translation State by ID */
+        get: operations["findTranslationStateById"];
+        put?: never;
+        post?: never;
+        /** Delete a Translation State */
+        delete: operations["deleteTranslationState"];
+        options?: never;
+        head?: never;
+        /** Update a Translation State */
+        patch: operations["updateTranslationState"];
+        trace?: never;
+    };
+    "/api/translation-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a list of Translation Events */
+        get: operations["listTranslationEvents"];
+        put?: never;
+        /** Create a new Translation Event */
+        post: operations["createTranslationEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/translation-events/{id}": {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Find a Translation Event by ID */
+        get: operations["findTranslationEventById"];
+        put?: never;
+        post?: never;
+        /** Delete a Translation Event */
+        delete: operations["deleteTranslationEvent"];
+        options?: never;
+        head?: never;
+        /** Update a Translation Event */
+        patch: operations["updateTranslationEvent"];
+        trace?: never;
+    };
     "/api/characters": {
         parameters: {
             query?: never;
@@ -1106,6 +1194,45 @@ export interface components {
             /** @description Public URL of the cover (set from the upload). */
             coverImage?: string | null;
             isActive?: boolean | null;
+            /**
+             * @description The language the story is written in; every other language is translated from it (hi-mixed from hi).
+             * @enum {string|null}
+             */
+            sourceLocale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed" | null;
+            /** @description Notes for translators: tone, names not to translate, a small glossary. */
+            translatorNotes?: {
+                root: {
+                    type: string;
+                    children: ({
+                        type: string;
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    direction: ("ltr" | "rtl") | null;
+                    /** @enum {string} */
+                    format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                    indent: number;
+                    version: number;
+                };
+            } | null;
+            /** @description Notes of this language's translators (switch the locale to edit another language's). */
+            localeNotes?: {
+                root: {
+                    type: string;
+                    children: ({
+                        type: string;
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    direction: ("ltr" | "rtl") | null;
+                    /** @enum {string} */
+                    format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                    indent: number;
+                    version: number;
+                };
+            } | null;
             characters?: {
                 docs?: (string | components["schemas"]["Character"])[];
                 hasNextPage?: boolean;
@@ -1137,8 +1264,62 @@ export interface components {
             isPublished?: boolean | null;
             /** @description Content hash of content_json (the bundle ETag). */
             version?: string | null;
-            /** @description Immutable copy in object storage. */
+            /** @description Immutable copy in object storage (only while the locale is live). */
             bundleUrl?: string | null;
+            /**
+             * @description Apps get this locale only when published (the story's source locale follows Active).
+             * @enum {string|null}
+             */
+            publicationState?: "draft" | "in_review" | "published" | null;
+            /** @description Translation progress, refreshed with the bundle (units whose source has text). */
+            progress?: {
+                units?: number | null;
+                missing?: number | null;
+                machine?: number | null;
+                stale?: number | null;
+                translated?: number | null;
+                approved?: number | null;
+                nodes?: number | null;
+                audioNodes?: number | null;
+            };
+            updatedAt: string;
+            createdAt: string;
+        };
+        /**
+         * Translation State
+         * @description Status of each translated text (written by the translation workspace): read-only.
+         */
+        TranslationState: {
+            id: string;
+            story: string | components["schemas"]["Story"];
+            unitId: string;
+            /** @enum {string} */
+            locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+            /** @enum {string} */
+            status: "machine" | "translated" | "approved";
+            sourceHash?: string | null;
+            sourceText?: string | null;
+            targetHash?: string | null;
+            updatedBy?: (string | null) | components["schemas"]["Editor"];
+            updatedAt: string;
+            createdAt: string;
+        };
+        /**
+         * Translation Event
+         * @description Who changed which translation when: read-only.
+         */
+        TranslationEvent: {
+            id: string;
+            story: string | components["schemas"]["Story"];
+            /** @description Empty for changes of the whole locale. */
+            unitId?: string | null;
+            /** @enum {string} */
+            locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+            /** @enum {string} */
+            action: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+            fromStatus?: string | null;
+            toStatus?: string | null;
+            by?: (string | null) | components["schemas"]["Editor"];
             updatedAt: string;
             createdAt: string;
         };
@@ -1327,6 +1508,8 @@ export interface components {
             role: "admin" | "editor" | "translator";
             /** @description Languages a translator may edit. */
             assignedLocales?: ("en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed")[] | null;
+            /** @description May approve translations in their languages (editors always may). */
+            reviewer?: boolean | null;
             updatedAt: string;
             createdAt: string;
             email: string;
@@ -1368,6 +1551,14 @@ export interface components {
             isActive?: {
                 equals?: boolean;
                 not_equals?: boolean;
+                in?: string;
+                not_in?: string;
+            };
+            sourceLocale?: {
+                /** @enum {string} */
+                equals?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                /** @enum {string} */
+                not_equals?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
                 in?: string;
                 not_in?: string;
             };
@@ -1466,6 +1657,14 @@ export interface components {
                 like?: string;
                 contains?: string;
             };
+            publicationState?: {
+                /** @enum {string} */
+                equals?: "draft" | "in_review" | "published";
+                /** @enum {string} */
+                not_equals?: "draft" | "in_review" | "published";
+                in?: string;
+                not_in?: string;
+            };
             updatedAt?: {
                 /** Format: date-time */
                 equals?: string;
@@ -1506,6 +1705,172 @@ export interface components {
         /** Story Translation query disjunction */
         StoryTranslationQueryOperationsOr: {
             or: (components["schemas"]["StoryTranslationQueryOperations"] | components["schemas"]["StoryTranslationQueryOperationsAnd"] | components["schemas"]["StoryTranslationQueryOperationsOr"])[];
+        };
+        /** Translation State query operations */
+        TranslationStateQueryOperations: {
+            unitId?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            locale?: {
+                /** @enum {string} */
+                equals?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                /** @enum {string} */
+                not_equals?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                in?: string;
+                not_in?: string;
+            };
+            status?: {
+                /** @enum {string} */
+                equals?: "machine" | "translated" | "approved";
+                /** @enum {string} */
+                not_equals?: "machine" | "translated" | "approved";
+                in?: string;
+                not_in?: string;
+            };
+            sourceHash?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            targetHash?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            updatedAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            createdAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+        };
+        /** Translation State query conjunction */
+        TranslationStateQueryOperationsAnd: {
+            and: (components["schemas"]["TranslationStateQueryOperations"] | components["schemas"]["TranslationStateQueryOperationsAnd"] | components["schemas"]["TranslationStateQueryOperationsOr"])[];
+        };
+        /** Translation State query disjunction */
+        TranslationStateQueryOperationsOr: {
+            or: (components["schemas"]["TranslationStateQueryOperations"] | components["schemas"]["TranslationStateQueryOperationsAnd"] | components["schemas"]["TranslationStateQueryOperationsOr"])[];
+        };
+        /** Translation Event query operations */
+        TranslationEventQueryOperations: {
+            unitId?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            locale?: {
+                /** @enum {string} */
+                equals?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                /** @enum {string} */
+                not_equals?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                in?: string;
+                not_in?: string;
+            };
+            action?: {
+                /** @enum {string} */
+                equals?: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+                /** @enum {string} */
+                not_equals?: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+                in?: string;
+                not_in?: string;
+            };
+            fromStatus?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            toStatus?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            updatedAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            createdAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+        };
+        /** Translation Event query conjunction */
+        TranslationEventQueryOperationsAnd: {
+            and: (components["schemas"]["TranslationEventQueryOperations"] | components["schemas"]["TranslationEventQueryOperationsAnd"] | components["schemas"]["TranslationEventQueryOperationsOr"])[];
+        };
+        /** Translation Event query disjunction */
+        TranslationEventQueryOperationsOr: {
+            or: (components["schemas"]["TranslationEventQueryOperations"] | components["schemas"]["TranslationEventQueryOperationsAnd"] | components["schemas"]["TranslationEventQueryOperationsOr"])[];
         };
         /** Character query operations */
         CharacterQueryOperations: {
@@ -2238,6 +2603,12 @@ export interface components {
                 in?: string;
                 not_in?: string;
             };
+            reviewer?: {
+                equals?: boolean;
+                not_equals?: boolean;
+                in?: string;
+                not_in?: string;
+            };
             updatedAt?: {
                 /** Format: date-time */
                 equals?: string;
@@ -2516,6 +2887,8 @@ export interface components {
             version: string;
             /** @description Immutable copy of the bundle in object storage. */
             bundleUrl: string | null;
+            /** @description Locales the story is live in: its source locale and every published one. */
+            liveLocales: string[];
         };
         CatalogPage: {
             locale: components["schemas"]["LocaleCode"];
@@ -2875,6 +3248,114 @@ export interface components {
             content: {
                 "application/json": {
                     docs: components["schemas"]["StoryTranslation"][];
+                    totalDocs: number;
+                    limit: number;
+                    totalPages: number;
+                    page: number;
+                    pagingCounter: number;
+                    hasPrevPage: boolean;
+                    hasNextPage: boolean;
+                    prevPage: number | null;
+                    nextPage: number | null;
+                };
+            };
+        };
+        /** @description Translation State object */
+        TranslationStateResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TranslationState"];
+            };
+        };
+        /** @description Translation State object */
+        MutateTranslationStateResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    message: string;
+                    doc: components["schemas"]["TranslationState"] & {
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+        /** @description Translation State not found */
+        TranslationStateNotFoundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description List of Translation States */
+        TranslationStateListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    docs: components["schemas"]["TranslationState"][];
+                    totalDocs: number;
+                    limit: number;
+                    totalPages: number;
+                    page: number;
+                    pagingCounter: number;
+                    hasPrevPage: boolean;
+                    hasNextPage: boolean;
+                    prevPage: number | null;
+                    nextPage: number | null;
+                };
+            };
+        };
+        /** @description Translation Event object */
+        TranslationEventResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TranslationEvent"];
+            };
+        };
+        /** @description Translation Event object */
+        MutateTranslationEventResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    message: string;
+                    doc: components["schemas"]["TranslationEvent"] & {
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+        /** @description Translation Event not found */
+        TranslationEventNotFoundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description List of Translation Events */
+        TranslationEventListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    docs: components["schemas"]["TranslationEvent"][];
                     totalDocs: number;
                     limit: number;
                     totalPages: number;
@@ -3547,6 +4028,45 @@ export interface components {
                     /** @description Public URL of the cover (set from the upload). */
                     coverImage?: string | null;
                     isActive?: boolean | null;
+                    /**
+                     * @description The language the story is written in; every other language is translated from it (hi-mixed from hi).
+                     * @enum {string|null}
+                     */
+                    sourceLocale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed" | null;
+                    /** @description Notes for translators: tone, names not to translate, a small glossary. */
+                    translatorNotes?: {
+                        root: {
+                            type: string;
+                            children: ({
+                                type: string;
+                                version: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            direction: ("ltr" | "rtl") | null;
+                            /** @enum {string} */
+                            format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                            indent: number;
+                            version: number;
+                        };
+                    } | null;
+                    /** @description Notes of this language's translators (switch the locale to edit another language's). */
+                    localeNotes?: {
+                        root: {
+                            type: string;
+                            children: ({
+                                type: string;
+                                version: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            direction: ("ltr" | "rtl") | null;
+                            /** @enum {string} */
+                            format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                            indent: number;
+                            version: number;
+                        };
+                    } | null;
                     characters?: {
                         docs?: (string | components["schemas"]["Character"])[];
                         hasNextPage?: boolean;
@@ -3578,6 +4098,45 @@ export interface components {
                     /** @description Public URL of the cover (set from the upload). */
                     coverImage?: string | null;
                     isActive?: boolean | null;
+                    /**
+                     * @description The language the story is written in; every other language is translated from it (hi-mixed from hi).
+                     * @enum {string|null}
+                     */
+                    sourceLocale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed" | null;
+                    /** @description Notes for translators: tone, names not to translate, a small glossary. */
+                    translatorNotes?: {
+                        root: {
+                            type: string;
+                            children: ({
+                                type: string;
+                                version: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            direction: ("ltr" | "rtl") | null;
+                            /** @enum {string} */
+                            format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                            indent: number;
+                            version: number;
+                        };
+                    } | null;
+                    /** @description Notes of this language's translators (switch the locale to edit another language's). */
+                    localeNotes?: {
+                        root: {
+                            type: string;
+                            children: ({
+                                type: string;
+                                version: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            direction: ("ltr" | "rtl") | null;
+                            /** @enum {string} */
+                            format: "left" | "start" | "center" | "right" | "end" | "justify" | "";
+                            indent: number;
+                            version: number;
+                        };
+                    } | null;
                     characters?: {
                         docs?: (string | components["schemas"]["Character"])[];
                         hasNextPage?: boolean;
@@ -3608,8 +4167,24 @@ export interface components {
                     isPublished?: boolean | null;
                     /** @description Content hash of content_json (the bundle ETag). */
                     version?: string | null;
-                    /** @description Immutable copy in object storage. */
+                    /** @description Immutable copy in object storage (only while the locale is live). */
                     bundleUrl?: string | null;
+                    /**
+                     * @description Apps get this locale only when published (the story's source locale follows Active).
+                     * @enum {string|null}
+                     */
+                    publicationState?: "draft" | "in_review" | "published" | null;
+                    /** @description Translation progress, refreshed with the bundle (units whose source has text). */
+                    progress?: {
+                        units?: number | null;
+                        missing?: number | null;
+                        machine?: number | null;
+                        stale?: number | null;
+                        translated?: number | null;
+                        approved?: number | null;
+                        nodes?: number | null;
+                        audioNodes?: number | null;
+                    };
                 };
             };
         };
@@ -3630,8 +4205,100 @@ export interface components {
                     isPublished?: boolean | null;
                     /** @description Content hash of content_json (the bundle ETag). */
                     version?: string | null;
-                    /** @description Immutable copy in object storage. */
+                    /** @description Immutable copy in object storage (only while the locale is live). */
                     bundleUrl?: string | null;
+                    /**
+                     * @description Apps get this locale only when published (the story's source locale follows Active).
+                     * @enum {string|null}
+                     */
+                    publicationState?: "draft" | "in_review" | "published" | null;
+                    /** @description Translation progress, refreshed with the bundle (units whose source has text). */
+                    progress?: {
+                        units?: number | null;
+                        missing?: number | null;
+                        machine?: number | null;
+                        stale?: number | null;
+                        translated?: number | null;
+                        approved?: number | null;
+                        nodes?: number | null;
+                        audioNodes?: number | null;
+                    };
+                };
+            };
+        };
+        /** @description Translation State */
+        TranslationStateRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story: string;
+                    unitId: string;
+                    /** @enum {string} */
+                    locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    status: "machine" | "translated" | "approved";
+                    sourceHash?: string | null;
+                    sourceText?: string | null;
+                    targetHash?: string | null;
+                    /** @description ID of the editors */
+                    updatedBy?: string;
+                };
+            };
+        };
+        /** @description Translation State */
+        TranslationStatePatchRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story?: string;
+                    unitId?: string;
+                    /** @enum {string} */
+                    locale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    status?: "machine" | "translated" | "approved";
+                    sourceHash?: string | null;
+                    sourceText?: string | null;
+                    targetHash?: string | null;
+                    /** @description ID of the editors */
+                    updatedBy?: string;
+                };
+            };
+        };
+        /** @description Translation Event */
+        TranslationEventRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story: string;
+                    /** @description Empty for changes of the whole locale. */
+                    unitId?: string | null;
+                    /** @enum {string} */
+                    locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    action: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+                    fromStatus?: string | null;
+                    toStatus?: string | null;
+                    /** @description ID of the editors */
+                    by?: string;
+                };
+            };
+        };
+        /** @description Translation Event */
+        TranslationEventPatchRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story?: string;
+                    /** @description Empty for changes of the whole locale. */
+                    unitId?: string | null;
+                    /** @enum {string} */
+                    locale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    action?: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+                    fromStatus?: string | null;
+                    toStatus?: string | null;
+                    /** @description ID of the editors */
+                    by?: string;
                 };
             };
         };
@@ -4046,6 +4713,8 @@ export interface components {
                     role: "admin" | "editor" | "translator";
                     /** @description Languages a translator may edit. */
                     assignedLocales?: ("en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed")[] | null;
+                    /** @description May approve translations in their languages (editors always may). */
+                    reviewer?: boolean | null;
                     email: string;
                     sessions?: {
                         id: string;
@@ -4067,6 +4736,8 @@ export interface components {
                     role?: "admin" | "editor" | "translator";
                     /** @description Languages a translator may edit. */
                     assignedLocales?: ("en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed")[] | null;
+                    /** @description May approve translations in their languages (editors always may). */
+                    reviewer?: boolean | null;
                     email?: string;
                     sessions?: {
                         id: string;
@@ -4308,6 +4979,194 @@ export interface operations {
         responses: {
             200: components["responses"]["StoryTranslationResponse"];
             404: components["responses"]["StoryTranslationNotFoundResponse"];
+        };
+    };
+    listTranslationStates: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+                sort?: "unitId" | "-unitId" | "sourceHash" | "-sourceHash" | "targetHash" | "-targetHash" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                where?: Record<string, never> & (components["schemas"]["TranslationStateQueryOperations"] | components["schemas"]["TranslationStateQueryOperationsAnd"] | components["schemas"]["TranslationStateQueryOperationsOr"]);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationStateListResponse"];
+        };
+    };
+    createTranslationState: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationStateRequestBody"];
+        responses: {
+            201: components["responses"]["MutateTranslationStateResponse"];
+        };
+    };
+    findTranslationStateById: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MutateTranslationStateResponse"];
+        };
+    };
+    deleteTranslationState: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationStateResponse"];
+            404: components["responses"]["TranslationStateNotFoundResponse"];
+        };
+    };
+    updateTranslationState: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationStatePatchRequestBody"];
+        responses: {
+            200: components["responses"]["TranslationStateResponse"];
+            404: components["responses"]["TranslationStateNotFoundResponse"];
+        };
+    };
+    listTranslationEvents: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+                sort?: "unitId" | "-unitId" | "fromStatus" | "-fromStatus" | "toStatus" | "-toStatus" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                where?: Record<string, never> & (components["schemas"]["TranslationEventQueryOperations"] | components["schemas"]["TranslationEventQueryOperationsAnd"] | components["schemas"]["TranslationEventQueryOperationsOr"]);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationEventListResponse"];
+        };
+    };
+    createTranslationEvent: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationEventRequestBody"];
+        responses: {
+            201: components["responses"]["MutateTranslationEventResponse"];
+        };
+    };
+    findTranslationEventById: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MutateTranslationEventResponse"];
+        };
+    };
+    deleteTranslationEvent: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationEventResponse"];
+            404: components["responses"]["TranslationEventNotFoundResponse"];
+        };
+    };
+    updateTranslationEvent: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationEventPatchRequestBody"];
+        responses: {
+            200: components["responses"]["TranslationEventResponse"];
+            404: components["responses"]["TranslationEventNotFoundResponse"];
         };
     };
     listCharacters: {

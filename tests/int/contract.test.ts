@@ -28,7 +28,7 @@ import { OPERATIONS } from '@/openapi/operations'
 
 import { up as addFormatVersion } from '../../migrations/20261130_100000_bundle_format_version'
 
-import { createStory, type StoryFixture } from '../support/fixtures'
+import { createStory, markPublished, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
 import { deleteListeners, deviceId } from './listenerSupport'
@@ -45,6 +45,8 @@ beforeAll(async () => {
   payload = await testPayload()
   server = await startTestServer()
   story = await createStory(payload)
+  // Its Hindi is partial: published as a locale that was live before per-locale publishing.
+  await markPublished(payload, story.storyId, ['hi'])
   const res = await fetch(`${server.url}/api/openapi.json`)
   expect(res.status).toBe(200)
   doc = (await res.json()) as Record<string, any>
