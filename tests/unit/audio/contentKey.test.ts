@@ -42,8 +42,18 @@ describe('contentKey', () => {
     ['a setting value', { settings: { pace: 1.1, temperature: 0.6 } }],
     ['an added setting', { settings: { pace: 1, temperature: 0.6, pitch: 0 } }],
     ['code-mix ratio', { codeMixRatio: 0.25 }],
+    ['applied lexicon (an entry added)', { lexicon: [{ term: 'बंदर', spoken: 'बन्दर' }] }],
   ])('should change the key when the %s changes', (_, change) => {
     expect(contentKey({ ...base, ...change })).not.toBe(contentKey(base))
+  })
+
+  it('should change the key when an applied entry\'s spoken form changes, and ignore entry order', () => {
+    const one = { ...base, lexicon: [{ term: 'बंदर', spoken: 'बन्दर' }, { term: 'दिन', spoken: 'दिन्' }] }
+    const swapped = { ...base, lexicon: [{ term: 'दिन', spoken: 'दिन्' }, { term: 'बंदर', spoken: 'बन्दर' }] }
+    const respelled = { ...base, lexicon: [{ term: 'बंदर', spoken: 'बंदरr' }, { term: 'दिन', spoken: 'दिन्' }] }
+    expect(contentKey(swapped)).toBe(contentKey(one))
+    expect(contentKey(respelled)).not.toBe(contentKey(one))
+    expect(contentKey({ ...base, lexicon: [] })).toBe(contentKey(base))
   })
 
   it('should round the code-mix ratio to the two decimals stored', () => {
