@@ -51,3 +51,9 @@ export function measureLoudness(samples: Float32Array, sampleRate: number): Loud
   const truePeakDbtp = call('ebur128_true_peak_mono', sampleRate, samples)
   return { integratedLufs, truePeakDbtp }
 }
+
+/** Integrated loudness only (LUFS), cheaper than measureLoudness when the peak is not needed. */
+export function measureIntegrated(samples: Float32Array, sampleRate: number): number {
+  if (samples.length === 0) return Number.NEGATIVE_INFINITY
+  return call('ebur128_integrated_mono', sampleRate, samples)
+}

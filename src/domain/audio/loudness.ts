@@ -32,14 +32,22 @@ export type NormalisationSettings = {
 }
 
 /**
- * Margin below the true-peak limit for the first pass: the limiter holds *sample* peaks, and
- * inter-sample peaks plus the Opus codec's overshoot land above them (typically 0.5-1.5 dB on speech).
+ * Margin of the limiter's sample-peak ceiling below the true-peak limit on the first encode:
+ * inter-sample peaks and the Opus codec's overshoot at 24 kbps land above the limited samples
+ * (measured 1-2.5 dB on espeak speech).
  */
-export const FIRST_PASS_PEAK_MARGIN_DB = 1.5
-/** Aim this far inside the tolerance so a later pass's small shifts stay within it. */
-const AIM_INSIDE_LU = 0.25
+export const FIRST_CEILING_MARGIN_DB = 2.5
+/**
+ * Where the limited PCM is aimed on the first encode: the codec at 24 kbps loses 0.3-1 LU of
+ * (K-weighted, treble-heavy) loudness, so aiming a little high lands near the middle of +-1 LU.
+ */
+export const FIRST_AIM_OFFSET_LU = 0.3
+/** Solve the PCM's loudness to this distance from the aim. */
+export const SOLVE_PRECISION_LU = 0.15
 /** Integrated loudness below this is silence (BS.1770's absolute gate is -70 LUFS). */
 export const SILENCE_LUFS = -70
+/** More gain than this is not speech worth amplifying. */
+export const MAX_GAIN_DB = 48
 
 export function isWithinTarget(m: LoudnessMeasurement, target: LoudnessTarget = LOUDNESS_TARGET): boolean {
   return (
@@ -49,33 +57,63 @@ export function isWithinTarget(m: LoudnessMeasurement, target: LoudnessTarget = 
   )
 }
 
-/** First pass: bring the measured source to the target, limiting peaks a margin below the limit. */
-export function firstPass(source: LoudnessMeasurement, target: LoudnessTarget = LOUDNESS_TARGET): NormalisationSettings {
-  assertAudible(source)
-  return { gainDb: round3(target.integratedLufs - source.integratedLufs), ceilingDb: round3(target.truePeakDbtp - FIRST_PASS_PEAK_MARGIN_DB) }
+/**
+ * The gain (dB) at which `loudnessAt(gain)` (integrated loudness after gain and limiting) is
+ * `aimLufs` within `precision`. Loudness rises with gain but, once the limiter works, by less than
+ * a dB per dB: secant steps inside a bracket that always holds the answer (bisection when a step
+ * would leave it). Starts from the plain gain `aim - source`. Throws when the aim cannot be reached
+ * with at most MAX_GAIN_DB of gain.
+ */
+export function solveGain(
+  loudnessAt: (gainDb: number) => number,
+  sourceLufs: number,
+  aimLufs: number,
+  opts: { precision?: number; maxSteps?: number } = {},
+): { gainDb: number; lufs: number; steps: number } {
+  assertAudible({ integratedLufs: sourceLufs, truePeakDbtp: 0 })
+  const precision = opts.precision ?? SOLVE_PRECISION_LU
+  const maxSteps = opts.maxSteps ?? 12
+  let lo: [number, number] | undefined // loudness below aim
+  let hi: [number, number] | undefined // loudness above aim
+  let g = Math.min(MAX_GAIN_DB, aimLufs - sourceLufs)
+  let prev: [number, number] | undefined
+  for (let step = 1; step <= maxSteps; step++) {
+    const l = loudnessAt(g)
+    if (Math.abs(l - aimLufs) <= precision) return { gainDb: round3(g), lufs: l, steps: step }
+    if (l < aimLufs) lo = [g, l]
+    else hi = [g, l]
+    if (!hi && g >= MAX_GAIN_DB) break
+    let next: number
+    const slope = prev && g !== prev[0] ? (l - prev[1]) / (g - prev[0]) : 1
+    next = g + (aimLufs - l) / (slope > 0.05 ? slope : 0.05)
+    if (lo && hi && (next <= lo[0] || next >= hi[0])) next = (lo[0] + hi[0]) / 2
+    if (!hi) next = Math.min(next, MAX_GAIN_DB)
+    prev = [g, l]
+    g = next
+  }
+  throw new RangeError(`Could not reach ${aimLufs} LUFS with at most ${MAX_GAIN_DB} dB of gain (source ${sourceLufs.toFixed(2)} LUFS)`)
 }
 
 /**
- * The next pass after measuring the result of `settings`: null when the result is within target;
- * otherwise the loudness error is taken off the gain (aiming a little inside the tolerance) and
- * any true-peak excess (plus a small margin) is taken off the limiter ceiling. Limiting lowers the
- * loudness a little, which the next pass's gain makes up.
+ * After encoding and measuring the decoded file: null when within target, else how to redo it.
+ * True-peak excess (plus 0.2 dB) comes off the limiter ceiling; a loudness shift of the codec moves
+ * the PCM aim the other way.
  */
-export function nextPass(
-  settings: NormalisationSettings,
-  result: LoudnessMeasurement,
+export function correction(
+  settings: { ceilingDb: number; aimLufs: number },
+  decoded: LoudnessMeasurement,
   target: LoudnessTarget = LOUDNESS_TARGET,
-): NormalisationSettings | null {
-  assertAudible(result)
-  if (isWithinTarget(result, target)) return null
-  const loudnessError = result.integratedLufs - target.integratedLufs
-  const gainDb = Math.abs(loudnessError) > target.toleranceLu - AIM_INSIDE_LU ? settings.gainDb - loudnessError : settings.gainDb
-  const peakExcess = result.truePeakDbtp - target.truePeakDbtp
-  const ceilingDb = peakExcess > -0.1 ? settings.ceilingDb - peakExcess - 0.25 : settings.ceilingDb
-  return { gainDb: round3(gainDb), ceilingDb: round3(ceilingDb) }
+): { ceilingDb: number; aimLufs: number } | null {
+  assertAudible(decoded)
+  if (isWithinTarget(decoded, target)) return null
+  const peakExcess = decoded.truePeakDbtp - target.truePeakDbtp
+  const ceilingDb = peakExcess > 0 ? settings.ceilingDb - peakExcess - 0.2 : settings.ceilingDb
+  const shift = decoded.integratedLufs - target.integratedLufs
+  const aimLufs = Math.abs(shift) > target.toleranceLu / 2 ? settings.aimLufs - shift : settings.aimLufs
+  return { ceilingDb: round3(ceilingDb), aimLufs: round3(aimLufs) }
 }
 
-function assertAudible(m: LoudnessMeasurement): void {
+export function assertAudible(m: LoudnessMeasurement): void {
   if (!Number.isFinite(m.integratedLufs) || m.integratedLufs < SILENCE_LUFS) {
     throw new RangeError(`Cannot normalise silence (integrated loudness ${m.integratedLufs} LUFS)`)
   }
@@ -97,15 +135,46 @@ export function limiterOptionsFor(sampleRate: number): LimiterOptions {
 }
 
 /**
+ * Largest magnitude of each sample's span (from sample i up to i + 1), 4x oversampled with
+ * Catmull-Rom interpolation: a waveform peaks between samples (the true peak BS.1770 measures) up
+ * to ~3 dB above its samples, and a limiter that only sees the samples lets those through.
+ */
+export function interSamplePeaks(x: Float32Array): Float32Array {
+  const n = x.length
+  const out = new Float32Array(n)
+  for (let i = 0; i < n; i++) {
+    const p1 = x[i]!
+    const p0 = i > 0 ? x[i - 1]! : p1
+    const p2 = i + 1 < n ? x[i + 1]! : p1
+    const p3 = i + 2 < n ? x[i + 2]! : p2
+    const c1 = p2 - p0
+    const c2 = 2 * p0 - 5 * p1 + 4 * p2 - p3
+    const c3 = 3 * p1 - p0 - 3 * p2 + p3
+    const a = Math.abs(p1)
+    const q1 = Math.abs(p1 + 0.5 * (c1 * 0.25 + c2 * 0.0625 + c3 * 0.015625))
+    const q2 = Math.abs(p1 + 0.5 * (c1 * 0.5 + c2 * 0.25 + c3 * 0.125))
+    const q3 = Math.abs(p1 + 0.5 * (c1 * 0.75 + c2 * 0.5625 + c3 * 0.421875))
+    out[i] = Math.max(a, q1, q2, q3)
+  }
+  return out
+}
+
+/**
  * Applies `gainDb` to `samples` (float, -1..1 full scale) and a look-ahead peak limiter so no
- * sample exceeds `ceilingDb`. Returns a new array; deterministic (plain float math, fixed order).
+ * sample, nor the waveform between samples (see interSamplePeaks, which a caller trying several
+ * gains computes once), exceeds `ceilingDb`. Returns a new array; deterministic (plain float math, fixed order).
  *
  * The limiter's gain at sample i is the mean of the last `lookahead` values of a release-smoothed
  * forward minimum of the gain each sample needs: every tap of that mean already looked ahead far
  * enough to see sample i's need, so the mean never exceeds it (no overshoot), and it changes
  * smoothly over `lookahead` samples (no clicks).
  */
-export function applyGainAndLimit(samples: Float32Array, settings: NormalisationSettings, opts: LimiterOptions): Float32Array {
+export function applyGainAndLimit(
+  samples: Float32Array,
+  settings: NormalisationSettings,
+  opts: LimiterOptions,
+  peaks: Float32Array = interSamplePeaks(samples),
+): Float32Array {
   const gain = dbToLinear(settings.gainDb)
   const ceiling = dbToLinear(settings.ceilingDb)
   const n = samples.length
@@ -115,7 +184,7 @@ export function applyGainAndLimit(samples: Float32Array, settings: Normalisation
   const need = new Float64Array(n)
   let limiting = false
   for (let i = 0; i < n; i++) {
-    const peak = Math.abs(samples[i]! * gain)
+    const peak = peaks[i]! * gain
     need[i] = peak > ceiling ? ceiling / peak : 1
     if (need[i]! < 1) limiting = true
   }
@@ -157,3 +226,43 @@ export function applyGainAndLimit(samples: Float32Array, settings: Normalisation
   }
   return out
 }
+
+export type CompressorOptions = {
+  /** Level above which the gain is reduced, dBFS (RMS of the detector). */
+  thresholdDb: number
+  /** Input dB above the threshold per output dB (3 = 3:1). */
+  ratio: number
+  attackSec: number
+  releaseSec: number
+}
+
+/**
+ * Feed-forward RMS compressor: evens out loud and soft syllables (synthetic voices put their
+ * vowels ~10 dB above the rest of the speech), so the whole line, not its loudest vowels, sets the
+ * level, and a peak limiter has little left to do. The detector is a one-pole smoothed square
+ * (fast attack, slower release); gain = -(level - threshold)(1 - 1/ratio) above the threshold.
+ * Deterministic float math.
+ */
+export function compress(samples: Float32Array, sampleRate: number, opts: CompressorOptions): Float32Array {
+  const att = Math.exp(-1 / (opts.attackSec * sampleRate))
+  const rel = Math.exp(-1 / (opts.releaseSec * sampleRate))
+  const slope = 1 - 1 / opts.ratio
+  const out = new Float32Array(samples.length)
+  let env = 0
+  for (let i = 0; i < samples.length; i++) {
+    const x = samples[i]!
+    const sq = x * x
+    const c = sq > env ? att : rel
+    env = c * env + (1 - c) * sq
+    const levelDb = 10 * Math.log10(env + 1e-12)
+    const over = levelDb - opts.thresholdDb
+    out[i] = over > 0 ? x * 10 ** ((-over * slope) / 20) : x
+  }
+  return out
+}
+
+/** The compressor for a source measured at `sourceLufs`: 3:1 from 3 dB above its loudness. */
+export function compressorFor(sourceLufs: number): CompressorOptions {
+  return { thresholdDb: sourceLufs + 3, ratio: 3, attackSec: 0.005, releaseSec: 0.08 }
+}
+
