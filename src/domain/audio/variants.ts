@@ -1,5 +1,6 @@
 import { codeMixRatio } from '@/domain/audio/codeMix'
 import { contentKey, type VoiceSettingsValue } from '@/domain/audio/contentKey'
+import { compileLexicon, type AppliedEntry, type CompiledLexicon, type LexiconEntry } from '@/domain/audio/lexicon'
 import { isLocale, type LocaleCode } from '@/locales'
 
 /**
@@ -33,7 +34,12 @@ export type Variant = {
   node: string
   locale: LocaleCode
   speaker: string
+  /** The line as written. */
   text: string
+  /** What is sent for synthesis: the text with the pronunciation lexicon applied. */
+  spokenText: string
+  /** Lexicon entries that changed the line (part of the content key). */
+  applied: AppliedEntry[]
   /** Characters a per-character provider bills (code points of the trimmed text). */
   chars: number
   codeMixRatio: number
@@ -45,17 +51,20 @@ export type Variant = {
  * own there (an untranslated node is reported, never voiced in another language's words).
  * Whitespace-only text is returned as is: synthesis rejects it with a clear EMPTY_TEXT error.
  */
-export function variantFor(source: VariantSource, identity: ProviderIdentity): Variant | null {
+export function variantFor(source: VariantSource, identity: ProviderIdentity, lexicon?: CompiledLexicon): Variant | null {
   const { text, locale } = source
   if (typeof text !== 'string' || text === '') return null
   if (!isLocale(locale)) throw new RangeError(`Unknown locale "${locale}"`)
   const ratio = codeMixRatio(locale, text)
   const speaker = source.speaker.trim().toLowerCase()
+  const spoken = lexicon?.size ? lexicon.apply(text) : { text, applied: [] }
   return {
     node: source.node,
     locale,
     speaker,
     text,
+    spokenText: spoken.text,
+    applied: spoken.applied,
     chars: [...text.trim()].length,
     codeMixRatio: ratio,
     contentKey: contentKey({
@@ -66,6 +75,7 @@ export function variantFor(source: VariantSource, identity: ProviderIdentity): V
       provider: identity.provider,
       settings: identity.settings ?? {},
       codeMixRatio: ratio,
+      lexicon: spoken.applied,
     }),
   }
 }
@@ -120,6 +130,8 @@ export type PlanInput = {
   jobs: readonly JobRef[]
   /** Content keys for which audio exists anywhere (reusable without synthesis). */
   knownKeys?: ReadonlySet<string>
+  /** The pronunciation lexicon (every locale's entries; each locale uses its own and the shared ones). */
+  lexicon?: readonly LexiconEntry[]
 }
 
 export type Plan = { items: PlanItem[]; locales: LocaleSummary[] }
@@ -152,8 +164,9 @@ export function planAudio(input: PlanInput): Plan {
   for (const locale of input.locales) {
     const summary: LocaleSummary = { locale, nodes: input.nodes.length, noText: 0, done: 0, queued: 0, failed: 0, missing: 0, outdated: 0, charsToVoice: 0, errors: [] }
     const voicedKeys = new Set<string>()
+    const lexicon = compileLexicon(input.lexicon ?? [], locale)
     for (const node of input.nodes) {
-      const variant = variantFor({ node: node.id, locale, text: node.texts[locale], speaker: node.speaker }, input.identity)
+      const variant = variantFor({ node: node.id, locale, text: node.texts[locale], speaker: node.speaker }, input.identity, lexicon)
       if (!variant) {
         summary.noText++
         continue
@@ -190,4 +203,34 @@ export function parseLocales(value: string | readonly string[] | undefined | nul
   const unknown = list.filter((l) => !isLocale(l) || !all.includes(l as LocaleCode))
   if (unknown.length) throw new RangeError(`Unknown locale${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid: ${all.join(', ')}`)
   return [...new Set(list)] as LocaleCode[]
+}
+
+export type AudioRow = { node: string; languageCode: string; speakerId: string; contentKey: string | null | undefined }
+
+/**
+ * The audio a bundle may carry: for each node and locale, the row whose content key is the one
+ * the node's current text, speaker, provider and lexicon give. A row made from other text, another
+ * voice or an older lexicon entry is left out, so a child never hears words that are not on the
+ * screen (the line shows as needing audio until it is regenerated).
+ */
+export function currentAudio<R extends AudioRow>(input: {
+  nodes: readonly { id: string; speaker: string; texts: Partial<Record<string, string | null | undefined>> }[]
+  rows: readonly R[]
+  identity: ProviderIdentity
+  lexicon?: readonly LexiconEntry[]
+}): Map<string, Partial<Record<LocaleCode, R>>> {
+  const byVariant = new Map<string, R>()
+  for (const row of input.rows) if (row.contentKey) byVariant.set(`${row.node}|${row.languageCode}|${row.contentKey}`, row)
+  const out = new Map<string, Partial<Record<LocaleCode, R>>>()
+  const locales = [...new Set(input.rows.map((r) => r.languageCode))].filter(isLocale)
+  for (const locale of locales) {
+    const lexicon = compileLexicon(input.lexicon ?? [], locale)
+    for (const node of input.nodes) {
+      const variant = variantFor({ node: node.id, locale, text: node.texts[locale], speaker: node.speaker }, input.identity, lexicon)
+      const row = variant && byVariant.get(`${node.id}|${locale}|${variant.contentKey}`)
+      if (!row) continue
+      out.set(node.id, { ...out.get(node.id), [locale]: row })
+    }
+  }
+  return out
 }

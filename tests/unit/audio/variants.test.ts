@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { contentKey } from '@/domain/audio/contentKey'
-import { parseLocales, planAudio, variantFor, type PlanInput } from '@/domain/audio/variants'
+import { compileLexicon, type LexiconEntry } from '@/domain/audio/lexicon'
+import { currentAudio, parseLocales, planAudio, variantFor, type PlanInput } from '@/domain/audio/variants'
 import { LOCALE_CODES } from '@/locales'
 
 const identity = { provider: 'local', model: 'espeak-ng:binary', settings: {} }
@@ -110,6 +111,55 @@ describe('planAudio', () => {
     const known = variantFor({ node: 'c', locale: 'en', text: 'Known line', speaker: 'meera' }, identity)!.contentKey
     const plan = planAudio({ ...twins, knownKeys: new Set([known]) })
     expect(plan.locales[0]).toMatchObject({ missing: 3, charsToVoice: 6 })
+  })
+})
+
+describe('lexicon in variants', () => {
+  const lexicon: LexiconEntry[] = [{ term: 'चिंटू', locale: 'hi', spoken: 'चिन्टू' }]
+  const nodes = [
+    { id: 'a', speaker: 'meera', texts: { hi: 'चिंटू ने पानी पिया।', en: 'Chintu drank.' } },
+    { id: 'b', speaker: 'meera', texts: { hi: 'कौआ उड़ गया।', en: 'The crow flew.' } },
+  ]
+
+  it('should speak the lexicon form and key only the lines that contain the term on it', () => {
+    const withLex = compileLexicon(lexicon, 'hi')
+    const a = variantFor({ node: 'a', locale: 'hi', text: nodes[0]!.texts.hi, speaker: 'meera' }, identity, withLex)!
+    expect(a.spokenText).toBe('चिन्टू ने पानी पिया।')
+    expect(a.text).toBe('चिंटू ने पानी पिया।')
+    expect(a.contentKey).not.toBe(variantFor({ node: 'a', locale: 'hi', text: nodes[0]!.texts.hi, speaker: 'meera' }, identity)!.contentKey)
+    const b = variantFor({ node: 'b', locale: 'hi', text: nodes[1]!.texts.hi, speaker: 'meera' }, identity, withLex)!
+    expect(b.contentKey).toBe(variantFor({ node: 'b', locale: 'hi', text: nodes[1]!.texts.hi, speaker: 'meera' }, identity)!.contentKey)
+  })
+
+  it('should plan exactly the lines a new entry touches as missing', () => {
+    const before = planAudio({ nodes, locales: ['hi', 'en'], identity, rows: [], jobs: [] })
+    const rows = before.items.map((i) => ({ node: i.node, languageCode: i.locale, speakerId: i.speaker, contentKey: i.contentKey }))
+    const after = planAudio({ nodes, locales: ['hi', 'en'], identity, rows, jobs: [], lexicon })
+    expect(after.items.filter((i) => i.state !== 'done').map((i) => `${i.node}:${i.locale}`)).toEqual(['a:hi'])
+  })
+})
+
+describe('currentAudio', () => {
+  const nodes = [
+    { id: 'a', speaker: 'meera', texts: { hi: 'नई बात।', en: 'New words.' } },
+    { id: 'b', speaker: 'arvind', texts: { hi: 'वही बात।' } },
+  ]
+  const key = (node: string, locale: string, text: string, speaker: string) => variantFor({ node, locale, text, speaker }, identity)!.contentKey
+
+  it('should keep only rows made from the current text, speaker and lexicon', () => {
+    const rows = [
+      { id: 1, node: 'a', languageCode: 'hi', speakerId: 'meera', contentKey: key('a', 'hi', 'पुरानी बात।', 'meera') }, // old text
+      { id: 2, node: 'a', languageCode: 'en', speakerId: 'meera', contentKey: key('a', 'en', 'New words.', 'meera') }, // current
+      { id: 3, node: 'b', languageCode: 'hi', speakerId: 'meera', contentKey: key('b', 'hi', 'वही बात।', 'meera') }, // old speaker
+      { id: 4, node: 'b', languageCode: 'hi', speakerId: 'arvind', contentKey: key('b', 'hi', 'वही बात।', 'arvind') }, // current
+      { id: 5, node: 'b', languageCode: 'en', speakerId: 'arvind', contentKey: key('b', 'en', 'Same.', 'arvind') }, // text removed
+    ]
+    const out = currentAudio({ nodes, rows, identity })
+    expect(out.get('a')).toEqual({ en: rows[1] })
+    expect(out.get('b')).toEqual({ hi: rows[3] })
+    const withLexicon = currentAudio({ nodes, rows, identity, lexicon: [{ term: 'बात', locale: null, spoken: 'बा त' }] })
+    expect(withLexicon.get('b')).toBeUndefined()
+    expect(withLexicon.get('a')).toEqual({ en: rows[1] })
   })
 })
 
