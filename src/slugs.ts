@@ -9,6 +9,7 @@ export const SLUGS = {
   storyNodes: 'story-nodes',
   storyChoices: 'story-choices',
   audioFiles: 'audio-files',
+  pronunciations: 'pronunciations',
   userProgress: 'user-progress',
   bookmarks: 'bookmarks',
   analyticsEvents: 'analytics-events',

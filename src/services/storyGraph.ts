@@ -3,7 +3,9 @@ import type { PayloadRequest } from 'payload'
 import { idOf } from '@/db/idOf'
 import type { GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
-import { DEFAULT_NARRATOR_SPEAKER } from '@/domain/audio/variants'
+import { loadLexicon } from '@/audio/lexicon'
+import { audioProvider, providerIdentity } from '@/audio/processProvider'
+import { currentAudio, DEFAULT_NARRATOR_SPEAKER } from '@/domain/audio/variants'
 import type { LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
 
@@ -40,26 +42,27 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     req,
     overrideAccess: true,
     depth: 0,
-    select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true },
+    select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true },
   })
+  const lexicon = await loadLexicon(req)
 
-  // A node is voiced by its character's speaker (the narrator's when it has none). After a speaker
-  // change the old voice's rows remain until regenerated: prefer the current speaker's audio.
+  // A node is voiced by its character's speaker (the narrator's when it has none). Only audio whose
+  // content key matches the node's current text, speaker, provider and lexicon goes in the bundle:
+  // after an edit the old audio is left out until the line is voiced again.
   const narrator = (process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER).toLowerCase()
   const speakerOf = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker.trim().toLowerCase()]))
-  const expectedSpeaker = new Map(nodes.docs.map((n) => [n.id, speakerOf.get(idOf(n.character as Ref) ?? '') || narrator]))
-  const audioByNode = new Map<string, Partial<Record<LocaleCode, { url: string; current: boolean }>>>()
-  for (const a of audio.docs) {
-    const nodeId = idOf(a.node as Ref)
-    if (!nodeId) continue
-    const perLocale = audioByNode.get(nodeId) ?? {}
-    const current = a.speakerId.trim().toLowerCase() === expectedSpeaker.get(nodeId)
-    const held = perLocale[a.languageCode as LocaleCode]
-    if (!held || (current && !held.current)) perLocale[a.languageCode as LocaleCode] = { url: audioPublicUrl(a, { publicBaseUrl: process.env.S3_PUBLIC_URL, serverUrl: process.env.PUBLIC_SERVER_URL }), current }
-    audioByNode.set(nodeId, perLocale)
-  }
+  const current = currentAudio({
+    nodes: nodes.docs.map((n) => ({ id: n.id, speaker: speakerOf.get(idOf(n.character as Ref) ?? '') || narrator, texts: localized(n.textContent) })),
+    rows: audio.docs.flatMap((a) => {
+      const node = idOf(a.node as Ref)
+      return node ? [{ ...a, node }] : []
+    }),
+    identity: providerIdentity(audioProvider()),
+    lexicon,
+  })
+  const urlOptions = { publicBaseUrl: process.env.S3_PUBLIC_URL, serverUrl: process.env.PUBLIC_SERVER_URL }
   const audioUrls = (nodeId: string) =>
-    Object.fromEntries(Object.entries(audioByNode.get(nodeId) ?? {}).map(([locale, a]) => [locale, a.url])) as Partial<Record<LocaleCode, string>>
+    Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, audioPublicUrl(a, urlOptions)])) as Partial<Record<LocaleCode, string>>
   const graphNodes: GraphNode[] = nodes.docs.map((n) => ({
     id: n.id,
     storyId,
