@@ -233,11 +233,15 @@ function checkParams(b: Record<string, unknown>, model: Model, rules: ModelRules
   }
 }
 
-/** A deterministic tone: length from the text, frequency from the speaker. */
+/**
+ * A deterministic tone: length from the text, frequency and level from the speaker (real voices
+ * come back at different loudness: here from about -33 to -12 LUFS, so normalisation has work).
+ */
 export function toneWav(text: string, speaker: string, sampleRate: number, secondsPerChar = FAKE_SARVAM_SECONDS_PER_CHAR): Buffer {
   const seconds = Math.max(0.2, [...text].length * secondsPerChar)
   const n = Math.round(seconds * sampleRate)
   const freq = 140 + (hash(speaker) % 200)
+  const level = 1500 + (hash(`${speaker}:level`) % 16000)
   const data = Buffer.alloc(44 + n * 2)
   data.write('RIFF', 0, 'ascii')
   data.writeUInt32LE(36 + n * 2, 4)
@@ -254,7 +258,7 @@ export function toneWav(text: string, speaker: string, sampleRate: number, secon
   for (let i = 0; i < n; i++) {
     const t = i / sampleRate
     const envelope = 0.5 + 0.5 * Math.sin(2 * Math.PI * 3 * t) // syllable-like 3 Hz pulsing
-    data.writeInt16LE(Math.round(8000 * envelope * Math.sin(2 * Math.PI * freq * t)), 44 + i * 2)
+    data.writeInt16LE(Math.round(level * envelope * Math.sin(2 * Math.PI * freq * t)), 44 + i * 2)
   }
   return data
 }
