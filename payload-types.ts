@@ -76,6 +76,7 @@ export interface Config {
     'story-nodes': StoryNode;
     'story-choices': StoryChoice;
     'audio-files': AudioFile;
+    pronunciations: Pronunciation;
     media: Media;
     users: User;
     'user-progress': UserProgress;
@@ -106,6 +107,7 @@ export interface Config {
     'story-nodes': StoryNodesSelect<false> | StoryNodesSelect<true>;
     'story-choices': StoryChoicesSelect<false> | StoryChoicesSelect<true>;
     'audio-files': AudioFilesSelect<false> | AudioFilesSelect<true>;
+    pronunciations: PronunciationsSelect<false> | PronunciationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'user-progress': UserProgressSelect<false> | UserProgressSelect<true>;
@@ -139,6 +141,7 @@ export interface Config {
       generateAudio: TaskGenerateAudio;
       sweepAudioObjects: TaskSweepAudioObjects;
       refreshStoryAudioBundles: TaskRefreshStoryAudioBundles;
+      autoVoiceStory: TaskAutoVoiceStory;
       inline: {
         input: unknown;
         output: unknown;
@@ -566,9 +569,48 @@ export interface AudioFile {
    */
   textChars?: number | null;
   /**
+   * Integrated loudness of the decoded file (EBU R128), target -16 LUFS +-1
+   */
+  loudnessLufs?: number | null;
+  /**
+   * True peak of the decoded file, at most -1.5 dBTP
+   */
+  truePeakDbtp?: number | null;
+  /**
+   * Read-along cues: [{ start, end, text }] per sentence, seconds
+   */
+  cues?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * Where apps play it: the CDN URL, or the counting play endpoint.
    */
   url?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pronunciations".
+ */
+export interface Pronunciation {
+  id: string;
+  /**
+   * As written in the story, e.g. Chintu, डॉ.
+   */
+  term: string;
+  locale: 'all' | 'en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed';
+  /**
+   * How the voice should say it, e.g. चिंटू, डॉक्टर
+   */
+  spoken: string;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -755,7 +797,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'generateAudio' | 'sweepAudioObjects' | 'refreshStoryAudioBundles';
+        taskSlug: 'inline' | 'generateAudio' | 'sweepAudioObjects' | 'refreshStoryAudioBundles' | 'autoVoiceStory';
         taskID: string;
         input?:
           | {
@@ -788,7 +830,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'generateAudio' | 'sweepAudioObjects' | 'refreshStoryAudioBundles') | null;
+  taskSlug?: ('inline' | 'generateAudio' | 'sweepAudioObjects' | 'refreshStoryAudioBundles' | 'autoVoiceStory') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -833,6 +875,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audio-files';
         value: string | AudioFile;
+      } | null)
+    | ({
+        relationTo: 'pronunciations';
+        value: string | Pronunciation;
       } | null)
     | ({
         relationTo: 'media';
@@ -1060,7 +1106,22 @@ export interface AudioFilesSelect<T extends boolean = true> {
   provider?: T;
   model?: T;
   textChars?: T;
+  loudnessLufs?: T;
+  truePeakDbtp?: T;
+  cues?: T;
   url?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pronunciations_select".
+ */
+export interface PronunciationsSelect<T extends boolean = true> {
+  term?: T;
+  locale?: T;
+  spoken?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1339,6 +1400,18 @@ export interface TaskRefreshStoryAudioBundles {
     story: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAutoVoiceStory".
+ */
+export interface TaskAutoVoiceStory {
+  input: {
+    story: string;
+  };
+  output: {
+    enqueued: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

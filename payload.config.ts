@@ -12,6 +12,7 @@ import { Bookmarks } from './collections/Bookmarks'
 import { Characters } from './collections/Characters'
 import { Editors } from './collections/Editors'
 import { Media } from './collections/Media'
+import { Pronunciations } from './collections/Pronunciations'
 import { Stories } from './collections/Stories'
 import { StoryChoices } from './collections/StoryChoices'
 import { StoryNodes } from './collections/StoryNodes'
@@ -56,6 +57,7 @@ export default buildConfig({
     StoryNodes,
     StoryChoices,
     AudioFiles,
+    Pronunciations,
     Media,
     Users,
     UserProgress,

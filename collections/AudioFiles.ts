@@ -90,6 +90,22 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
       ],
     },
     {
+      type: 'row',
+      fields: [
+        {
+          name: 'loudnessLufs',
+          type: 'number',
+          admin: { readOnly: true, description: 'Integrated loudness of the decoded file (EBU R128), target -16 LUFS +-1' },
+        },
+        { name: 'truePeakDbtp', type: 'number', admin: { readOnly: true, description: 'True peak of the decoded file, at most -1.5 dBTP' } },
+      ],
+    },
+    {
+      name: 'cues',
+      type: 'json',
+      admin: { readOnly: true, description: 'Read-along cues: [{ start, end, text }] per sentence, seconds' },
+    },
+    {
       name: 'url',
       type: 'text',
       virtual: true,

@@ -1,9 +1,12 @@
 import { metrics } from '@/observability/metrics'
-import { TtsError } from '@/domain/audio/ttsError'
+import { encodeNormalised } from '@/audio/codec/normalizeLoudness'
 import { encodeOpus } from '@/audio/codec/opus'
 import { probeAudio } from '@/audio/codec/probe'
-import type { PcmAudio, SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
 import { assertSpeakable } from '@/audio/providers/assertSpeakable'
+import type { PcmAudio, SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
+import { cuesFor, speechBounds, splitSentences, type Cue } from '@/domain/audio/cues'
+import type { LoudnessMeasurement } from '@/domain/audio/loudness'
+import { TtsError } from '@/domain/audio/ttsError'
 
 export type OpusAudio = {
   /** Ogg/Opus file. */
@@ -12,35 +15,98 @@ export type OpusAudio = {
   sha256: string
   /** Characters sent to the provider (what Sarvam bills). */
   chars: number
-  /** Successful provider requests. */
+  /** Successful provider requests (one per sentence, more for a sentence over the provider's limit). */
   calls: number
+  /** Measured on the decoded file: -16 LUFS +-1, true peak <= -1.5 dBTP. */
+  loudness: LoudnessMeasurement
+  /** When each sentence is spoken, in the text as written. */
+  cues: Cue[]
+}
+
+export type VoiceLine = SynthesizeRequest & {
+  /** The sentences as written and as they are to be spoken (lexicon applied); default: `text`'s sentences, spoken as written. */
+  sentences?: readonly { text: string; spoken: string }[]
 }
 
 /** Audio shorter than this per character is not speech (espeak and Bulbul need ~50 ms a char). */
 const MIN_SEC_PER_CHAR = 0.005
 /** Encoded duration may differ from the PCM by the Opus frame rounding, not more. */
 const DURATION_TOLERANCE_SEC = 0.05
+/** Silence before the first sentence, between sentences, after the last. */
+export const LEAD_SEC = 0.1
+export const SENTENCE_GAP_SEC = 0.4
+export const TAIL_SEC = 0.1
+/** What counts as speech when trimming a sentence: louder than its peak minus 45 dB. */
+export const SPEECH_THRESHOLD_DB = -45
 
 /**
- * Voice one line and encode it for the player: validate (text, locale) before spending a request,
- * synthesise (split into as many requests as the provider's limit needs), check the PCM is
- * plausible, encode Ogg/Opus and probe the result. Every failure is a `TtsError` that says what
- * was wrong.
+ * Voice one line and encode it for the player:
+ * - validate (text, locale) before spending a request;
+ * - synthesise it a sentence at a time (a sentence over the provider's limit is split by the
+ *   provider), check each result is plausible speech, trim the silence around it, and join the
+ *   sentences with a fixed pause, so every sentence's start and end (its read-along cue) is known;
+ * - normalise the loudness (-16 LUFS, true peak <= -1.5 dBTP, measured on the decoded file) and
+ *   encode Ogg/Opus; probe the result.
+ * Every failure is a `TtsError` that says what was wrong. Same input, same bytes.
  */
-export async function synthesizeToOpus(provider: TtsProvider, input: SynthesizeRequest): Promise<OpusAudio> {
+export async function synthesizeToOpus(provider: TtsProvider, input: VoiceLine): Promise<OpusAudio> {
   assertSpeakable(provider, input)
-  const result = await provider.synthesize(input)
-  // What the provider billed for, whether or not the audio turns out usable.
-  metrics().ttsRequests.inc({ provider: provider.name }, result.calls)
-  metrics().ttsCharacters.inc({ provider: provider.name }, result.chars)
-  assertPlausible(result.pcm, provider, input.text)
-  const bytes = await encodeOpus(result.pcm.samples, result.pcm.sampleRate)
-  const probe = await probeAudio(bytes)
-  const pcmSec = result.pcm.samples.length / result.pcm.sampleRate
+  const sentences = input.sentences?.length ? input.sentences : splitSentences(input.text).map((t) => ({ text: t, spoken: t }))
+  const parts: { text: string; pcm: PcmAudio }[] = []
+  let chars = 0
+  let calls = 0
+  for (const sentence of sentences) {
+    input.signal?.throwIfAborted()
+    const result = await provider.synthesize({ ...input, text: sentence.spoken })
+    // What the provider billed for, whether or not the audio turns out usable.
+    metrics().ttsRequests.inc({ provider: provider.name }, result.calls)
+    metrics().ttsCharacters.inc({ provider: provider.name }, result.chars)
+    assertPlausible(result.pcm, provider, sentence.spoken)
+    parts.push({ text: sentence.text, pcm: trimSilence(result.pcm) })
+    chars += result.chars
+    calls += result.calls
+  }
+  const sampleRate = parts[0]!.pcm.sampleRate
+  const other = parts.find((p) => p.pcm.sampleRate !== sampleRate)
+  if (other) throw new TtsError('MALFORMED_AUDIO', `The ${provider.name} provider returned sentences at different sample rates (${sampleRate} and ${other.pcm.sampleRate} Hz)`)
+  const samples = join(parts.map((p) => p.pcm.samples), sampleRate)
+  const cues = cuesFor(
+    parts.map((p) => ({ text: p.text, durationSec: p.pcm.samples.length / sampleRate })),
+    { leadSec: LEAD_SEC, gapSec: SENTENCE_GAP_SEC },
+  )
+  const normalised = await encodeNormalised(samples, sampleRate, (pcm, rate) => encodeOpus(pcm, rate)).catch((error: unknown) => {
+    throw new TtsError('MALFORMED_AUDIO', `Could not normalise the loudness of the ${provider.name} provider's audio: ${error instanceof Error ? error.message : String(error)}`)
+  })
+  const probe = await probeAudio(normalised.bytes)
+  const pcmSec = samples.length / sampleRate
   if (Math.abs(probe.durationSec - pcmSec) > DURATION_TOLERANCE_SEC) {
     throw new TtsError('MALFORMED_AUDIO', `Encoded audio lasts ${probe.durationSec.toFixed(3)} s but the speech lasted ${pcmSec.toFixed(3)} s`)
   }
-  return { bytes, durationSec: probe.durationSec, sha256: probe.sha256, chars: result.chars, calls: result.calls }
+  return { bytes: normalised.bytes, durationSec: probe.durationSec, sha256: probe.sha256, chars, calls, loudness: normalised.loudness, cues }
+}
+
+/** The sentence's speech without the silence the engine put around it. */
+function trimSilence(pcm: PcmAudio): PcmAudio {
+  let peak = 0
+  for (let i = 0; i < pcm.samples.length; i++) peak = Math.max(peak, Math.abs(pcm.samples[i]!))
+  const threshold = (peak / 32768) * 10 ** (SPEECH_THRESHOLD_DB / 20)
+  const bounds = speechBounds(Float32Array.from(pcm.samples, (s) => s / 32768), threshold)
+  if (!bounds) return pcm
+  return { samples: pcm.samples.slice(bounds.start, bounds.end), sampleRate: pcm.sampleRate }
+}
+
+function join(parts: readonly Int16Array[], sampleRate: number): Int16Array {
+  const lead = Math.round(LEAD_SEC * sampleRate)
+  const gap = Math.round(SENTENCE_GAP_SEC * sampleRate)
+  const tail = Math.round(TAIL_SEC * sampleRate)
+  const total = lead + tail + parts.reduce((n, p) => n + p.length, 0) + gap * (parts.length - 1)
+  const out = new Int16Array(total)
+  let at = lead
+  parts.forEach((p, i) => {
+    out.set(p, at)
+    at += p.length + (i < parts.length - 1 ? gap : 0)
+  })
+  return out
 }
 
 function assertPlausible(pcm: PcmAudio | undefined, provider: TtsProvider, text: string): void {
@@ -57,6 +123,6 @@ function assertPlausible(pcm: PcmAudio | undefined, provider: TtsProvider, text:
 }
 
 function isSilent(samples: Int16Array): boolean {
-  for (let i = 0; i < samples.length; i++) if (Math.abs(samples[i]) > 64) return false
+  for (let i = 0; i < samples.length; i++) if (Math.abs(samples[i]!) > 64) return false
   return true
 }

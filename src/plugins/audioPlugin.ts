@@ -1,13 +1,15 @@
-import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, Field, Payload, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, Field, Payload, PayloadRequest, Plugin } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import { audioObjectKeysOf } from '@/audio/jobs/audioObjects'
+import { autoVoiceStoryTask, requestAutoVoice } from '@/audio/jobs/autoVoiceTask'
 import { generateAudioTask } from '@/audio/jobs/generateAudioTask'
 import { refreshStoryAudioBundlesTask } from '@/audio/jobs/refreshStoryAudioBundlesTask'
 import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/jobs/sweepAudioObjectsTask'
 import { onShutdown } from '@/lifecycle/shutdown'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
+import { recompileStoryBundles } from '@/services/storyBundles'
 import { SLUGS } from '@/slugs'
 
 /** The per-locale audio status table and "Generate audio" button in the story edit view. */
@@ -82,6 +84,40 @@ function startServerWorker(payload: Payload): void {
   })
 }
 
+type Ref = string | { id: string } | null | undefined
+const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
+
+/** AUTO_VOICE: an edit of a node's text or a character's voice asks for the story to be voiced again (debounced). */
+const autoVoiceAfterChange: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  const story = idOf(doc.story as Ref)
+  if (story && !context?.skipAutoVoice) await requestAutoVoice(req.payload, story, req)
+  return doc
+}
+
+/**
+ * A pronunciation entry changes the content key of every line containing its term, in every story
+ * it may appear in: bundles drop that audio (recompiled) and AUTO_VOICE regenerates exactly those
+ * lines (the plan finds them by content key).
+ */
+const afterLexiconChange = async ({ req }: { req: PayloadRequest }) => {
+  const { docs } = await req.payload.find({ collection: SLUGS.stories, depth: 0, limit: 0, pagination: false, overrideAccess: true, select: { slug: true }, req })
+  for (const story of docs) {
+    await recompileStoryBundles(req, story.id)
+    await requestAutoVoice(req.payload, story.id, req)
+  }
+}
+
+function withHooks(collection: CollectionConfig, after: { change?: CollectionAfterChangeHook; delete?: CollectionAfterDeleteHook }): CollectionConfig {
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), ...(after.change ? [after.change] : [])],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(after.delete ? [after.delete] : [])],
+    },
+  }
+}
+
 const editorsOnly = ({ req }: { req: Parameters<typeof hasRole>[0] }) => hasRole(req, 'admin', 'editor')
 
 /**
@@ -93,7 +129,7 @@ export const audioPlugin: Plugin = (config) => ({
   ...config,
   jobs: {
     ...config.jobs,
-    tasks: [...(config.jobs?.tasks ?? []), generateAudioTask, sweepAudioObjectsTask, refreshStoryAudioBundlesTask],
+    tasks: [...(config.jobs?.tasks ?? []), generateAudioTask, sweepAudioObjectsTask, refreshStoryAudioBundlesTask, autoVoiceStoryTask],
     // Completed jobs stay (their output says what was voiced, reused or skipped, for the CLI and
     // benchmark); the sweep prunes them after AUDIO_JOB_RETENTION_DAYS.
     deleteJobOnComplete: false,
@@ -115,7 +151,14 @@ export const audioPlugin: Plugin = (config) => ({
         endpoints: [...(Array.isArray(withHooks.endpoints) ? withHooks.endpoints : []), generateStoryAudioEndpoint, storyAudioStatusEndpoint],
       }
     }
-    if (collection.slug === SLUGS.storyNodes) return withDeleteRelease(collection, 'node_id')
+    if (collection.slug === SLUGS.storyNodes) return withHooks(withDeleteRelease(collection, 'node_id'), { change: autoVoiceAfterChange })
+    if (collection.slug === SLUGS.characters) return withHooks(collection, { change: autoVoiceAfterChange })
+    if (collection.slug === SLUGS.pronunciations) {
+      return withHooks(collection, {
+        change: async ({ doc, req }) => (await afterLexiconChange({ req }), doc),
+        delete: async ({ doc, req }) => (await afterLexiconChange({ req }), doc),
+      })
+    }
     return collection
   }),
 })

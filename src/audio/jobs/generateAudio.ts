@@ -9,6 +9,9 @@ import { providerIdentity } from '@/audio/providers/audioProvider'
 import { synthesizeToOpus } from '@/audio/synthesizeToOpus'
 import type { TtsProvider } from '@/audio/providers/types'
 import { audioObjectKey } from '@/domain/audio/objectKey'
+import type { Cue } from '@/domain/audio/cues'
+import { compileLexicon } from '@/domain/audio/lexicon'
+import { loadLexicon } from '@/audio/lexicon'
 import { DEFAULT_NARRATOR_SPEAKER, variantFor, variantName, type Variant } from '@/domain/audio/variants'
 import { isLocale } from '@/locales'
 import { SLUGS } from '@/slugs'
@@ -45,7 +48,19 @@ type AudioFile = DataFromCollectionSlug<'audio-files'>
 
 export type GenerateDeps = { provider: TtsProvider; store: AudioStore }
 
-type Media = { key: string; bytes?: Buffer; fileSize: number; durationSec: number; checksum: string; calls: number; chars: number; reused: boolean }
+type Media = {
+  key: string
+  bytes?: Buffer
+  fileSize: number
+  durationSec: number
+  checksum: string
+  calls: number
+  chars: number
+  reused: boolean
+  loudnessLufs: number | null
+  truePeakDbtp: number | null
+  cues: Cue[] | null
+}
 
 const none = { calls: 0, chars: 0, bytes: 0, durationSec: 0, reused: false, deletedObjects: 0 }
 
@@ -77,7 +92,8 @@ export async function generateAudio(payload: Payload, input: GenerateAudioInput,
   })
   if (!node) return { status: 'skipped', reason: 'The node no longer exists', ...none }
   const speaker = input.speaker?.trim() || (await speakerOf(payload, node.character))
-  const variant = variantFor({ node: node.id, locale: input.locale, text: node.textContent, speaker }, providerIdentity(provider))
+  const lexicon = compileLexicon(await loadLexicon({ payload }), input.locale)
+  const variant = variantFor({ node: node.id, locale: input.locale, text: node.textContent, speaker }, providerIdentity(provider), lexicon)
   if (!variant) return { status: 'skipped', reason: `The node has no ${input.locale} text of its own`, ...none }
   if (!provider.speakers().includes(variant.speaker)) {
     throw new TtsError('UNKNOWN_SPEAKER', `Unknown speaker "${speaker}" for the ${provider.name} provider (${provider.model}). Valid speakers: ${provider.speakers().join(', ')}`)
@@ -95,7 +111,18 @@ async function generateLocked(payload: Payload, variant: Variant, deps: Generate
   for (let attempt = 0; ; attempt++) {
     const donor = attempt === 0 ? await rowWithKey(payload, variant.contentKey) : undefined
     const media: Media = donor
-      ? { key: donor.r2Url, fileSize: donor.fileSize ?? 0, durationSec: donor.durationSec ?? 0, checksum: donor.checksum ?? '', calls: 0, chars: 0, reused: true }
+      ? {
+          key: donor.r2Url,
+          fileSize: donor.fileSize ?? 0,
+          durationSec: donor.durationSec ?? 0,
+          checksum: donor.checksum ?? '',
+          calls: 0,
+          chars: 0,
+          reused: true,
+          loudnessLufs: donor.loudnessLufs ?? null,
+          truePeakDbtp: donor.truePeakDbtp ?? null,
+          cues: (donor.cues as Cue[] | null | undefined) ?? null,
+        }
       : await synthesize(deps.provider, variant)
     try {
       const { id, deletedObjects, created } = await saveVariant(payload, deps, variant, rows, media)
@@ -121,8 +148,10 @@ async function generateLocked(payload: Payload, variant: Variant, deps: Generate
 
 class DonorObjectMissing extends Error {}
 
+const round2 = (x: number) => Math.round(x * 100) / 100
+
 async function synthesize(provider: TtsProvider, variant: Variant): Promise<Media> {
-  const audio = await synthesizeToOpus(provider, { text: variant.text, locale: variant.locale, speaker: variant.speaker })
+  const audio = await synthesizeToOpus(provider, { text: variant.text, sentences: variant.sentences, locale: variant.locale, speaker: variant.speaker })
   return {
     key: audioObjectKey(audio.sha256),
     bytes: audio.bytes,
@@ -132,6 +161,9 @@ async function synthesize(provider: TtsProvider, variant: Variant): Promise<Medi
     calls: audio.calls,
     chars: audio.chars,
     reused: false,
+    loudnessLufs: round2(audio.loudness.integratedLufs),
+    truePeakDbtp: round2(audio.loudness.truePeakDbtp),
+    cues: audio.cues,
   }
 }
 
@@ -181,6 +213,9 @@ async function saveVariant(
           provider: deps.provider.name,
           model: deps.provider.model,
           textChars: variant.chars,
+          loudnessLufs: media.loudnessLufs,
+          truePeakDbtp: media.truePeakDbtp,
+          cues: media.cues,
         }
         const doc = keep
           ? await payload.update({ collection: SLUGS.audioFiles, id: keep.id, data, req, overrideAccess: true, context, depth: 0 })

@@ -1,5 +1,6 @@
 import { codeMixRatio } from '@/domain/audio/codeMix'
 import { contentKey, type VoiceSettingsValue } from '@/domain/audio/contentKey'
+import { splitSentences } from '@/domain/audio/cues'
 import { compileLexicon, type AppliedEntry, type CompiledLexicon, type LexiconEntry } from '@/domain/audio/lexicon'
 import { isLocale, type LocaleCode } from '@/locales'
 
@@ -40,6 +41,8 @@ export type Variant = {
   spokenText: string
   /** Lexicon entries that changed the line (part of the content key). */
   applied: AppliedEntry[]
+  /** The line's sentences as written (read-along cue text) and as spoken (lexicon applied). */
+  sentences: { text: string; spoken: string }[]
   /** Characters a per-character provider bills (code points of the trimmed text). */
   chars: number
   codeMixRatio: number
@@ -65,6 +68,7 @@ export function variantFor(source: VariantSource, identity: ProviderIdentity, le
     text,
     spokenText: spoken.text,
     applied: spoken.applied,
+    sentences: splitSentences(text).map((t) => ({ text: t, spoken: lexicon?.size ? lexicon.apply(t).text : t })),
     chars: [...text.trim()].length,
     codeMixRatio: ratio,
     contentKey: contentKey({
@@ -205,7 +209,7 @@ export function parseLocales(value: string | readonly string[] | undefined | nul
   return [...new Set(list)] as LocaleCode[]
 }
 
-export type AudioRow = { node: string; languageCode: string; speakerId: string; contentKey: string | null | undefined }
+export type AudioRow = { node: string; languageCode: string; speakerId: string; contentKey?: string | null }
 
 /**
  * The audio a bundle may carry: for each node and locale, the row whose content key is the one

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { encodeOpus } from '@/audio/opus'
+import { encodeOpus } from '@/audio/codec/opus'
 import { measureLoudness } from '@/audio/codec/loudnessMeter'
 import { decodeOggOpus, DECODE_RATE } from '@/audio/codec/opusDecode'
 

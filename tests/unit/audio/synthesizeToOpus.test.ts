@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createProvider } from '@/audio/providers/createProvider'
 import { TtsError } from '@/domain/audio/ttsError'
-import { synthesizeToOpus } from '@/audio/synthesizeToOpus'
+import { LEAD_SEC, SENTENCE_GAP_SEC, synthesizeToOpus, TAIL_SEC } from '@/audio/synthesizeToOpus'
 import type { PcmAudio, TtsProvider } from '@/audio/providers/types'
 import { LOCALE_CODES } from '@/locales'
 import { speechLikePcm } from '../../support/audioFixtures'
@@ -43,17 +43,57 @@ describe('synthesizeToOpus', () => {
     const text = 'एक दिन एक बंदर था।'
     const audio = await synthesizeToOpus(sarvam, { text, locale: 'hi', speaker: 'meera' })
     expect(audio.bytes.subarray(0, 4).toString('ascii')).toBe('OggS')
-    expect(audio.durationSec).toBeCloseTo([...text].length * secondsPerChar, 2)
+    // the speech, plus the silence before and after it
+    expect(audio.durationSec).toBeCloseTo(LEAD_SEC + [...text].length * secondsPerChar + TAIL_SEC, 2)
     expect(audio.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(audio).toMatchObject({ chars: [...text].length, calls: 1 })
+    expect(audio.cues).toHaveLength(1)
+    expect(audio.cues[0]).toMatchObject({ start: LEAD_SEC, text })
+    expect(audio.cues[0]!.end).toBeCloseTo(LEAD_SEC + [...text].length * secondsPerChar, 3)
   })
 
-  it('should split text over one request limit into several calls', async () => {
-    const text = 'Ek chhoti si kahani hai yeh. '.repeat(120) // ~3500 chars, bulbul:v2 takes 1500
+  it('should voice a line a sentence at a time, with a cue per sentence and a pause between', async () => {
+    const sentences = ['एक दिन एक बंदर था।', 'वह बहुत भूखा था!', 'फिर क्या हुआ?']
+    const audio = await synthesizeToOpus(sarvam, { text: sentences.join(' '), locale: 'hi', speaker: 'meera' })
+    expect(audio.calls).toBe(3)
+    expect(audio.cues.map((c) => c.text)).toEqual(sentences)
+    let t = LEAD_SEC
+    sentences.forEach((sentence, i) => {
+      const speech = [...sentence].length * secondsPerChar
+      expect(audio.cues[i]!.start).toBeCloseTo(t, 3)
+      expect(audio.cues[i]!.end).toBeCloseTo(t + speech, 3)
+      t += speech + SENTENCE_GAP_SEC
+    })
+    expect(audio.durationSec).toBeCloseTo(t - SENTENCE_GAP_SEC + TAIL_SEC, 2)
+  })
+
+  it('should send the spoken form of each sentence and cue the written one', async () => {
+    fake.reset()
+    const audio = await synthesizeToOpus(sarvam, {
+      text: 'Chintu ran. Chintu sat.',
+      sentences: [
+        { text: 'Chintu ran.', spoken: 'Chin-too ran.' },
+        { text: 'Chintu sat.', spoken: 'Chin-too sat.' },
+      ],
+      locale: 'en',
+      speaker: 'meera',
+    })
+    expect(fake.requests.map((r) => (r.body as { text?: string }).text)).toEqual(['Chin-too ran.', 'Chin-too sat.'])
+    expect(audio.cues.map((c) => c.text)).toEqual(['Chintu ran.', 'Chintu sat.'])
+  })
+
+  it.each(['meera', 'arvind', 'anushka', 'karun'])('should bring the stand-in\'s %s voice (its own level) to -16 LUFS and under -1.5 dBTP', async (speaker) => {
+    const audio = await synthesizeToOpus(sarvam, { text: 'Ek chhoti si kahani hai yeh.', locale: 'hi-mixed', speaker })
+    expect(Math.abs(audio.loudness.integratedLufs + 16)).toBeLessThanOrEqual(1)
+    expect(audio.loudness.truePeakDbtp).toBeLessThanOrEqual(-1.5)
+  })
+
+  it('should split a sentence over one request limit into several calls', async () => {
+    const text = 'Ek chhoti si kahani hai yeh, '.repeat(120) // ~3500 chars in one sentence, bulbul:v2 takes 1500
     const audio = await synthesizeToOpus(sarvam, { text, locale: 'hi-mixed', speaker: 'arvind' })
     expect(audio.calls).toBe(3)
-    expect(audio.durationSec).toBeCloseTo(audio.chars * secondsPerChar, 1)
-  })
+    expect(audio.durationSec).toBeCloseTo(LEAD_SEC + audio.chars * secondsPerChar + TAIL_SEC, 1)
+  }, 60_000)
 
   it('should refuse empty text before calling the provider', async () => {
     fake.reset()
