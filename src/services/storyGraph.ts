@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { idOf } from '@/db/idOf'
 import type { GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
+import type { Cue } from '@/domain/audio/cues'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { loadLexicon } from '@/audio/lexicon'
 import { audioProvider, providerIdentity } from '@/audio/providers/audioProvider'
@@ -42,7 +43,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     req,
     overrideAccess: true,
     depth: 0,
-    select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true },
+    select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true, cues: true },
   })
   const lexicon = await loadLexicon(req)
 
@@ -63,6 +64,8 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   const urlOptions = { publicBaseUrl: process.env.S3_PUBLIC_URL, serverUrl: process.env.PUBLIC_SERVER_URL }
   const audioUrls = (nodeId: string) =>
     Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, audioPublicUrl(a, urlOptions)])) as Partial<Record<LocaleCode, string>>
+  const audioCues = (nodeId: string) =>
+    Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, Array.isArray(a.cues) ? (a.cues as Cue[]) : []])) as Partial<Record<LocaleCode, Cue[]>>
   const graphNodes: GraphNode[] = nodes.docs.map((n) => ({
     id: n.id,
     storyId,
@@ -73,6 +76,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     isEnd: !!n.isEnd,
     text: localized(n.textContent),
     audio: audioUrls(n.id),
+    cues: audioCues(n.id),
   }))
   const graphChoices: GraphChoice[] = choices.docs.map((c) => ({
     id: c.id,

@@ -53,7 +53,7 @@ beforeEach(() => {
 async function story(): Promise<StoryFixture> {
   const s = await createStory(payload)
   stories.push(s)
-  await payload.update({ collection: 'story-nodes', id: s.nodeIds[0]!, locale: 'hi', data: { textContent: `एक समय की बात है। ${uid()}` } })
+  await payload.update({ collection: 'story-nodes', id: s.nodeIds[0]!, locale: 'hi', data: { textContent: `एक समय की बात है ${uid()}।` } })
   return s
 }
 

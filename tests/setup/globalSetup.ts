@@ -7,5 +7,7 @@ import { startThrowawayServices } from '@/infra/throwawayServices'
 export default async function setup(): Promise<() => Promise<void>> {
   const services = await startThrowawayServices('test')
   process.env.BK_TEST_ROOT = services.dir
+  // Edits in tests do not voice stories by themselves; the tests of AUTO_VOICE turn it on.
+  process.env.AUTO_VOICE ??= 'off'
   return services.stop
 }

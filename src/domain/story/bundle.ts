@@ -4,7 +4,9 @@
  *
  * - Each text names the locale it came from (`textLocale`) and whether that is a fallback. When no
  *   locale in the chain has text, `text` is '' and `textLocale` is null.
- * - A node's audio is the audio of the locale its text came from, so words and voice agree.
+ * - A node's audio is the audio of the locale its text came from, so words and voice agree; the
+ *   graph only holds audio made from the current text (see currentAudio), and a node with text but
+ *   no such audio says `needsAudio`. Its read-along `cues` come with that audio.
  * - Nodes that are ends get type `end`, whatever type they were edited as.
  * - `startNodeId` is the start node (the first by story order if a broken story has several), or
  *   null when there is none; a player cannot start such a bundle.
@@ -19,6 +21,8 @@
  *   the `StoryBundle` schema of `/api/openapi.json` (src/domain/story/bundleSchema.ts).
  */
 import { fallbackChain, type LocaleCode } from '@/locales'
+
+import type { Cue } from '@/domain/audio/cues'
 
 import { contentHash } from '@/domain/story/canonicalJson'
 import {
@@ -60,6 +64,10 @@ export type BundleNode = ResolvedText & {
   type: NodeType
   characterId: string | null
   audioUrl: string | null
+  /** The line has text but no audio made from that text (yet): regeneration is pending. */
+  needsAudio: boolean
+  /** Read-along cues of `audioUrl`, per sentence in the text's script (empty without audio). */
+  cues: Cue[]
   /** Successor of a narration or dialogue node; null for choices and ends. */
   next: string | null
   choices: BundleChoice[]
@@ -158,7 +166,9 @@ function compileNode(index: StoryIndex, node: GraphNode, locale: LocaleCode): Bu
     type: isEnd ? 'end' : node.type,
     characterId: node.characterId,
     ...text,
-    audioUrl: (text.textLocale && node.audio?.[text.textLocale]) || null,
+    audioUrl: audioUrl(node, text.textLocale),
+    needsAudio: text.textLocale !== null && audioUrl(node, text.textLocale) === null,
+    cues: (audioUrl(node, text.textLocale) && text.textLocale && node.cues?.[text.textLocale]) || [],
     next: moves ? ownTarget(index, continueTarget(index, node)) : null,
     choices: isChoice ? choicesAt(index, node.id).map((choice) => compileChoice(index, choice, locale)) : [],
   }
@@ -171,6 +181,10 @@ function compileChoice(index: StoryIndex, choice: GraphChoice, locale: LocaleCod
     target: ownTarget(index, choice.nextNodeId),
     isDefault: choice.isDefault,
   }
+}
+
+function audioUrl(node: GraphNode, locale: LocaleCode | null): string | null {
+  return (locale && node.audio?.[locale]) || null
 }
 
 function ownTarget(index: StoryIndex, nodeId: string | null): string | null {

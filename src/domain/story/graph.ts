@@ -1,3 +1,4 @@
+import type { Cue } from '@/domain/audio/cues'
 /**
  * # Story graph: the model every other story module works on
  *
@@ -49,6 +50,8 @@ export type GraphNode = {
   text: LocalizedText
   /** Audio URL per locale. */
   audio?: Partial<Record<LocaleCode, string>>
+  /** Read-along cues of that audio, per locale. */
+  cues?: Partial<Record<LocaleCode, Cue[]>>
 }
 
 export type GraphChoice = {

@@ -13,6 +13,7 @@ export type NodeSpec = {
   text?: LocalizedText
   characterId?: string | null
   audio?: GraphNode['audio']
+  cues?: GraphNode['cues']
 }
 
 export type ChoiceSpec = { node: string; key: string; next: string | null; isDefault?: boolean; text?: LocalizedText }
@@ -54,6 +55,7 @@ export function buildGraph(nodes: NodeSpec[], choices: ChoiceSpec[] = []): Story
       isEnd: spec.isEnd ?? false,
       text: spec.text ?? { en: `Text of ${spec.id}` },
       ...(spec.audio ? { audio: spec.audio } : {}),
+      ...(spec.cues ? { cues: spec.cues } : {}),
     })),
     choices: choices.map((spec): GraphChoice => ({
       id: `${spec.node}:${spec.key}`,

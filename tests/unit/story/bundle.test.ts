@@ -217,6 +217,14 @@ describe('compileBundle', () => {
     expect(compileBundle(graph, 'hi').nodes[0].audioUrl).toBeNull()
   })
 
+  it('should mark a line with text but no audio as needing audio, and carry the cues of the audio it has', () => {
+    const cues = [{ start: 0.1, end: 0.9, text: 'Hello.' }]
+    const graph = buildGraph([{ id: 'n1', type: 'end', text: { en: 'Hello.', hi: 'नमस्ते' }, audio: { en: 'en.opus' }, cues: { en: cues, hi: [{ start: 0, end: 1, text: 'stale' }] } }])
+
+    expect(compileBundle(graph, 'en').nodes[0]).toMatchObject({ audioUrl: 'en.opus', needsAudio: false, cues })
+    expect(compileBundle(graph, 'hi').nodes[0]).toMatchObject({ audioUrl: null, needsAudio: true, cues: [] })
+  })
+
   it('should have no start node id when the story has no start', () => {
     const graph = buildGraph([
       { id: 'n1', type: 'end', isStart: false },
