@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { isEditor } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
+import { audioCuesEndpoint } from '@/endpoints/audioCues'
 import { playAudioEndpoint } from '@/endpoints/audioPlay'
 import { deriveStoryFromNode } from '@/hooks/deriveStoryFromNode'
 import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
@@ -54,7 +55,7 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
     afterChange: [releaseReplacedObject, recompileAfterChange()],
     afterDelete: [releaseDeletedObject, recompileAfterDelete()],
   },
-  endpoints: [playAudioEndpoint],
+  endpoints: [playAudioEndpoint, audioCuesEndpoint],
   fields: [
     { name: 'node', type: 'relationship', relationTo: SLUGS.storyNodes, required: true, index: true },
     { name: 'story', type: 'relationship', relationTo: SLUGS.stories, index: true, admin: { readOnly: true } },

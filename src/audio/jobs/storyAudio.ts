@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { idOf } from '@/db/idOf'
 import { primaryPool } from '@/db/postgres'
 import { withTransaction } from '@/db/transaction'
+import { loadLexicon } from '@/audio/lexicon'
 import { providerIdentity } from '@/audio/providers/audioProvider'
 import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
 import type { TtsProvider } from '@/audio/providers/types'
@@ -64,6 +65,7 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
     identity: providerIdentity(opts.provider),
     rows: rows.docs.map((r) => ({ node: idOf(r.node as Ref) ?? '', languageCode: r.languageCode, speakerId: r.speakerId, contentKey: r.contentKey })),
     jobs,
+    lexicon: await loadLexicon({ payload }),
   }
   const first = planAudio(input)
   const wanted = [...new Set(first.items.filter((i) => i.needsSynthesis).map((i) => i.contentKey))]

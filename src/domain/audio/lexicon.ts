@@ -89,5 +89,5 @@ const fold = (s: string) => norm(s).trim().toLowerCase()
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&')
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

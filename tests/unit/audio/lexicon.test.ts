@@ -47,6 +47,10 @@ describe('applyLexicon', () => {
     expect(result).toEqual({ text: 'a b', applied: [] })
   })
 
+  it('should match terms with hyphens and slashes', () => {
+    expect(applyLexicon('Chintu-6a and km/h', 'en', [{ term: 'Chintu-6a', locale: null, spoken: 'X' }, { term: 'km/h', locale: null, spoken: 'kilometres an hour' }]).text).toBe('X and kilometres an hour')
+  })
+
   it('should treat regular-expression characters in terms literally', () => {
     expect(applyLexicon('C++ and C', 'en', [{ term: 'C++', locale: null, spoken: 'C plus plus' }]).text).toBe('C plus plus and C')
   })

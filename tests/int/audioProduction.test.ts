@@ -1,0 +1,274 @@
+import type { Payload } from 'payload'
+
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { poolOf, withTransaction } from '@/audio/db'
+import { enqueueStoryAudio, loadStoryAudio } from '@/audio/jobs/storyAudio'
+import { runWorker } from '@/audio/jobs/worker'
+import { createProvider } from '@/audio/providers/createProvider'
+import { setAudioProvider } from '@/audio/providers/audioProvider'
+import type { TtsProvider } from '@/audio/providers/types'
+import { silenceGaps, type Cue } from '@/domain/audio/cues'
+import { recompileStoryBundles } from '@/services/storyBundles'
+import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
+
+import { createStaff, rest, uid, type Staff } from '../support/api'
+import { startFakeSarvam, type FakeSarvam } from '../support/fakeSarvam'
+import { ffmpegLoudness } from '../support/ffmpegLoudness'
+import { startTestServer, type TestServer } from '../support/httpServer'
+import { testPayload } from '../support/payload'
+import { createAudioStory, type AudioStoryFixture } from './audioFixtures'
+
+let payload: Payload
+let server: TestServer
+let fake: FakeSarvam
+let editor: Staff
+let hindiTranslator: Staff
+const settings = s3Settings()!
+const s3 = new S3Client(s3ClientConfig(settings))
+const stories: AudioStoryFixture[] = []
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bhk-audio-'))
+
+/** The real espeak-ng provider, counting the synthesis requests that reach it. */
+const counted = { calls: 0 }
+const local = counting(createProvider({ TTS_PROVIDER: 'local' }))
+function counting(inner: TtsProvider): TtsProvider {
+  return {
+    ...inner,
+    speakers: () => inner.speakers(),
+    synthesize: async (request) => {
+      const result = await inner.synthesize(request)
+      counted.calls += result.calls
+      return result
+    },
+  }
+}
+
+beforeAll(async () => {
+  payload = await testPayload()
+  server = await startTestServer()
+  fake = await startFakeSarvam({ apiKey: 'sk-test' })
+  editor = await createStaff(payload, server.url, 'editor')
+  hindiTranslator = await createStaff(payload, server.url, 'translator', ['hi'])
+  setAudioProvider(local)
+})
+
+afterAll(async () => {
+  setAudioProvider(local)
+  for (const s of stories) await s.cleanup()
+  await runWorker(payload, { untilIdle: true })
+  await payload.delete({ collection: 'pronunciations', where: { id: { exists: true } } })
+  await payload.delete({ collection: 'editors', where: { id: { in: [editor.id, hindiTranslator.id] } } })
+  await poolOf(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles', 'autoVoiceStory')`)
+  await fake?.close()
+  await server?.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+async function story(): Promise<AudioStoryFixture> {
+  const s = await createAudioStory(payload)
+  stories.push(s)
+  return s
+}
+
+async function generate(storyId: string, locales: ('en' | 'hi')[] = ['en']) {
+  const before = counted.calls
+  const provider = setAudioProvider(undefined)!
+  setAudioProvider(provider)
+  const queued = await enqueueStoryAudio(payload, storyId, { provider, locales })
+  await runWorker(payload, { untilIdle: true, concurrency: 2 })
+  return { queued, calls: counted.calls - before }
+}
+
+/** What the coalesced refresh job does 2 s after new audio, now. */
+async function refreshBundles(storyId: string) {
+  await withTransaction(payload, (req) => recompileStoryBundles(req, storyId))
+}
+
+async function rowsOf(storyId: string) {
+  const { docs } = await payload.find({ collection: 'audio-files', where: { story: { equals: storyId } }, depth: 0, limit: 0, pagination: false, sort: 'createdAt' })
+  return docs
+}
+
+async function download(key: string): Promise<string> {
+  const obj = await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }))
+  const file = path.join(dir, path.basename(key))
+  fs.writeFileSync(file, Buffer.from(await obj.Body!.transformToByteArray()))
+  return file
+}
+
+async function bundle(slug: string, locale = 'en') {
+  const res = await fetch(`${server.url}/api/stories/${slug}/bundle?locale=${locale}`)
+  expect(res.status).toBe(200)
+  return (await res.json()) as { nodes: { id: string; audioUrl: string | null; needsAudio: boolean; cues: Cue[] }[] }
+}
+
+/** Every file as Debian ffmpeg's ebur128 meter hears the decoded Opus. */
+async function expectNormalised(rows: Awaited<ReturnType<typeof rowsOf>>) {
+  expect(rows.length).toBeGreaterThan(0)
+  for (const row of rows) {
+    const measured = ffmpegLoudness(await download(row.r2Url))
+    const where = `${row.provider} ${row.speakerId} ${row.languageCode}: ${JSON.stringify(measured)}`
+    expect(Math.abs(measured.integratedLufs + 16), where).toBeLessThanOrEqual(1)
+    expect(measured.truePeakDbtp, where).toBeLessThanOrEqual(-1.5)
+    // what we stored is what ffmpeg measures
+    expect(Math.abs(row.loudnessLufs! - measured.integratedLufs), where).toBeLessThanOrEqual(0.3)
+    expect(Math.abs(row.truePeakDbtp! - measured.truePeakDbtp), where).toBeLessThanOrEqual(0.5)
+  }
+}
+
+describe('loudness', () => {
+  it('should bring every local-voice file to -16 LUFS +-1 under -1.5 dBTP, as ffmpeg measures the decoded Opus', async () => {
+    const s = await story()
+    await generate(s.storyId, ['en', 'hi'])
+    await expectNormalised(await rowsOf(s.storyId))
+  })
+
+  it('should bring every Sarvam voice (each returned at its own level) to the same target', async () => {
+    const s = await story()
+    setAudioProvider(createProvider({ TTS_PROVIDER: 'sarvam', SARVAM_API_KEY: 'sk-test', SARVAM_BASE_URL: fake.url, SARVAM_MODEL: 'bulbul:v3', SARVAM_RPM: '6000' }))
+    try {
+      for (const speaker of ['meera', 'arvind', 'pavithra', 'amol']) {
+        await payload.jobs.queue({ task: 'generateAudio', input: { node: s.nodeIds[0]!, locale: 'en', speaker, story: s.storyId } })
+      }
+      await runWorker(payload, { untilIdle: true })
+    } finally {
+      setAudioProvider(local)
+    }
+    const rows = await rowsOf(s.storyId)
+    expect(rows.map((r) => r.speakerId).sort()).toEqual(['amol', 'arvind', 'meera', 'pavithra'])
+    await expectNormalised(rows)
+  })
+})
+
+describe('audio always matches its text', () => {
+  it('should leave a line’s old audio out of the bundle after its text changes and mark it as needing audio', async () => {
+    const s = await story()
+    await generate(s.storyId)
+    await refreshBundles(s.storyId)
+    const before = await bundle(s.slug)
+    expect(before.nodes.every((n) => n.audioUrl && !n.needsAudio)).toBe(true)
+    await payload.update({ collection: 'story-nodes', id: s.nodeIds[2]!, locale: 'en', data: { textContent: 'The crow drinks the water.' } })
+    const after = await bundle(s.slug)
+    const edited = after.nodes.find((n) => n.id === s.nodeIds[2])!
+    expect(edited).toMatchObject({ audioUrl: null, needsAudio: true, cues: [] })
+    for (const n of after.nodes.filter((x) => x.id !== s.nodeIds[2])) expect(n.audioUrl).toBe(before.nodes.find((b) => b.id === n.id)!.audioUrl)
+  })
+
+  it('should voice an edited line again by itself with AUTO_VOICE, once per burst of edits', async () => {
+    const s = await story()
+    await generate(s.storyId, ['en', 'hi'])
+    process.env.AUTO_VOICE = 'on'
+    process.env.AUTO_VOICE_DEBOUNCE_MS = '1000'
+    try {
+      for (const text of ['The crow flies.', 'The crow flies far.', 'The crow flies far away.']) {
+        await payload.update({ collection: 'story-nodes', id: s.nodeIds[3]!, locale: 'en', data: { textContent: text } })
+      }
+      const { rows: pending } = await poolOf(payload).query<{ wait_until: Date }>(
+        `SELECT wait_until FROM payload_jobs WHERE task_slug = 'autoVoiceStory' AND input->>'story' = $1 AND completed_at IS NULL`,
+        [s.storyId],
+      )
+      expect(pending).toHaveLength(1)
+      expect(pending[0]!.wait_until.getTime()).toBeGreaterThan(Date.now())
+      // nothing runs before the quiet time is over
+      expect((await runWorker(payload, { untilIdle: true })).ran).toBe(0)
+      const calls = counted.calls
+      await new Promise((resolve) => setTimeout(resolve, 1100))
+      await runWorker(payload, { untilIdle: true })
+      expect(counted.calls - calls).toBe(1) // the one edited line, once
+      await refreshBundles(s.storyId)
+    } finally {
+      process.env.AUTO_VOICE = 'off'
+      delete process.env.AUTO_VOICE_DEBOUNCE_MS
+    }
+    const after = await bundle(s.slug)
+    expect(after.nodes.find((n) => n.id === s.nodeIds[3])).toMatchObject({ needsAudio: false, cues: [{ text: 'The crow flies far away.' }] })
+  })
+})
+
+describe('pronunciation lexicon', () => {
+  it('should regenerate exactly the lines that contain a term, with no synthesis for the rest', async () => {
+    const s = await story()
+    await generate(s.storyId, ['en', 'hi'])
+    const keysBefore = new Map((await rowsOf(s.storyId)).map((r) => [`${r.node}|${r.languageCode}`, r.contentKey]))
+    const entry = await payload.create({ collection: 'pronunciations', data: { term: 'crow', locale: 'en', spoken: 'kroh' } })
+    try {
+      const plan = await loadStoryAudio(payload, s.storyId, { provider: local, locales: ['en', 'hi'] })
+      const outdated = plan.plan.items.filter((i) => i.state !== 'done')
+      // "What should the crow do?", "The crow drinks.", "The crow flies away." - not "Once upon a time", nor Hindi
+      expect(outdated.map((i) => i.node).sort()).toEqual([s.nodeIds[1], s.nodeIds[2], s.nodeIds[3]].sort())
+      expect(outdated.every((i) => i.outdated && i.applied.some((a) => a.term === 'crow'))).toBe(true)
+      const again = await generate(s.storyId, ['en', 'hi'])
+      expect(again.calls).toBe(3)
+      const rows = await rowsOf(s.storyId)
+      expect(rows.find((r) => r.node === s.nodeIds[0] && r.languageCode === 'en')!.contentKey).toBe(keysBefore.get(`${s.nodeIds[0]}|en`))
+      expect(rows.find((r) => r.node === s.nodeIds[0] && r.languageCode === 'hi')!.contentKey).toBe(keysBefore.get(`${s.nodeIds[0]}|hi`))
+      expect(rows.find((r) => r.node === s.nodeIds[2])!.contentKey).not.toBe(keysBefore.get(`${s.nodeIds[2]}|en`))
+    } finally {
+      await payload.delete({ collection: 'pronunciations', id: entry.id })
+    }
+  })
+
+  it('should let editors keep every entry and translators only their own locales’', async () => {
+    const anon = await rest(server.url, 'GET', 'pronunciations')
+    expect(anon.status).toBe(403)
+    const byEditor = await rest(server.url, 'POST', 'pronunciations', { token: editor.token, body: { term: uid('Chintu'), locale: 'ta', spoken: 'சிண்டு' } })
+    expect(byEditor.status).toBe(201)
+    const own = await rest(server.url, 'POST', 'pronunciations', { token: hindiTranslator.token, body: { term: uid('Chintu'), locale: 'hi', spoken: 'चिंटू' } })
+    expect(own.status).toBe(201)
+    for (const locale of ['ta', 'all']) {
+      const other = await rest(server.url, 'POST', 'pronunciations', { token: hindiTranslator.token, body: { term: uid('x'), locale, spoken: 'y' } })
+      expect(other.status, locale).toBe(403)
+    }
+    const editOther = await rest(server.url, 'PATCH', `pronunciations/${byEditor.body.doc.id}`, { token: hindiTranslator.token, body: { spoken: 'x' } })
+    expect([403, 404]).toContain(editOther.status)
+    const move = await rest(server.url, 'PATCH', `pronunciations/${own.body.doc.id}`, { token: hindiTranslator.token, body: { locale: 'ta' } })
+    expect(move.status).toBe(400)
+    expect(JSON.stringify(move.body)).toMatch(/locale/)
+    const respell = await rest(server.url, 'PATCH', `pronunciations/${own.body.doc.id}`, { token: hindiTranslator.token, body: { spoken: 'चिन्टू' } })
+    expect(respell.status).toBe(200)
+    const list = await rest(server.url, 'GET', 'pronunciations?limit=100', { token: hindiTranslator.token })
+    expect(list.status).toBe(200)
+  })
+})
+
+describe('read-along cues', () => {
+  it('should serve WebVTT cues that line up with the silences of the decoded audio within 50 ms', async () => {
+    const s = await story()
+    const sentences = ['Once upon a time there was a crow.', 'It was very thirsty!', 'Where could it find water?']
+    await payload.update({ collection: 'story-nodes', id: s.nodeIds[0]!, locale: 'en', data: { textContent: sentences.join(' ') } })
+    await generate(s.storyId)
+    const row = (await rowsOf(s.storyId)).find((r) => r.node === s.nodeIds[0] && r.languageCode === 'en')!
+    const cues = row.cues as Cue[]
+    expect(cues.map((c) => c.text)).toEqual(sentences)
+
+    const vtt = await fetch(`${server.url}/api/audio-files/${row.id}/cues.vtt`)
+    expect(vtt.status).toBe(200)
+    expect(vtt.headers.get('content-type')).toMatch(/^text\/vtt/)
+    const body = await vtt.text()
+    expect(body.startsWith('WEBVTT\n\n1\n00:00:00.100 --> ')).toBe(true)
+    expect(body).toContain(sentences[2])
+
+    // Decode with ffmpeg (independent of our decoder) and find where speech pauses.
+    const file = await download(row.r2Url)
+    const pcm = spawnSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'f32le', '-ac', '1', '-ar', '48000', '-'], { maxBuffer: 64 << 20 })
+    expect(pcm.status).toBe(0)
+    const samples = new Float32Array(pcm.stdout.buffer, pcm.stdout.byteOffset, pcm.stdout.byteLength / 4)
+    const peak = samples.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
+    const gaps = silenceGaps(samples, 48000, { threshold: peak * 10 ** (-45 / 20), minSec: 0.2 })
+    expect(gaps).toHaveLength(sentences.length - 1)
+    gaps.forEach(([from, to], i) => {
+      expect(Math.abs(from - cues[i]!.end), `gap ${i} start`).toBeLessThanOrEqual(0.05)
+      expect(Math.abs(to - cues[i + 1]!.start), `gap ${i} end`).toBeLessThanOrEqual(0.05)
+    })
+
+    await refreshBundles(s.storyId)
+    const node = (await bundle(s.slug)).nodes.find((n) => n.id === s.nodeIds[0])!
+    expect(node.cues).toEqual(cues)
+  })
+})
