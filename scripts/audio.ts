@@ -65,7 +65,7 @@ async function child(): Promise<void> {
   const { audioProvider } = await import('@/audio/providers/audioProvider')
   const { enqueueStoryAudio, loadStoryAudio, statusOf } = await import('@/audio/jobs/storyAudio')
   const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/worker')
-  const { parseLocales } = await import('@/domain/audio/variants')
+  const { describeLinesToVoice, parseLocales } = await import('@/domain/audio/variants')
   const { LOCALE_CODES } = await import('@/locales')
   reportImported()
 
@@ -83,7 +83,8 @@ async function child(): Promise<void> {
     const rupees = (n: number) => `₹${n.toFixed(2)}`
 
     if (values['dry-run']) {
-      const status = statusOf(await loadStoryAudio(payload, storyId, { provider, locales }))
+      const audio = await loadStoryAudio(payload, storyId, { provider, locales })
+      const status = statusOf(audio)
       console.log(`Story ${status.story.slug}: voice ${provider.name} (${provider.model})`)
       console.table(
         status.locales.map((l) => ({
@@ -96,6 +97,8 @@ async function child(): Promise<void> {
           'est. Bulbul cost': rupees(l.estimatedCostInr),
         })),
       )
+      const lines = describeLinesToVoice(audio.plan.items)
+      if (lines.length) console.log(`Lines to voice (locale, node, state, text, pronunciation entries applied):\n${lines.join('\n')}`)
       console.log(`Total: ${status.totals.charsToVoice} characters to voice, estimated Bulbul cost ${rupees(status.totals.estimatedCostInr)}. Nothing was queued (--dry-run).`)
       return
     }

@@ -238,3 +238,19 @@ export function currentAudio<R extends AudioRow>(input: {
   }
   return out
 }
+
+/**
+ * One line per variant still to voice, for `npm run audio -- --dry-run`: locale, node, state (and
+ * whether existing audio is outdated), the start of the text and the lexicon entries it applies,
+ * so an editor sees exactly which lines a text or pronunciation change touches.
+ */
+export function describeLinesToVoice(items: readonly PlanItem[], maxText = 60): string[] {
+  return items
+    .filter((i) => i.state !== 'done')
+    .map((i) => {
+      const text = [...i.text.replace(/\s+/g, ' ').trim()]
+      const shown = text.length > maxText ? `${text.slice(0, maxText - 1).join('')}…` : text.join('')
+      const lexicon = i.applied.length ? `  lexicon: ${i.applied.map((a) => `${a.term} → ${a.spoken}`).join(', ')}` : ''
+      return `${i.locale}\t${i.node}\t${i.state}${i.outdated ? ' (outdated)' : ''}\t"${shown}"${lexicon}`
+    })
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { contentKey } from '@/domain/audio/contentKey'
 import { compileLexicon, type LexiconEntry } from '@/domain/audio/lexicon'
-import { currentAudio, parseLocales, planAudio, variantFor, type PlanInput } from '@/domain/audio/variants'
+import { currentAudio, describeLinesToVoice, parseLocales, planAudio, variantFor, type PlanInput } from '@/domain/audio/variants'
 import { LOCALE_CODES } from '@/locales'
 
 const identity = { provider: 'local', model: 'espeak-ng:binary', settings: {} }
@@ -136,6 +136,19 @@ describe('lexicon in variants', () => {
     const rows = before.items.map((i) => ({ node: i.node, languageCode: i.locale, speakerId: i.speaker, contentKey: i.contentKey }))
     const after = planAudio({ nodes, locales: ['hi', 'en'], identity, rows, jobs: [], lexicon })
     expect(after.items.filter((i) => i.state !== 'done').map((i) => `${i.node}:${i.locale}`)).toEqual(['a:hi'])
+  })
+})
+
+describe('describeLinesToVoice', () => {
+  it('should list exactly the lines a lexicon entry touches, with the entry', () => {
+    const nodes = [
+      { id: 'a', speaker: 'meera', texts: { en: 'The crow was thirsty and looked everywhere for a little water to drink.' } },
+      { id: 'b', speaker: 'meera', texts: { en: 'Once upon a time.' } },
+    ]
+    const done = planAudio({ nodes, locales: ['en'], identity, rows: [], jobs: [] })
+    const rows = done.items.map((i) => ({ node: i.node, languageCode: i.locale, speakerId: i.speaker, contentKey: i.contentKey }))
+    const plan = planAudio({ nodes, locales: ['en'], identity, rows, jobs: [], lexicon: [{ term: 'crow', locale: null, spoken: 'kroh' }] })
+    expect(describeLinesToVoice(plan.items, 20)).toEqual(['en\ta\tmissing (outdated)\t"The crow was thirst…"  lexicon: crow → kroh'])
   })
 })
 
