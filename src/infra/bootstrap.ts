@@ -13,6 +13,8 @@ export async function migrateAndSeed(opts: { seed: 'always' | 'when-empty' | 'ne
     if (opts.seed === 'always' || empty) {
       const { seed } = await import('@/seed/seed')
       await seed(payload)
+      const { voiceSampleStories } = await import('@/audio/jobs/voiceSampleStories')
+      await voiceSampleStories(payload, (msg) => console.log(`[bhasha-kahani] ${msg}`))
     }
   } finally {
     await payload.destroy()

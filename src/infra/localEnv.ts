@@ -55,6 +55,8 @@ export async function prepareLocalEnvironment(root = projectRoot(), opts: { repl
   if (!process.env.DATABASE_URL) {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), log })
     process.env.DATABASE_URL = pg.url
+    // Children (next start) run the audio worker in-process on this zero-install default.
+    process.env.BK_EMBEDDED_DATABASE = '1'
     started.push(`PostgreSQL  ${pg.url}${pg.owned ? '' : ' (reused)'}`)
     stops.push(pg.stop)
     if (opts.replica && !replicaUrls().length) {

@@ -8,6 +8,7 @@ import { refreshStoryAudioBundlesTask } from '@/audio/jobs/refreshStoryAudioBund
 import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/jobs/sweepAudioObjectsTask'
 import { onShutdown } from '@/lifecycle/shutdown'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
+import { primaryPool } from '@/db/postgres'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { recompileStoryBundles } from '@/services/storyBundles'
 import { SLUGS } from '@/slugs'
@@ -54,26 +55,57 @@ function withDeleteRelease(collection: CollectionConfig, column: 'node_id' | 'st
 }
 
 /**
- * Where jobs run. `AUDIO_WORKER=server` runs the worker inside the Next server (the default under
- * `next dev`, NODE_ENV=development, so a fresh `npm run dev` voices stories without a second
- * process); `off` (the default otherwise: production, tests) leaves the queue to `npm run jobs`.
+ * Where jobs run. `AUDIO_WORKER=server` runs the worker inside the Next server: the default under
+ * `next dev` (NODE_ENV=development) and on the zero-install embedded database (`npm start` without
+ * DATABASE_URL), so a fresh start voices stories without a second process; `off` (the default
+ * otherwise: production against a real database, tests) leaves the queue to `npm run jobs`.
  */
 function serverWorkerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  const mode = env.AUDIO_WORKER || (env.NODE_ENV === 'development' ? 'server' : 'off')
+  const mode = env.AUDIO_WORKER || (env.NODE_ENV === 'development' || env.BK_EMBEDDED_DATABASE === '1' ? 'server' : 'off')
   if (mode !== 'server' && mode !== 'off') throw new Error(`AUDIO_WORKER must be "server" or "off", got "${mode}"`)
   return mode === 'server'
 }
 
 const WORKER = Symbol.for('bhasha-kahani.audioServerWorker')
 
-/** Starts one worker per process (Next's dev server re-initialises Payload on every config change). */
+async function pendingLines(payload: Payload): Promise<number> {
+  const { rows } = await primaryPool(payload).query<{ n: string }>(
+    `SELECT count(*) AS n FROM payload_jobs WHERE task_slug = 'generateAudio' AND completed_at IS NULL AND has_error IS NOT TRUE`,
+  )
+  return Number(rows[0]?.n ?? 0)
+}
+
+/**
+ * Starts one worker per process (Next's dev server re-initialises Payload on every config change).
+ * Says when it starts voicing queued lines and when they are all done ("Audio ready").
+ */
 function startServerWorker(payload: Payload): void {
   const g = globalThis as { [WORKER]?: AbortController }
   if (g[WORKER]) return
   const controller = new AbortController()
   g[WORKER] = controller
   payload.logger.info(`Audio worker running in this server (AUDIO_CONCURRENCY=${audioConcurrency()})`)
-  const done = runWorker(payload, { signal: controller.signal, sweepEveryMs: 3600_000 }).catch((error: unknown) => {
+  let started = 0
+  let first = 0
+  const report = async () => {
+    const pending = await pendingLines(payload)
+    if (!started && pending) {
+      started = Date.now()
+      first = pending
+      payload.logger.info(`Voicing ${pending} lines in the background…`)
+    } else if (started && pending === 0) {
+      payload.logger.info(`Audio ready: every queued line is voiced (${first} when voicing began, ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+      started = 0
+    }
+  }
+  void report().catch(() => undefined)
+  const done = runWorker(payload, {
+    signal: controller.signal,
+    sweepEveryMs: 3600_000,
+    onJobDone: () => {
+      void report().catch((err: unknown) => payload.logger.error({ err, msg: 'audio progress report failed' }))
+    },
+  }).catch((error: unknown) => {
     payload.logger.error({ err: error, msg: 'The in-server audio worker stopped' })
     delete g[WORKER]
   })

@@ -5,6 +5,8 @@ import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { audioProvider, providerIdentity } from '@/audio/providers/audioProvider'
+import { variantFor } from '@/domain/audio/variants'
 import { deleteObjects, listObjects, putImmutable } from '@/storage/objectStore'
 import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
 import { sweepBundles } from '@/services/bundleSweep'
@@ -217,18 +219,21 @@ describe('bundle delivery', () => {
     expect(JSON.stringify(await (await bundle(story.slug, 'en')).json())).not.toContain('An extra ending')
   })
 
-  it('should carry the audio of the node’s current speaker for the bundle’s locale', async () => {
-    // The fixture's narrator speaks with `meera`; a row left from an earlier speaker must lose.
-    const make = (speakerId: string) =>
-      payload.create({ collection: 'audio-files', data: { node: story.nodeIds[0]!, languageCode: 'hi', speakerId, r2Url: `audio/${'0'.repeat(63)}${speakerId.length}.opus` } })
-    const stale = await make('arvind')
-    const current = await make('meera')
-    const body = await (await bundle(story.slug, 'hi')).json()
-    const start = body.nodes.find((n: { id: string }) => n.id === story.nodeIds[0])
-    expect(start.audioUrl).toContain(`/api/audio-files/${current.id}/play`)
-    const en = await (await bundle(story.slug, 'en')).json()
-    expect(en.nodes.find((n: { id: string }) => n.id === story.nodeIds[0]).audioUrl).toBeNull()
-    await payload.delete({ collection: 'audio-files', where: { id: { in: [stale.id, current.id] } } })
+  it('should carry only the audio made from the node’s current text and speaker, for the bundle’s locale', async () => {
+    // The fixture's narrator speaks with `meera`; rows of an earlier speaker or earlier text must lose.
+    const node = await payload.findByID({ collection: 'story-nodes', id: story.nodeIds[0]!, locale: 'hi', fallbackLocale: false, depth: 0 })
+    const keyOf = (speaker: string, text: string) => variantFor({ node: node.id, locale: 'hi', text, speaker }, providerIdentity(audioProvider()))!.contentKey
+    const make = (speakerId: string, contentKey: string, n: number) =>
+      payload.create({ collection: 'audio-files', data: { node: story.nodeIds[0]!, languageCode: 'hi', speakerId, contentKey, r2Url: `audio/${'0'.repeat(63)}${n}.opus` } })
+    const otherSpeaker = await make('arvind', keyOf('arvind', node.textContent!), 1)
+    const bundleOf = async (locale: string) => (await (await bundle(story.slug, locale)).json()).nodes.find((n: { id: string }) => n.id === story.nodeIds[0])
+    expect(await bundleOf('hi')).toMatchObject({ audioUrl: null, needsAudio: true })
+    const oldText = await make('meera', keyOf('meera', `${node.textContent} (old)`), 2)
+    expect((await bundleOf('hi')).audioUrl).toBeNull()
+    const current = await make('meera', keyOf('meera', node.textContent!), 3)
+    expect(await bundleOf('hi')).toMatchObject({ audioUrl: expect.stringContaining(`/api/audio-files/${current.id}/play`), needsAudio: false })
+    expect((await bundleOf('en')).audioUrl).toBeNull()
+    await payload.delete({ collection: 'audio-files', where: { id: { in: [otherSpeaker.id, oldText.id, current.id] } } })
   })
 
   it('should give the same bundle through GraphQL', async () => {

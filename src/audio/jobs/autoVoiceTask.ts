@@ -36,6 +36,13 @@ export function autoVoiceDebounceMs(env: NodeJS.ProcessEnv = process.env): numbe
  */
 export async function requestAutoVoice(payload: Payload, storyId: string, req?: PayloadRequest): Promise<void> {
   if (!autoVoiceEnabled()) return
+  // Many edits in one transaction (an import, a bulk update) ask once: the job queued in it is not
+  // yet visible to the query below.
+  if (req) {
+    const asked = (req.context.autoVoiceRequested ??= new Set<string>()) as Set<string>
+    if (asked.has(storyId)) return
+    asked.add(storyId)
+  }
   const waitUntil = new Date(Date.now() + autoVoiceDebounceMs())
   const { rows } = await poolOf(payload).query<{ id: string }>(
     `UPDATE payload_jobs SET wait_until = $3, updated_at = now()
