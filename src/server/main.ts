@@ -31,6 +31,13 @@ async function runWorker(): Promise<void> {
   const app = await startAppServer({ dev, port })
   const who = cluster.isWorker ? ` (worker ${process.env.BK_WORKER_INDEX} of ${concurrency}, pid ${process.pid})` : ''
   console.log(`[server] ${dev ? 'development' : 'production'} server listening on ${app.url}${who}`)
+  // Warm-up: the first API request initialises Payload with its crons, which starts the in-server
+  // audio worker where it is on (dev, the embedded default), so stories queued at seed are voiced
+  // now, not when someone first opens the admin.
+  void fetch(`${app.url}/api/stories?limit=1&depth=0`).then(
+    (res) => res.body?.cancel(),
+    (err: unknown) => console.error('[server] warm-up request failed', err),
+  )
   let stopping = false
   const stop = () => {
     if (stopping) return

@@ -68,13 +68,14 @@ it('should voice the seeded clever-crow story within 90 s of npm run dev on an e
     env[key] = value
   }
   const started = Date.now()
-  child = spawn('npm', ['run', 'dev'], {
+  const dev = spawn('npm', ['run', 'dev'], {
     cwd: ROOT,
-    env: { ...env, DATABASE_URL: urlFor(database), PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...env, DATABASE_URL: urlFor(database), PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' } as unknown as NodeJS.ProcessEnv,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+  child = dev
+  for (const stream of [dev.stdout, dev.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
 
   let voiced: { nodes: number; withAudio: number } | undefined
   while (Date.now() - started < BUDGET_MS) {
