@@ -34,6 +34,8 @@ const { createProvider } = await import('@/audio/providers/createProvider')
 const { setAudioProvider } = await import('@/audio/providers/audioProvider')
 const { enqueueStoryAudio } = await import('@/audio/jobs/storyAudio')
 const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/worker')
+const { encodeOpus } = await import('@/audio/codec/opus')
+const { encodeNormalised } = await import('@/audio/codec/normalizeLoudness')
 reportImported()
 
 type Lang = 'en' | 'hi' | 'ta' | 'bn'
@@ -125,6 +127,31 @@ try {
   const speechSec = docs.reduce((n, d) => n + (d.durationSec ?? 0), 0)
   log('generating again, unchanged…')
   const rerun = await generate()
+
+  // What loudness normalisation costs: every line's speech (as synthesised, sentences joined) encoded
+  // plain and normalised (measure, compress, limit, encode, decode, measure; re-encode if needed).
+  log('timing encoding with and without loudness normalisation…')
+  let plainSec = 0
+  let normalisedSec = 0
+  let encodes = 0
+  const lines = LOCALES.flatMap((lang) => Array.from({ length: NODES }, (_, i) => ({ lang, text: line(lang, i), speaker: speakers[i % speakers.length]! })))
+  for (const l of lines) {
+    const { pcm } = await provider.synthesize({ text: l.text, locale: l.lang, speaker: l.speaker })
+    let t = performance.now()
+    await encodeOpus(pcm.samples, pcm.sampleRate)
+    plainSec += (performance.now() - t) / 1000
+    t = performance.now()
+    encodes += (await encodeNormalised(pcm.samples, pcm.sampleRate, (x, rate) => encodeOpus(x, rate))).encodes
+    normalisedSec += (performance.now() - t) / 1000
+  }
+  const normalisation = {
+    lines: lines.length,
+    plainEncodeSec: +plainSec.toFixed(2),
+    normalisedEncodeSec: +normalisedSec.toFixed(2),
+    encodesPerLine: +(encodes / lines.length).toFixed(2),
+    // the normalisation's share of the generation wall time above (work spread over the workers)
+    overheadPctOfWall: +((((normalisedSec - plainSec) / audioConcurrency()) / first.wallSec) * 100).toFixed(1),
+  }
   console.log(
     JSON.stringify({
       bench: 'audio',
@@ -141,6 +168,7 @@ try {
       speechSec: +speechSec.toFixed(1),
       bytesPerSecondOfSpeech: Math.round(totalBytes / speechSec),
       rerun: { wallSec: +rerun.wallSec.toFixed(2), jobs: rerun.jobs, synthesisCalls: rerun.synthesisCalls },
+      normalisation,
     }),
   )
 } finally {
