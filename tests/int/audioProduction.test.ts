@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { poolOf, withTransaction } from '@/audio/db'
+import { primaryPool } from '@/db/postgres'
+import { withTransaction } from '@/db/transaction'
 import { enqueueStoryAudio, loadStoryAudio } from '@/audio/jobs/storyAudio'
 import { runWorker } from '@/audio/jobs/worker'
 import { createProvider } from '@/audio/providers/createProvider'
@@ -64,7 +65,7 @@ afterAll(async () => {
   await runWorker(payload, { untilIdle: true })
   await payload.delete({ collection: 'pronunciations', where: { id: { exists: true } } })
   await payload.delete({ collection: 'editors', where: { id: { in: [editor.id, hindiTranslator.id] } } })
-  await poolOf(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles', 'autoVoiceStory')`)
+  await primaryPool(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles', 'autoVoiceStory')`)
   await fake?.close()
   await server?.close()
   fs.rmSync(dir, { recursive: true, force: true })
@@ -169,7 +170,7 @@ describe('audio always matches its text', () => {
       for (const text of ['The crow flies.', 'The crow flies far.', 'The crow flies far away.']) {
         await payload.update({ collection: 'story-nodes', id: s.nodeIds[3]!, locale: 'en', data: { textContent: text } })
       }
-      const { rows: pending } = await poolOf(payload).query<{ wait_until: Date }>(
+      const { rows: pending } = await primaryPool(payload).query<{ wait_until: Date }>(
         `SELECT wait_until FROM payload_jobs WHERE task_slug = 'autoVoiceStory' AND input->>'story' = $1 AND completed_at IS NULL`,
         [s.storyId],
       )

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import { poolOf } from '@/audio/db'
+import { primaryPool } from '@/db/postgres'
 import { enqueueStoryAudio } from '@/audio/jobs/storyAudio'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import type { TtsProvider } from '@/audio/providers/types'
@@ -44,7 +44,7 @@ export async function requestAutoVoice(payload: Payload, storyId: string, req?: 
     asked.add(storyId)
   }
   const waitUntil = new Date(Date.now() + autoVoiceDebounceMs())
-  const { rows } = await poolOf(payload).query<{ id: string }>(
+  const { rows } = await primaryPool(payload).query<{ id: string }>(
     `UPDATE payload_jobs SET wait_until = $3, updated_at = now()
       WHERE task_slug = $1 AND input->>'story' = $2 AND completed_at IS NULL
         AND has_error IS NOT TRUE AND processing IS NOT TRUE
