@@ -30,7 +30,7 @@ import {
   storyCardSchema,
   validationReportSchema,
 } from '@/domain/api/schemas'
-import { bundleCharacterSchema, bundleChoiceSchema, bundleNodeSchema, bundleStorySchema, storyBundleSchema } from '@/domain/story/bundleSchema'
+import { bundleCharacterSchema, bundleChoiceSchema, bundleCueSchema, bundleNodeSchema, bundleStorySchema, storyBundleSchema } from '@/domain/story/bundleSchema'
 
 import { OPERATIONS, type OperationDoc, type Security } from '@/openapi/operations'
 
@@ -44,6 +44,7 @@ const SHARED: Record<string, z.ZodType> = {
   BundleCharacter: bundleCharacterSchema,
   BundleNode: bundleNodeSchema,
   BundleChoice: bundleChoiceSchema,
+  BundleCue: bundleCueSchema,
   StoryCard: storyCardSchema,
   CatalogPage: catalogPageSchema,
   Listener: listenerSchema,

@@ -19,6 +19,14 @@ const resolvedText = {
   fallback: z.boolean().describe("True when the text is not the bundle locale's own."),
 }
 
+export const bundleCueSchema = z
+  .object({
+    start: z.number().describe('Seconds from the start of the audio where the sentence begins.'),
+    end: z.number().describe('Seconds where it ends.'),
+    text: z.string().describe('The sentence as written in the text.'),
+  })
+  .describe('When one sentence is spoken (read-along highlighting); also as WebVTT at /api/audio-files/{id}/cues.vtt.')
+
 export const bundleChoiceSchema = z
   .object({
     key: z.string().describe('A, B, C…'),
@@ -33,7 +41,12 @@ export const bundleNodeSchema = z
     type: z.enum(NODE_TYPES),
     characterId: z.string().nullable(),
     ...resolvedText,
-    audioUrl: z.string().nullable().describe("Audio of the text's locale: GET it (a redirect to the object) or null."),
+    audioUrl: z
+      .string()
+      .nullable()
+      .describe("Audio of the text's locale, made from exactly this text, speaker and pronunciation lexicon: GET it (a redirect to the object) or null."),
+    needsAudio: z.boolean().describe('The node has text but no audio made from it yet (edited since, or never voiced); regeneration is pending.'),
+    cues: z.array(bundleCueSchema).describe('Read-along cues of audioUrl, one per sentence; empty without audio.'),
     next: z.string().nullable().describe('Successor of a narration or dialogue node; null for choices and ends.'),
     choices: z.array(bundleChoiceSchema).describe('Options of a choice node, ordered by key; empty for other nodes.'),
   })
