@@ -351,6 +351,50 @@ export interface paths {
         patch: operations["updateAudioFile"];
         trace?: never;
     };
+    "/api/pronunciations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a list of Pronunciations */
+        get: operations["listPronunciations"];
+        put?: never;
+        /** Create a new Pronunciation */
+        post: operations["createPronunciation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pronunciations/{id}": {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Pronunciation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Find a Pronunciation by ID */
+        get: operations["findPronunciationById"];
+        put?: never;
+        post?: never;
+        /** Delete a Pronunciation */
+        delete: operations["deletePronunciation"];
+        options?: never;
+        head?: never;
+        /** Update a Pronunciation */
+        patch: operations["updatePronunciation"];
+        trace?: never;
+    };
     "/api/media": {
         parameters: {
             query?: never;
@@ -1398,8 +1442,27 @@ export interface components {
             model?: string | null;
             /** @description Characters voiced */
             textChars?: number | null;
+            /** @description Integrated loudness of the decoded file (EBU R128), target -16 LUFS +-1 */
+            loudnessLufs?: number | null;
+            /** @description True peak of the decoded file, at most -1.5 dBTP */
+            truePeakDbtp?: number | null;
+            /** @description Read-along cues: [{ start, end, text }] per sentence, seconds */
+            cues?: Record<string, never> | unknown[] | string | number | boolean | null;
             /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
             url?: string | null;
+            updatedAt: string;
+            createdAt: string;
+        };
+        /** Pronunciation */
+        Pronunciation: {
+            id: string;
+            /** @description As written in the story, e.g. Chintu, डॉ. */
+            term: string;
+            /** @enum {string} */
+            locale: "all" | "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+            /** @description How the voice should say it, e.g. चिंटू, डॉक्टर */
+            spoken: string;
+            note?: string | null;
             updatedAt: string;
             createdAt: string;
         };
@@ -2156,6 +2219,57 @@ export interface components {
         AudioFileQueryOperationsOr: {
             or: (components["schemas"]["AudioFileQueryOperations"] | components["schemas"]["AudioFileQueryOperationsAnd"] | components["schemas"]["AudioFileQueryOperationsOr"])[];
         };
+        /** Pronunciation query operations */
+        PronunciationQueryOperations: {
+            spoken?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            updatedAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            createdAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+        };
+        /** Pronunciation query conjunction */
+        PronunciationQueryOperationsAnd: {
+            and: (components["schemas"]["PronunciationQueryOperations"] | components["schemas"]["PronunciationQueryOperationsAnd"] | components["schemas"]["PronunciationQueryOperationsOr"])[];
+        };
+        /** Pronunciation query disjunction */
+        PronunciationQueryOperationsOr: {
+            or: (components["schemas"]["PronunciationQueryOperations"] | components["schemas"]["PronunciationQueryOperationsAnd"] | components["schemas"]["PronunciationQueryOperationsOr"])[];
+        };
         /** Media query operations */
         MediaQueryOperations: {
             alt?: {
@@ -2853,8 +2967,12 @@ export interface components {
             textLocale: ("en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed") | null;
             /** @description True when the text is not the bundle locale's own. */
             fallback: boolean;
-            /** @description Audio of the text's locale: GET it (a redirect to the object) or null. */
+            /** @description Audio of the text's locale, made from exactly this text, speaker and pronunciation lexicon: GET it (a redirect to the object) or null. */
             audioUrl: string | null;
+            /** @description The node has text but no audio made from it yet (edited since, or never voiced); regeneration is pending. */
+            needsAudio: boolean;
+            /** @description Read-along cues of audioUrl, one per sentence; empty without audio. */
+            cues: components["schemas"]["BundleCue"][];
             /** @description Successor of a narration or dialogue node; null for choices and ends. */
             next: string | null;
             /** @description Options of a choice node, ordered by key; empty for other nodes. */
@@ -2873,6 +2991,15 @@ export interface components {
             target: string | null;
             /** @description The option taken when the listener does not choose. */
             isDefault: boolean;
+        };
+        /** @description When one sentence is spoken (read-along highlighting); also as WebVTT at /api/audio-files/{id}/cues.vtt. */
+        BundleCue: {
+            /** @description Seconds from the start of the audio where the sentence begins. */
+            start: number;
+            /** @description Seconds where it ends. */
+            end: number;
+            /** @description The sentence as written in the text. */
+            text: string;
         };
         StoryCard: {
             slug: string;
@@ -3572,6 +3699,60 @@ export interface components {
             content: {
                 "application/json": {
                     docs: components["schemas"]["AudioFile"][];
+                    totalDocs: number;
+                    limit: number;
+                    totalPages: number;
+                    page: number;
+                    pagingCounter: number;
+                    hasPrevPage: boolean;
+                    hasNextPage: boolean;
+                    prevPage: number | null;
+                    nextPage: number | null;
+                };
+            };
+        };
+        /** @description Pronunciation object */
+        PronunciationResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Pronunciation"];
+            };
+        };
+        /** @description Pronunciation object */
+        MutatePronunciationResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    message: string;
+                    doc: components["schemas"]["Pronunciation"] & {
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+        /** @description Pronunciation not found */
+        PronunciationNotFoundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description List of Pronunciations */
+        PronunciationListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    docs: components["schemas"]["Pronunciation"][];
                     totalDocs: number;
                     limit: number;
                     totalPages: number;
@@ -4449,6 +4630,12 @@ export interface components {
                     model?: string | null;
                     /** @description Characters voiced */
                     textChars?: number | null;
+                    /** @description Integrated loudness of the decoded file (EBU R128), target -16 LUFS +-1 */
+                    loudnessLufs?: number | null;
+                    /** @description True peak of the decoded file, at most -1.5 dBTP */
+                    truePeakDbtp?: number | null;
+                    /** @description Read-along cues: [{ start, end, text }] per sentence, seconds */
+                    cues?: Record<string, never> | unknown[] | string | number | boolean | null;
                     /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
                     url?: string | null;
                 };
@@ -4479,8 +4666,42 @@ export interface components {
                     model?: string | null;
                     /** @description Characters voiced */
                     textChars?: number | null;
+                    /** @description Integrated loudness of the decoded file (EBU R128), target -16 LUFS +-1 */
+                    loudnessLufs?: number | null;
+                    /** @description True peak of the decoded file, at most -1.5 dBTP */
+                    truePeakDbtp?: number | null;
+                    /** @description Read-along cues: [{ start, end, text }] per sentence, seconds */
+                    cues?: Record<string, never> | unknown[] | string | number | boolean | null;
                     /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
                     url?: string | null;
+                };
+            };
+        };
+        /** @description Pronunciation */
+        PronunciationRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description As written in the story, e.g. Chintu, डॉ. */
+                    term: string;
+                    /** @enum {string} */
+                    locale: "all" | "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @description How the voice should say it, e.g. चिंटू, डॉक्टर */
+                    spoken: string;
+                    note?: string | null;
+                };
+            };
+        };
+        /** @description Pronunciation */
+        PronunciationPatchRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description As written in the story, e.g. Chintu, डॉ. */
+                    term?: string;
+                    /** @enum {string} */
+                    locale?: "all" | "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @description How the voice should say it, e.g. चिंटू, डॉक्टर */
+                    spoken?: string;
+                    note?: string | null;
                 };
             };
         };
@@ -5543,6 +5764,100 @@ export interface operations {
         responses: {
             200: components["responses"]["AudioFileResponse"];
             404: components["responses"]["AudioFileNotFoundResponse"];
+        };
+    };
+    listPronunciations: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+                sort?: "spoken" | "-spoken" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                where?: Record<string, never> & (components["schemas"]["PronunciationQueryOperations"] | components["schemas"]["PronunciationQueryOperationsAnd"] | components["schemas"]["PronunciationQueryOperationsOr"]);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PronunciationListResponse"];
+        };
+    };
+    createPronunciation: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["PronunciationRequestBody"];
+        responses: {
+            201: components["responses"]["MutatePronunciationResponse"];
+        };
+    };
+    findPronunciationById: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Pronunciation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MutatePronunciationResponse"];
+        };
+    };
+    deletePronunciation: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Pronunciation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PronunciationResponse"];
+            404: components["responses"]["PronunciationNotFoundResponse"];
+        };
+    };
+    updatePronunciation: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Pronunciation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["PronunciationPatchRequestBody"];
+        responses: {
+            200: components["responses"]["PronunciationResponse"];
+            404: components["responses"]["PronunciationNotFoundResponse"];
         };
     };
     listMedia: {
