@@ -6,6 +6,7 @@ import * as migration_20261126_003114_listener_api from './20261126_003114_liste
 import * as migration_20261126_003200_analytics_partitions from './20261126_003200_analytics_partitions';
 import * as migration_20261130_100000_bundle_format_version from './20261130_100000_bundle_format_version';
 import * as migration_20261130_104500_translation_workspace from './20261130_104500_translation_workspace';
+import * as migration_20261130_111900_audio_loudness_lexicon from './20261130_111900_audio_loudness_lexicon';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261130_104500_translation_workspace.up,
     down: migration_20261130_104500_translation_workspace.down,
     name: '20261130_104500_translation_workspace',
+  },
+  {
+    up: migration_20261130_111900_audio_loudness_lexicon.up,
+    down: migration_20261130_111900_audio_loudness_lexicon.down,
+    name: '20261130_111900_audio_loudness_lexicon'
   },
 ];
