@@ -21,6 +21,7 @@ import { TranslationEvents } from './collections/TranslationEvents'
 import { TranslationStates } from './collections/TranslationStates'
 import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
+import { restrictBuiltInCollections } from './src/access/builtInCollections'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
@@ -110,4 +111,4 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
   onInit: startBundleListener,
-})
+}).then(restrictBuiltInCollections)

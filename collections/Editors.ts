@@ -11,7 +11,8 @@ export const Editors: CollectionConfig<'editors'> = {
   slug: SLUGS.editors,
   auth: { tokenExpiration: 60 * 60 * 12, useAPIKey: false },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'assignedLocales'], group: 'Admin' },
-  access: { read: isAdminOrSelf, create: isAdmin, update: isAdminOrSelf, delete: isAdmin, admin: isStaff },
+  // Only admins unlock: a translator must not unlock the admin for more password guesses, nor probe e-mails.
+  access: { read: isAdminOrSelf, create: isAdmin, update: isAdminOrSelf, delete: isAdmin, admin: isStaff, unlock: isAdmin },
   fields: [
     { name: 'name', type: 'text' },
     {
