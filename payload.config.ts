@@ -22,6 +22,7 @@ import { TranslationStates } from './collections/TranslationStates'
 import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
 import { restrictBuiltInCollections } from './src/access/builtInCollections'
+import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
@@ -31,6 +32,7 @@ import { startBundleListener } from './src/services/bundleCache'
 import { observabilityPlugin } from '@/observability/plugin'
 import { replicaUrls } from '@/db/replicas'
 import { audioPlugin } from './src/plugins/audioPlugin'
+import { inputShapePlugin } from './src/plugins/inputShapePlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
 import { translationPlugin } from './src/translation/plugin'
@@ -104,11 +106,13 @@ export default buildConfig({
       collections: { media: { prefix: 'media', ...(s3?.publicUrl ? { generateFileURL: ({ filename, prefix }) => `${s3.publicUrl}/${prefix}/${filename}` } : {}) } },
       config: s3 ? s3ClientConfig(s3) : {},
     }),
+    inputShapePlugin,
     // Last: it wraps onInit as the other plugins left it.
     observabilityPlugin,
   ],
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
+  hooks: { afterError: [clientErrorAs400] },
   onInit: startBundleListener,
 }).then(restrictBuiltInCollections)

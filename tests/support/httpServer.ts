@@ -10,7 +10,8 @@ import { progressListResponse, progressMoveResponse } from '@/endpoints/progress
 import { storyBundleResponse } from '@/endpoints/storyBundle'
 import { storyCatalogResponse } from '@/endpoints/storyCatalog'
 import { applyResponsePolicy } from '@/server/responsePolicy'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { graphqlPost } from '@/http/graphqlPost'
+import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 const NEXT_DROPS = new Set(['content-length', 'content-encoding', 'transfer-encoding'])
 
@@ -23,7 +24,7 @@ const rest: Record<string, Handler> = {
   DELETE: REST_DELETE(config) as Handler,
   OPTIONS: REST_OPTIONS(config) as Handler,
 }
-const graphql = GRAPHQL_POST(config) as unknown as (req: Request) => Promise<Response>
+const graphql = graphqlPost(config)
 
 export type TestServer = { url: string; close: () => Promise<void> }
 

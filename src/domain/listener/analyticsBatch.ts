@@ -6,11 +6,14 @@ import { z } from 'zod'
 
 import { EVENT_TYPES } from '@/slugs'
 
+import { checkJsonValue } from '@/domain/input/dataShape'
 import { storySlugSchema, uuidSchema } from '@/domain/listener/schemas'
 
 export const MAX_EVENTS_PER_BATCH = 500
 /** Serialised size limit of one event's `data`. */
 export const MAX_EVENT_DATA_BYTES = 4096
+/** Nesting limit of one event's `data`. */
+export const MAX_EVENT_DATA_DEPTH = 16
 /** Events may be queued offline on a device for this long, and its clock may run this far ahead. */
 export const MAX_EVENT_AGE_MS = 30 * 24 * 3600 * 1000
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000
@@ -35,7 +38,12 @@ export const analyticsEventSchema = z.strictObject({
   nodeId: uuidSchema.optional(),
   data: z
     .record(z.string(), z.unknown())
-    .refine((d) => Buffer.byteLength(JSON.stringify(d)) <= MAX_EVENT_DATA_BYTES, `data must be at most ${MAX_EVENT_DATA_BYTES} bytes of JSON`)
+    .superRefine((d, ctx) => {
+      // Depth and NUL first, without recursion: JSON.stringify of a hostile nesting overflows the stack.
+      const shape = checkJsonValue(d, '', MAX_EVENT_DATA_DEPTH)
+      if (shape) ctx.addIssue({ code: 'custom', message: `data${shape.path ? `.${shape.path}` : ''} ${shape.message}` })
+      else if (Buffer.byteLength(JSON.stringify(d)) > MAX_EVENT_DATA_BYTES) ctx.addIssue({ code: 'custom', message: `data must be at most ${MAX_EVENT_DATA_BYTES} bytes of JSON` })
+    })
     .optional(),
   sessionId: z
     .string()

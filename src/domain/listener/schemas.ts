@@ -71,7 +71,10 @@ export const chooseBodySchema = z.strictObject({ nodeId: uuidSchema, choiceKey: 
 export const advanceBodySchema = z.strictObject({ nodeId: uuidSchema, listenedSec })
 
 export const MAX_BOOKMARK_NOTES = 1000
-export const bookmarkBodySchema = z.strictObject({ notes: z.string().max(MAX_BOOKMARK_NOTES).nullable().optional() }).optional()
+/** Text PostgreSQL can store: no NUL characters. */
+export const storableString = () => z.string().refine((s) => !s.includes('\u0000'), 'must not contain NUL characters (\\u0000)')
+
+export const bookmarkBodySchema = z.strictObject({ notes: storableString().max(MAX_BOOKMARK_NOTES).nullable().optional() }).optional()
 
 export type FieldIssue = { field: string; message: string }
 

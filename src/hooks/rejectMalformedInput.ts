@@ -1,0 +1,26 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import { checkDataShape, checkWhere, type FieldShape, type ShapeIssue } from '@/domain/input/dataShape'
+
+/**
+ * Refuses a create or update whose data is not an object, or has a value of the wrong type for its
+ * field, NUL characters or JSON nested too deep, and a `where` the database would fail on: 400
+ * naming every such field, before access hooks, validation or the database see it. Runs for REST,
+ * GraphQL and the Local API alike.
+ */
+export const rejectMalformedInput: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const fields = collection.fields as unknown as FieldShape[]
+  const issues: ShapeIssue[] = []
+  const { data, where } = args as { data?: unknown; where?: unknown }
+  // A missing body is left to Payload (it answers "missing data" where it matters).
+  if ((operation === 'create' || operation === 'update') && data !== undefined) {
+    issues.push(...checkDataShape(data, fields, { allLocales: req.locale === 'all' }))
+  }
+  if (where !== undefined && where !== null) issues.push(...checkWhere(where, fields))
+  if (issues.length) {
+    throw new ValidationError({ collection: collection.slug, errors: issues.map((i) => ({ path: i.path, message: `${i.path}: ${i.message}` })) }, req.t)
+  }
+  return args
+}
