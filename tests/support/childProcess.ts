@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+
+export type ChildRun = { code: number | null; output: string }
+
+/** Runs a TypeScript script (tsx) to its end with `env` added; rejects after `timeoutMs`. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+    let output = ''
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${script} did not finish within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`))
+    }, timeoutMs)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}
+
+export type ChildServer = { url: string; output: () => string; stop: () => Promise<void> }
+
+/** Starts tests/support/serveChild.ts with `env` added and waits for its URL. */
+export async function startChildServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<ChildServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/support/serveChild.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`test server did not start within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`))
+    }, timeoutMs)
+    const onData = (d: Buffer) => {
+      output += d.toString()
+      const m = output.match(/LISTENING (\S+)/)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`test server exited with ${code}:\n${output.slice(-3000)}`))
+    })
+  })
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}

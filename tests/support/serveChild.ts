@@ -1,0 +1,9 @@
+/**
+ * A test HTTP server (tests/support/httpServer.ts) in its own process, for tests that need the app
+ * on another database than the suite's: prints `LISTENING <url>` once ready; stops on SIGTERM.
+ */
+import { startTestServer } from './httpServer'
+
+const server = await startTestServer()
+console.log(`LISTENING ${server.url}`)
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)))
