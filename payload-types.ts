@@ -484,6 +484,10 @@ export interface TranslationState {
  */
 export interface Editor {
   id: string;
+  /**
+   * The one-time setup token printed by npm start (or ADMIN_SETUP_TOKEN).
+   */
+  setupToken?: string | null;
   name?: string | null;
   role: 'admin' | 'editor' | 'translator';
   /**

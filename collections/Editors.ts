@@ -1,9 +1,10 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isStaff } from '@/access/isStaff'
 import { localeOptions } from '@/fields/localeOptions'
+import { requireSetupTokenForFirstUser } from '@/hooks/requireSetupTokenForFirstUser'
 import { ROLES, SLUGS } from '@/slugs'
 
 /** Staff who sign in to the admin: admins, editors and translators (each with their locales). */
@@ -13,7 +14,18 @@ export const Editors: CollectionConfig<'editors'> = {
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'assignedLocales'], group: 'Admin' },
   // Only admins unlock: a translator must not unlock the admin for more password guesses, nor probe e-mails.
   access: { read: isAdminOrSelf, create: isAdmin, update: isAdminOrSelf, delete: isAdmin, admin: isStaff, unlock: isAdmin },
+  hooks: { beforeOperation: [requireSetupTokenForFirstUser as CollectionBeforeOperationHook<'editors'>] },
   fields: [
+    {
+      // Only on the "create first user" screen (nobody signed in); never stored.
+      name: 'setupToken',
+      type: 'text',
+      virtual: true,
+      admin: {
+        condition: (_data, _sibling, { user }) => !user,
+        description: 'The one-time setup token printed by npm start (or ADMIN_SETUP_TOKEN).',
+      },
+    },
     { name: 'name', type: 'text' },
     {
       name: 'role',

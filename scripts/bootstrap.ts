@@ -8,5 +8,8 @@ const { migrateAndSeed } = await import('@/infra/bootstrap')
 await import('@payload-config')
 reportImported()
 const mode = (process.argv.find((a) => a.startsWith('--seed='))?.split('=')[1] ?? 'never') as 'always' | 'when-empty' | 'never'
-await migrateAndSeed({ seed: mode })
+const { seedAccountsMode } = await import('@/seed/accounts')
+// The embedded database is the parent's decision (it started it): BK_EMBEDDED_DATABASE=1.
+const accounts = seedAccountsMode(process.env, process.env.BK_EMBEDDED_DATABASE === '1')
+await migrateAndSeed({ seed: mode, accounts })
 process.exit(0)

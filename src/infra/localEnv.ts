@@ -55,7 +55,8 @@ export async function prepareLocalEnvironment(root = projectRoot(), opts: { repl
   if (!process.env.DATABASE_URL) {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), log })
     process.env.DATABASE_URL = pg.url
-    // Children (next start) run the audio worker in-process on this zero-install default.
+    // Children: next start runs the audio worker in-process, and bootstrap seeds the documented dev
+    // accounts, only on this zero-install embedded database.
     process.env.BK_EMBEDDED_DATABASE = '1'
     started.push(`PostgreSQL  ${pg.url}${pg.owned ? '' : ' (reused)'}`)
     stops.push(pg.stop)

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
 import path from 'node:path'
 
 import { prepareLocalEnvironment } from '@/infra/localEnv'
 import { runTypeScript } from '@/infra/runTypeScript'
-import { SEED_ADMIN } from '@/seed/accounts'
+import { SEED_ADMIN, seedAccountsMode } from '@/seed/accounts'
 
 type Mode = 'dev' | 'start' | 'build'
 
@@ -15,6 +16,11 @@ export async function runNext(mode: Mode): Promise<void> {
   const port = process.env.PORT || '3000'
   if (mode !== 'build') {
     const seedWhenEmpty = env.embeddedDatabase || mode === 'dev' || process.env.SEED_ON_EMPTY === 'true'
+    // First-register needs a one-time setup token; one is generated per start unless the operator set it.
+    if (!process.env.ADMIN_SETUP_TOKEN) {
+      process.env.ADMIN_SETUP_TOKEN = crypto.randomBytes(24).toString('base64url')
+      process.env.BK_SETUP_TOKEN_GENERATED = '1'
+    }
     console.log('[bhasha-kahani] applying migrations…')
     const code = await runTypeScript('scripts/bootstrap.ts', [`--seed=${seedWhenEmpty ? 'when-empty' : 'never'}`])
     if (code !== 0) {
@@ -37,7 +43,8 @@ export async function runNext(mode: Mode): Promise<void> {
       [
         '',
         '  Bhasha Kahani is starting:',
-        `    Admin    ${url}/admin   (sign in as ${SEED_ADMIN.email} / ${SEED_ADMIN.password})`,
+        // Never a password here: the dev logins are documented in README (SEED_ACCOUNTS=dev).
+        `    Admin    ${url}/admin${seedAccountsMode(process.env, env.embeddedDatabase) === 'dev' ? `   (dev logins, e.g. ${SEED_ADMIN.email}: see README)` : ''}`,
         `    REST     ${url}/api/stories`,
         `    GraphQL  ${url}/api/graphql`,
         ...env.started.map((s) => `    ${s}`),

@@ -25,6 +25,8 @@ export async function startThrowawayServices(name: string): Promise<{ dir: strin
     stops.push(s3.stop)
   }
   process.env.PAYLOAD_SECRET ||= `${name}-secret-not-for-production`
+  // Tests and benchmarks sign in with the documented dev accounts on their throwaway database.
+  process.env.SEED_ACCOUNTS ||= 'dev'
   return {
     dir,
     stop: async () => {

@@ -1,4 +1,8 @@
-/** Sample staff accounts created by the seed (change the passwords on any shared machine). */
+/**
+ * Development staff accounts with documented passwords. They are created only when SEED_ACCOUNTS
+ * is `dev`, which is the default for the embedded database (`npm run dev`, `npm start` without
+ * DATABASE_URL) and never the default against an external database.
+ */
 export const SEED_ADMIN = {
   email: process.env.SEED_ADMIN_EMAIL || 'admin@bhashakahani.local',
   password: process.env.SEED_ADMIN_PASSWORD || 'kahani-admin',
@@ -9,3 +13,13 @@ export const SEED_STAFF = [
   { email: 'hindi@bhashakahani.local', password: 'kahani-hindi', name: 'Ravi (Hindi translator)', role: 'translator' as const, locales: ['hi', 'hi-mixed'] },
   { email: 'tamil@bhashakahani.local', password: 'kahani-tamil', name: 'Kavya (Tamil translator)', role: 'translator' as const, locales: ['ta'] },
 ]
+
+export type SeedAccounts = 'dev' | 'none'
+
+/** SEED_ACCOUNTS, or its default: `dev` on the embedded database, `none` on an external one. */
+export function seedAccountsMode(env: NodeJS.ProcessEnv, embeddedDatabase: boolean): SeedAccounts {
+  const value = env.SEED_ACCOUNTS?.trim()
+  if (!value) return embeddedDatabase ? 'dev' : 'none'
+  if (value === 'dev' || value === 'none') return value
+  throw new Error(`SEED_ACCOUNTS must be "dev" or "none", not ${JSON.stringify(value)}`)
+}

@@ -32,7 +32,9 @@ function localesOf(story: SeedStory): LocaleCode[] {
   return [...set]
 }
 
-async function ensureStaff(payload: Payload, req: PayloadRequest): Promise<void> {
+/** Creates the documented development staff accounts (SEED_ACCOUNTS=dev) that are missing. */
+export async function ensureStaff(payload: Payload, req?: PayloadRequest): Promise<void> {
+  req ??= await createLocalReq({}, payload)
   const accounts = [{ ...SEED_ADMIN, name: 'Admin', role: 'admin' as const, locales: [] as string[] }, ...SEED_STAFF]
   for (const account of accounts) {
     const { totalDocs } = await payload.count({ collection: SLUGS.editors, where: { email: { equals: account.email } }, req })
@@ -181,12 +183,10 @@ export async function seedStories(payload: Payload, stories: SeedStory[]): Promi
   return created
 }
 
-/** Idempotent: creates the staff accounts and sample stories that are missing. */
+/** Idempotent: creates the sample stories that are missing (staff accounts: ensureStaff). */
 export async function seed(payload: Payload): Promise<void> {
-  const req = await createLocalReq({}, payload)
   const stories = loadSeedStories()
   log(`seeding ${stories.length} sample stories…`)
-  await ensureStaff(payload, req)
   const created = await seedStories(payload, stories)
   log(`done: ${created} created, ${stories.length - created} already there`)
 }
