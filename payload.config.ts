@@ -23,6 +23,7 @@ import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
 import { restrictBuiltInCollections } from './src/access/builtInCollections'
 import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
+import { trustedOrigins } from './src/http/origins'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
@@ -44,6 +45,9 @@ const s3 = s3Settings()
 export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || '',
   serverURL: process.env.PUBLIC_SERVER_URL || '',
+  // The staff cookie only from the app's own origins; CORS for them only (src/http/origins.ts).
+  csrf: trustedOrigins(),
+  cors: trustedOrigins(),
   admin: {
     user: Editors.slug,
     importMap: { baseDir: dirname },
@@ -87,6 +91,11 @@ export default buildConfig({
     queries: storyBundleQuery,
     disablePlaygroundInProduction: true,
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+  },
+  jobs: {
+    // Payload's GET /api/payload-jobs/run and /handle-schedules run jobs: side effects on a GET, and
+    // a second runner next to `npm run jobs` (see src/audio/worker.ts). Closed over HTTP.
+    access: { run: () => false },
   },
   plugins: [
     audioPlugin,

@@ -69,7 +69,8 @@ describe('the staff cookie (CSRF)', () => {
 
 describe('GET with side effects', () => {
   it.each(['payload-jobs/run', 'payload-jobs/handle-schedules'])('should refuse GET /api/%s to a signed-in editor', async (path) => {
-    for (const headers of [{ cookie, 'sec-fetch-site': 'same-origin' }, { authorization: `JWT ${editor.token}` }]) {
+    const sessions: Record<string, string>[] = [{ cookie, 'sec-fetch-site': 'same-origin' }, { authorization: `JWT ${editor.token}` }]
+    for (const headers of sessions) {
       const res = await fetch(`${server.url}/api/${path}`, { headers })
       expect([401, 403, 405]).toContain(res.status)
     }
