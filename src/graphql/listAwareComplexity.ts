@@ -1,6 +1,6 @@
 import type { ExecutionArgs, ValidationRule } from 'graphql'
 
-import { GraphQLError } from 'graphql'
+import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql'
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity'
 
 /** Rows a paginated field is assumed to return when the query does not say; `limit: 0` means all. */
@@ -14,15 +14,47 @@ const UNBOUNDED_ROWS = 1000
  */
 const paginatedEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
   if (!field.args.some((a) => a.name === 'limit')) return undefined
-  const limit = args.limit === undefined || args.limit === null ? DEFAULT_ROWS : Number(args.limit)
-  const rows = limit === 0 ? UNBOUNDED_ROWS : Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_ROWS
+  // A join field without a limit returns every row (Payload's resolver passes limit 0); a list with
+  // pagination: false or a limit below 1 does too. Those are priced as unbounded (and refused for
+  // the public at execution, see src/hooks/boundPublicReads.ts).
+  const isJoin = (field.extensions as { field?: { type?: string } } | undefined)?.field?.type === 'join'
+  const missing = args.limit === undefined || args.limit === null
+  const limit = missing ? (isJoin ? 0 : DEFAULT_ROWS) : Number(args.limit)
+  const unbounded = args.pagination === false || !Number.isFinite(limit) || limit < 1
+  const rows = unbounded ? UNBOUNDED_ROWS : limit
   return 1 + rows * Math.max(childComplexity, 1)
+}
+
+/** How often one field may be selected in one selection set (aliases included). */
+export const MAX_FIELD_REPEATS = Number(process.env.GRAPHQL_MAX_FIELD_REPEATS || 20)
+
+/**
+ * Aliases let one query call the same resolver hundreds of times (`a1: StoryBundle(…) a2: …`),
+ * each priced as one field. A field selected more than MAX_FIELD_REPEATS times in one selection
+ * set is refused.
+ */
+function fieldRepeatsRule(context: ValidationContext): ASTVisitor {
+  return {
+    SelectionSet(node: SelectionSetNode) {
+      const counts = new Map<string, number>()
+      for (const selection of node.selections) {
+        if (selection.kind !== Kind.FIELD) continue
+        const name = selection.name.value
+        const n = (counts.get(name) ?? 0) + 1
+        counts.set(name, n)
+        if (n === MAX_FIELD_REPEATS + 1) {
+          context.reportError(new GraphQLError(`${name} is selected more than ${MAX_FIELD_REPEATS} times (aliases count): split the query.`, { nodes: [selection] }))
+        }
+      }
+    },
+  }
 }
 
 export const MAX_LIST_COMPLEXITY = Number(process.env.GRAPHQL_MAX_LIST_COMPLEXITY || 50_000)
 
 export function listAwareComplexityRules(args: ExecutionArgs): ValidationRule[] {
   return [
+    fieldRepeatsRule,
     createComplexityRule({
       maximumComplexity: MAX_LIST_COMPLEXITY,
       variables: (args.variableValues as Record<string, unknown> | undefined) ?? {},

@@ -15,6 +15,8 @@ import { getBundle } from '@/services/bundleCache'
 export const storyBundleQuery: GraphQLExtension = (GraphQL) => ({
   StoryBundle: {
     type: GraphQLJSON,
+    // A bundle is a whole story (cache lookup, maybe a read and a parse): priced like a list of 50.
+    extensions: { complexity: 50 },
     args: {
       slug: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
       locale: { type: GraphQL.GraphQLString, description: `One of ${LOCALE_CODES.join(', ')} (default en)` },
