@@ -23,6 +23,20 @@ export default defineConfig({
         },
       },
       {
+        // Long suites (fuzzing): `npm run test:slow`, run by .ci/run after `npm test`.
+        extends: true,
+        test: {
+          name: 'slow',
+          include: ['tests/slow/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          globalSetup: ['tests/setup/globalSetup.ts'],
+          testTimeout: 3_600_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',
