@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { etagFor, etagMatches, PRECOMPRESSED_HEADER } from '@/domain/http/negotiation'
+import { storySlugSchema } from '@/domain/listener/schemas'
 import { isLocale, LOCALE_CODES } from '@/locales'
 import { encodeBody, getBundle } from '@/services/bundleCache'
 
@@ -20,6 +21,10 @@ export async function storyBundleResponse(payload: Payload, request: Request, sl
     return json(400, {
       errors: [{ message: `Unknown locale "${locale}". Valid locales: ${LOCALE_CODES.join(', ')}.`, field: 'locale', validLocales: LOCALE_CODES }],
     })
+  }
+  // Not a slug (NUL, %FF, …): no story can have it; answered before any cache or database work.
+  if (!storySlugSchema.safeParse(slug).success) {
+    return json(400, { errors: [{ message: 'slug: must be a story slug (lower-case letters, digits and "-")', field: 'slug' }] })
   }
   const { entry, queries } = await getBundle(payload, slug, locale)
   if (!entry || !entry.storyActive) {

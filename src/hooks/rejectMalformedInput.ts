@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { checkDataShape, checkWhere, type FieldShape, type ShapeIssue } from '@/domain/input/dataShape'
+import { checkDataShape, checkPaging, checkWhere, type FieldShape, type ShapeIssue } from '@/domain/input/dataShape'
 
 /**
  * Refuses a create or update whose data is not an object, or has a value of the wrong type for its
@@ -14,11 +14,13 @@ export const rejectMalformedInput: CollectionBeforeOperationHook = ({ args, coll
   const fields = collection.fields as unknown as FieldShape[]
   const issues: ShapeIssue[] = []
   const { data, where } = args as { data?: unknown; where?: unknown }
-  // A missing body is left to Payload (it answers "missing data" where it matters).
-  if ((operation === 'create' || operation === 'update') && data !== undefined) {
-    issues.push(...checkDataShape(data, fields, { allLocales: req.locale === 'all' }))
+  if (operation === 'create' || operation === 'update') {
+    // No data at all (a body that is not JSON, or none): an upload may carry only its file.
+    if (data === undefined && !req.file) issues.push({ path: 'body', message: 'expected a JSON object (Content-Type: application/json)' })
+    else if (data !== undefined) issues.push(...checkDataShape(data, fields, { allLocales: req.locale === 'all' }))
   }
   if (where !== undefined && where !== null) issues.push(...checkWhere(where, fields))
+  issues.push(...checkPaging(args as { limit?: unknown; page?: unknown; depth?: unknown }))
   if (issues.length) {
     throw new ValidationError({ collection: collection.slug, errors: issues.map((i) => ({ path: i.path, message: `${i.path}: ${i.message}` })) }, req.t)
   }

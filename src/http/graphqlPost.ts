@@ -13,6 +13,24 @@ type Handler = (request: Request) => Promise<Response>
 export function graphqlPost(config: Promise<SanitizedConfig>): Handler {
   const inner = GRAPHQL_POST(config) as unknown as Handler
   return async (request) => {
+    const refused = (field: string, message: string) =>
+      Response.json({ errors: [{ message: `${field}: ${message}`, extensions: { field } }] }, { status: 400 })
+    if ((request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json') {
+      // The request's shape first: Payload's handler answers "Missing query" or fails on the rest.
+      const text = await request.text()
+      let body: unknown
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return refused('body', 'is not valid JSON')
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return refused('body', 'expected a JSON object { query, variables?, operationName? }')
+      const { query, variables, operationName } = body as Record<string, unknown>
+      if (typeof query !== 'string' || !query.trim()) return refused('query', 'is required (a GraphQL document as a string)')
+      if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return refused('variables', 'expected an object')
+      if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return refused('operationName', 'expected a string')
+      request = new Request(request.url, { method: request.method, headers: request.headers, body: text })
+    }
     try {
       return await inner(request)
     } catch (err) {

@@ -33,14 +33,14 @@ export const unauthorized = (message = 'Sign in as a listener first: send Author
 /** Reads a JSON body of at most `maxBytes`; `undefined` for an empty body. */
 export async function readJson(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const length = Number(request.headers.get('content-length') || 0)
-  if (length > maxBytes) return { ok: false, response: errorResponse(413, `The body is larger than ${maxBytes} bytes.`) }
+  if (length > maxBytes) return { ok: false, response: errorResponse(413, `The body is larger than ${maxBytes} bytes.`, { field: 'body' }) }
   const text = await request.text()
-  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: errorResponse(413, `The body is larger than ${maxBytes} bytes.`) }
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: errorResponse(413, `The body is larger than ${maxBytes} bytes.`, { field: 'body' }) }
   if (text.trim() === '') return { ok: true, value: undefined }
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch {
-    return { ok: false, response: errorResponse(400, 'The body is not valid JSON.') }
+    return { ok: false, response: errorResponse(400, 'body: The body is not valid JSON.', { field: 'body' }) }
   }
 }
 
@@ -95,6 +95,6 @@ export async function payloadRequestJson(req: { text?: () => Promise<string> }):
   try {
     return { ok: true, value: JSON.parse(text) }
   } catch {
-    return { ok: false, response: errorResponse(400, 'The body is not valid JSON.') }
+    return { ok: false, response: errorResponse(400, 'body: The body is not valid JSON.', { field: 'body' }) }
   }
 }

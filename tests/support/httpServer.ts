@@ -58,6 +58,13 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse): Promi
         duplex: 'half',
       } as RequestInit)
       let response: Response
+      // Like Next.js: a path whose percent-encoding is not UTF-8 is a bad request.
+      try {
+        decodeURIComponent(url.pathname)
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'path: malformed percent-encoding', field: 'path' }] }))
+        return
+      }
       const bundle = url.pathname.match(/^\/api\/stories\/([^/]+)\/bundle$/)
       const progress = url.pathname.match(/^\/api\/progress\/([^/]+)\/([^/]+)$/)
       if (bundle && req.method === 'GET') response = await storyBundleResponse(await getPayload({ config }), request, decodeURIComponent(bundle[1]!))

@@ -53,8 +53,19 @@ const quoted = (message: string): string | null => message.match(/: "(.*)"$/s)?.
 
 export function describeClientError(err: unknown, req: { data?: unknown; where?: unknown }): ClientError | null {
   if (err instanceof SyntaxError && /JSON/i.test(err.message)) return { field: 'body', message: 'is not valid JSON' }
-  // Payload's REST layer wraps a body it cannot parse in an APIError without a client status.
-  if (err instanceof Error && err.name === 'APIError' && err.message === 'Invalid JSON') return { field: 'body', message: 'is not valid JSON' }
+  if (err instanceof Error) {
+    // Payload's REST layer wraps a body it cannot parse in an APIError without a client status.
+    if (err.name === 'APIError' && err.message === 'Invalid JSON') return { field: 'body', message: 'is not valid JSON' }
+    // Multipart parsing (busboy) of a body that is not what its Content-Type says.
+    if (/^(Unexpected end of form|Malformed part header|Multipart: Boundary not found|Unsupported content type)/.test(err.message))
+      return { field: 'body', message: `is not valid form data (${err.message})` }
+    // Payload's own "missing" errors name the parameter only in prose.
+    const missing = err.message.match(/^Missing (email|username|password|data)\.?$/)
+    if (missing) return { field: missing[1]!, message: 'is required' }
+    if (/^No files were uploaded/.test(err.message)) return { field: 'file', message: 'is required (multipart form data with a file)' }
+    if (/^Missing 'where' query/.test(err.message)) return { field: 'where', message: 'is required to update or delete several documents' }
+    if (/adapter\.operators\[queryOperator\] is not a function/.test(err.message)) return { field: 'where', message: 'uses an operator this field does not support' }
+  }
   const pg = pgError(err)
   if (!pg) return null
   const code = pg.code as string

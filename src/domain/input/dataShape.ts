@@ -239,6 +239,7 @@ function resolvePath(fields: FieldShape[], path: string[]): FieldShape | null {
  */
 export function checkWhere(where: unknown, fields: FieldShape[]): ShapeIssue[] {
   const issues: ShapeIssue[] = []
+  if (where !== undefined && where !== null && !isPlainObject(where)) return [{ path: 'where', message: `expected an object (where[field][operator]=value), got ${kind(where)}` }]
   const walk = (w: unknown, path: string, depth: number): void => {
     if (depth > 16) {
       issues.push({ path, message: 'is nested too deeply' })
@@ -270,6 +271,18 @@ export function checkWhere(where: unknown, fields: FieldShape[]): ShapeIssue[] {
           issues.push({ path: opPath, message: `the operator ${operator} works on point fields only` })
           continue
         }
+        if (operator !== 'exists' && field && (field.type === 'date' || field.type === 'number') && operand !== null && operand !== '' && operand !== 'null') {
+          const values = Array.isArray(operand) ? operand : typeof operand === 'string' && (operator === 'in' || operator === 'not_in' || operator === 'all') ? operand.split(',') : [operand]
+          const fits = (v: unknown) =>
+            field.type === 'date'
+              ? (typeof v === 'string' || typeof v === 'number') && !Number.isNaN(new Date(v).getTime())
+              : (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMERIC.test(v))
+          const bad = values.find((v) => !fits(v))
+          if (bad !== undefined || ['like', 'contains', 'all'].includes(operator)) {
+            issues.push({ path: opPath, message: `expected ${field.type === 'date' ? 'a date' : 'a number'}${bad !== undefined ? `, got ${JSON.stringify(String(bad).slice(0, 40))}` : ` (the operator ${operator} is for text)`}` })
+          }
+          continue
+        }
         if (field && (field.type === 'relationship' || field.type === 'upload') && !Array.isArray(field.relationTo) && ID_OPERATORS.has(operator)) {
           const values = Array.isArray(operand) ? operand : typeof operand === 'string' ? operand.split(',') : [operand]
           const bad = values.find((v) => v !== null && v !== 'null' && v !== '' && !(typeof v === 'string' && UUID.test(v)))
@@ -279,5 +292,17 @@ export function checkWhere(where: unknown, fields: FieldShape[]): ShapeIssue[] {
     }
   }
   walk(where, 'where', 0)
+  return issues
+}
+
+/** Paging parameters of a read: single numbers (a repeated `limit[]=…` is an array). */
+export function checkPaging(args: { limit?: unknown; page?: unknown; depth?: unknown }): ShapeIssue[] {
+  const issues: ShapeIssue[] = []
+  for (const key of ['limit', 'page', 'depth'] as const) {
+    const v = args[key]
+    if (v === undefined || v === null || v === '') continue
+    const ok = (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NUMERIC.test(v))
+    if (!ok) issues.push({ path: key, message: `expected a number, got ${typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : kind(v)}` })
+  }
   return issues
 }
