@@ -4,7 +4,7 @@ import { type BatchIssue, validateBatch } from '@/domain/listener/analyticsBatch
 
 import { insertEvents, resolveReferences } from '@/listener/analytics'
 import { listenerSettings } from '@/listener/config'
-import { errorResponse, failed, json, limited, listenerIdOf, readJson, requestIp, unauthorized } from '@/listener/http'
+import { addressKey, errorResponse, failed, json, limited, listenerIdOf, readJson, requestIp, unauthorized } from '@/listener/http'
 import { touchLastActive } from '@/listener/identity'
 
 /** 500 events of at most 4 KB data each, plus envelope. */
@@ -33,7 +33,7 @@ export async function analyticsIngestResponse(payload: Payload, request: Request
   const ip = requestIp(request.headers)
   const tooMany =
     limited(settings.limits.analyticsPerListener, userId, 'analytics batches from this listener') ??
-    limited(settings.limits.analyticsPerIp, ip, 'analytics batches from this address')
+    limited(settings.limits.analyticsPerIp, addressKey(ip), 'analytics batches from this address')
   if (tooMany) return tooMany
   const body = await readJson(request, MAX_BODY_BYTES)
   if (!body.ok) return body.response

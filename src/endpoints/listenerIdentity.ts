@@ -4,7 +4,7 @@ import { listenerUser } from '@/access/listenerUser'
 import { anonymousSignInSchema, preferencesPatchSchema } from '@/domain/listener/schemas'
 
 import { listenerSettings } from '@/listener/config'
-import { failed, invalid, json, limited, payloadRequestJson, requestIp, unauthorized } from '@/listener/http'
+import { addressKey, failed, invalid, json, limited, payloadRequestJson, requestIp, unauthorized } from '@/listener/http'
 import { deleteListener, findListener, signInAnonymous, updatePreferences } from '@/listener/identity'
 
 /** `POST /api/users/anonymous {anonymousId}`: finds or creates the device's listener; 201 when new. */
@@ -12,7 +12,7 @@ const signIn: Endpoint = {
   path: '/anonymous',
   method: 'post',
   handler: async (req) => {
-    const tooMany = limited(listenerSettings().limits.signInPerIp, requestIp(req.headers), 'sign-ins from this address')
+    const tooMany = limited(listenerSettings().limits.signInPerIp, addressKey(requestIp(req.headers)), 'sign-ins from this address')
     if (tooMany) return tooMany
     const parsed = await payloadRequestJson(req)
     if (!parsed.ok) return parsed.response

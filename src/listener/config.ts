@@ -1,4 +1,4 @@
-import { IP_MODES, type IpMode, parseTrustedProxies, type Cidr } from '@/domain/listener/clientIp'
+import { IP_MODES, type IpMode } from '@/domain/listener/clientIp'
 import { parseRate, RateLimiter, type Rate } from '@/domain/listener/rateLimit'
 
 /**
@@ -10,7 +10,6 @@ import { parseRate, RateLimiter, type Rate } from '@/domain/listener/rateLimit'
 export type ListenerSettings = {
   secret: string
   tokenTtlSec: number
-  trustedProxies: Cidr[]
   ipMode: IpMode
   limits: {
     analyticsPerListener: RateLimiter | null
@@ -34,7 +33,6 @@ export function listenerSettings(): ListenerSettings {
   g.__bkListenerSettings = {
     secret: env.PAYLOAD_SECRET || '',
     tokenTtlSec: Math.round(ttlDays * 86_400),
-    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     ipMode,
     limits: {
       analyticsPerListener: limiter(parseRate(env.RATE_LIMIT_ANALYTICS_LISTENER, { limit: 120, windowSec: 60 })),

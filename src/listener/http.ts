@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ZodError } from 'zod'
 
-import { clientIp } from '@/domain/listener/clientIp'
+import { normalizeIp } from '@/domain/listener/clientIp'
 import type { RateLimiter } from '@/domain/listener/rateLimit'
 import { fieldIssues } from '@/domain/listener/schemas'
 import { bearerToken, verifyListenerToken } from '@/domain/listener/token'
@@ -56,17 +56,16 @@ export function listenerIdOf(headers: Headers, nowMs = Date.now()): string | nul
 }
 
 /**
- * The client's address. Next.js sets X-Forwarded-For to the socket peer only when the request has
- * none, so the rightmost hop is either that peer or what the nearest proxy appended; hops are
- * walked leftwards only past configured TRUSTED_PROXIES.
+ * The client's address, as the app server pinned it (src/server/clientAddress.ts: the socket peer,
+ * X-Forwarded-For believed only from TRUSTED_PROXIES, the header rewritten to that one address).
+ * Null when it is unknown.
  */
 export function requestIp(headers: Headers): string | null {
-  const xff = headers.get('x-forwarded-for')
-  if (!xff) return null
-  const hops = xff.split(',').map((h) => h.trim()).filter(Boolean)
-  const peer = hops.pop() ?? null
-  return clientIp(peer, hops.join(','), listenerSettings().trustedProxies)
+  return normalizeIp(headers.get('x-forwarded-for')?.split(',').at(-1))
 }
+
+/** The key of a per-address limit: an unknown address shares one key (limited, never unlimited). */
+export const addressKey = (ip: string | null): string => ip ?? 'unknown'
 
 /** 429 with Retry-After when `limiter` refuses `key`, else null. */
 export function limited(limiter: RateLimiter | null, key: string | null, what: string, cost = 1): Response | null {

@@ -6,6 +6,7 @@ import next from 'next'
 
 import { runShutdownHooks } from '@/lifecycle/shutdown'
 import { metrics, routeTemplate } from '@/observability/metrics'
+import { pinClientAddress, trustFromEnv } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
 
 /**
@@ -34,7 +35,10 @@ export async function startAppServer(opts: { dev: boolean; port: number; dir?: s
   const app = next({ dev: opts.dev, dir: opts.dir ?? process.cwd(), hostname: 'localhost', port: opts.port })
   const handle = app.getRequestHandler()
   await app.prepare()
+  const trust = trustFromEnv()
   const server = http.createServer((req, res) => {
+    // The real socket peer (X-Forwarded-For only from TRUSTED_PROXIES), before Next sees the request.
+    pinClientAddress(req, trust)
     applyResponsePolicy(req, res, () => {
       if (req.url === '/api/health' || req.url?.startsWith('/api/health?')) return health(res)
       const m = metrics()

@@ -46,7 +46,7 @@ describe('the client address of rate limits', () => {
   it('should limit requests without a usable address under one shared key', async () => {
     server = await startChildServer({ RATE_LIMIT_SIGNIN_IP: '3/60', TRUSTED_PROXIES: '127.0.0.1,::1' })
     const statuses = []
-    for (const xff of ['x', 'not-an-ip', '', 'garbage']) statuses.push(await signIn(xff))
+    for (const xff of ['x', 'not-an-ip', 'garbage', '??']) statuses.push(await signIn(xff))
     expect(statuses.at(-1)).toBe(429)
   }, 180_000)
 })

@@ -9,6 +9,7 @@ import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
 import { progressListResponse, progressMoveResponse } from '@/endpoints/progress'
 import { storyBundleResponse } from '@/endpoints/storyBundle'
 import { storyCatalogResponse } from '@/endpoints/storyCatalog'
+import { pinClientAddress, trustFromEnv } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
 import { graphqlPost } from '@/http/graphqlPost'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
@@ -34,7 +35,12 @@ export type TestServer = { url: string; close: () => Promise<void> }
  * build. The e2e suite covers Next itself.
  */
 export async function startTestServer(): Promise<TestServer> {
-  const server = http.createServer((req, res) => applyResponsePolicy(req, res, () => void route(req, res)))
+  const trust = trustFromEnv()
+  const server = http.createServer((req, res) => {
+    // As the production server does before Next: the real peer, X-Forwarded-For only from trusted proxies.
+    pinClientAddress(req, trust)
+    applyResponsePolicy(req, res, () => void route(req, res))
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
@@ -48,9 +54,7 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse): Promi
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : (Readable.toWeb(req) as ReadableStream)
-      // Like Next.js (base-server.ts): X-Forwarded-For is the socket peer unless the request has one.
       const requestHeaders = { ...(req.headers as Record<string, string>) }
-      requestHeaders['x-forwarded-for'] ??= req.socket.remoteAddress ?? ''
       const request = new Request(url, {
         method: req.method,
         headers: requestHeaders,
