@@ -109,18 +109,18 @@ describe('analytics ingest', () => {
     expect((await send(null, [{ type: 'page_view', sessionId: 'x' }])).status).toBe(401)
   })
 
-  it('should not walk past the last hop when no proxy is trusted', async () => {
+  it('should store the socket peer, not a client-sent X-Forwarded-For, when no proxy is trusted', async () => {
     withEnv({ ANALYTICS_IP_MODE: 'full' })
     const session = uid('s')
     await send(a, [{ type: 'page_view', sessionId: session }], { 'x-forwarded-for': '6.6.6.6, 198.51.100.7' })
-    // Like Next.js, the test server keeps a client's X-Forwarded-For instead of adding the peer,
-    // so the last hop is all there is to go by (hence: deploy behind a proxy, see README).
+    // The app server pins the address to the socket peer (src/server/clientAddress.ts).
     const [row] = await rowsOf(session)
-    expect(row!.ip_address).toBe('198.51.100.7')
+    expect(row!.ip_address).toBe('127.0.0.1')
   })
 
   it('should take the client address from X-Forwarded-For through a trusted proxy', async () => {
-    withEnv({ ANALYTICS_IP_MODE: 'full', TRUSTED_PROXIES: '10.0.0.0/8' })
+    // The peer (127.0.0.1) and the next hop (10.0.0.5) are trusted proxies; 198.51.100.7 is the client.
+    withEnv({ ANALYTICS_IP_MODE: 'full', TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1' })
     const session = uid('s')
     await send(a, [{ type: 'page_view', sessionId: session }], { 'x-forwarded-for': '6.6.6.6, 198.51.100.7, 10.0.0.5' })
     const [row] = await rowsOf(session)

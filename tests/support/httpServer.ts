@@ -35,10 +35,10 @@ export type TestServer = { url: string; close: () => Promise<void> }
  * build. The e2e suite covers Next itself.
  */
 export async function startTestServer(): Promise<TestServer> {
-  const trust = trustFromEnv()
   const server = http.createServer((req, res) => {
-    // As the production server does before Next: the real peer, X-Forwarded-For only from trusted proxies.
-    pinClientAddress(req, trust)
+    // As the production server does before Next: the real peer, X-Forwarded-For only from trusted
+    // proxies (compiled per request here: tests change TRUSTED_PROXIES between cases).
+    pinClientAddress(req, trustFromEnv())
     applyResponsePolicy(req, res, () => void route(req, res))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
