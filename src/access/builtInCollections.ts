@@ -3,7 +3,6 @@ import type { Access, Endpoint, PayloadHandler, SanitizedConfig, Where } from 'p
 import { Forbidden } from 'payload'
 
 import { nobody } from '@/access/nobody'
-import { rejectMalformedInput } from '@/hooks/rejectMalformedInput'
 import { staffUser } from '@/access/roles'
 
 /** Staff only: Payload's default for its own collections is "any signed-in user", listeners included. */
@@ -41,12 +40,10 @@ export function restrictBuiltInCollections(config: SanitizedConfig): SanitizedCo
     switch (collection.slug) {
       case 'payload-locked-documents':
         collection.access = { ...collection.access, create: staffOnly, read: staffOnly, update: staffOnly, delete: staffOnly }
-        collection.hooks.beforeOperation = [rejectMalformedInput, ...(collection.hooks.beforeOperation ?? [])]
         break
       case 'payload-preferences':
         collection.access = { ...collection.access, create: staffOnly, read: ownStaffPreferences, update: ownStaffPreferences, delete: ownStaffPreferences }
         if (Array.isArray(collection.endpoints)) collection.endpoints = collection.endpoints.map(staffEndpoint)
-        collection.hooks.beforeOperation = [rejectMalformedInput, ...(collection.hooks.beforeOperation ?? [])]
         break
       default:
         collection.access = { ...collection.access, create: nobody, read: nobody, update: nobody, delete: nobody, readVersions: nobody }
