@@ -11,6 +11,7 @@ import { DEFAULT_LOCALE } from '@/locales'
 import { SLUGS } from '@/slugs'
 
 import { deriveCoverImageUrl } from './hooks/deriveCoverImageUrl'
+import { retractBundlesAfterDelete } from './hooks/retractBundlesAfterDelete'
 import { validateBeforeActivation } from './hooks/validateBeforeActivation'
 
 const structure = { update: isEditorField }
@@ -117,6 +118,7 @@ export const Stories: CollectionConfig<'stories'> = {
     beforeOperation: [rejectTranslatorStructureChange(fields)],
     beforeChange: [deriveCoverImageUrl, validateBeforeActivation],
     afterChange: [recompileAfterChange((doc) => doc.id as string)],
+    afterDelete: [retractBundlesAfterDelete],
   },
   fields,
 }

@@ -25,8 +25,8 @@ export async function resolveReferences(payload: Payload, events: ValidEvent[]):
   const resolved = events.map((e, index) => {
     if (!e.storySlug) return { storyId: null, nodeId: null }
     const story = stories.get(e.storySlug)
-    if (!story) {
-      issues.push({ index, field: 'storySlug', message: `there is no story "${e.storySlug}"` })
+    if (!story || !story.published) {
+      issues.push({ index, field: 'storySlug', message: `there is no active story "${e.storySlug}"` })
       return { storyId: null, nodeId: null }
     }
     if (e.nodeId && !story.nodeIds.has(e.nodeId)) {

@@ -62,8 +62,8 @@ const FK_VIOLATION = '23503'
  */
 export async function recordMove(payload: Payload, userId: string, slug: string, move: Move, listenedSec: number): Promise<MoveOutcome> {
   const story = await storyBundle(payload, slug, DEFAULT_LOCALE)
-  if (!story) return { ok: false, status: 404, code: 'no-story', message: `There is no story "${slug}".` }
-  if (!story.published) return { ok: false, status: 409, code: 'story-inactive', message: `The story "${slug}" is not available for listening.` }
+  // An inactive story is, to a listener, no story at all (404 like an unknown one).
+  if (!story || !story.published) return { ok: false, status: 404, code: 'no-story', message: `There is no story "${slug}".` }
   const { bundle } = story
   const client = await primaryPool(payload).connect()
   let outcome: MoveOutcome
@@ -73,6 +73,10 @@ export async function recordMove(payload: Payload, userId: string, slug: string,
     await client.query(outcome.ok ? 'COMMIT' : 'ROLLBACK')
   } catch (err) {
     await client.query('ROLLBACK').catch((rollbackErr: unknown) => payload.logger.error({ err: rollbackErr, msg: 'progress: rollback failed' }))
+    if ((err as { code?: string }).code === FK_VIOLATION && /story/.test(String((err as { constraint?: string }).constraint ?? ''))) {
+      // The story was deleted while the move ran: about the story, not the listener.
+      return { ok: false, status: 404, code: 'no-story', message: `There is no story "${slug}".` }
+    }
     if ((err as { code?: string }).code === FK_VIOLATION) {
       return { ok: false, status: 401, code: 'no-listener', message: 'This listener no longer exists. Sign in again.' }
     }

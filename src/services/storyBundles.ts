@@ -5,7 +5,7 @@ import { LOCALE_CODES } from '@/locales'
 import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
 import { SLUGS } from '@/slugs'
-import { objectStore, publicObjectUrl, putImmutable } from '@/storage/objectStore'
+import { deleteObjects, listObjects, objectStore, publicObjectUrl, putImmutable } from '@/storage/objectStore'
 import { graphSource, reportFor } from '@/translation/service'
 import { loadStates } from '@/translation/states'
 
@@ -48,8 +48,9 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     const bundle = compileBundle(graph, locale)
     const row = rows.get(locale)
     if (row?.storySlug && row.storySlug !== graph.slug) slugs.add(row.storySlug)
-    // Only a live locale (the source, or published) has a copy in the bucket.
-    const live = locale === graphSource(graph) || row?.publicationState === 'published'
+    // Only a live locale (the source, or published) of an active story has a copy in the bucket:
+    // an inactive story is a draft, nothing of it is public.
+    const live = graph.isActive && (locale === graphSource(graph) || row?.publicationState === 'published')
     const progress = progressOf(reportFor(graph, states, locale))
     const same =
       row && row.version === bundle.version && row.isPublished === graph.isActive && row.storySlug === graph.slug && sameProgress(row.progress, progress)
@@ -73,6 +74,18 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     changed = true
   }
   if (changed) for (const slug of slugs) await notifyBundlesChanged(req, slug)
+  if (!graph.isActive && existing.docs.some((row) => row.bundleUrl)) await retractPublishedBundles(graph.slug)
+}
+
+/**
+ * Removes every published bundle object of a story from the bucket (deactivated or deleted: its
+ * public copies must not stay reachable). Done at once, not after the sweep's grace period; CDN
+ * copies live until their TTL (purge `bundles/<slug>/*`).
+ */
+export async function retractPublishedBundles(slug: string): Promise<void> {
+  if (!objectStore()) return
+  const keys = (await listObjects(`bundles/${slug}/`)).map((o) => o.Key).filter((k): k is string => !!k)
+  if (keys.length) await deleteObjects(keys)
 }
 
 type Progress = { units: number; missing: number; machine: number; stale: number; translated: number; approved: number; nodes: number; audioNodes: number }
