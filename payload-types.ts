@@ -1245,6 +1245,7 @@ export interface AnalyticsEventsSelect<T extends boolean = true> {
  * via the `definition` "editors_select".
  */
 export interface EditorsSelect<T extends boolean = true> {
+  setupToken?: T;
   name?: T;
   role?: T;
   assignedLocales?: T;

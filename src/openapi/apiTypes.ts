@@ -1566,6 +1566,8 @@ export interface components {
         /** Editor */
         Editor: {
             id: string;
+            /** @description The one-time setup token printed by npm start (or ADMIN_SETUP_TOKEN). */
+            setupToken?: string | null;
             name?: string | null;
             /** @enum {string} */
             role: "admin" | "editor" | "translator";
@@ -2693,6 +2695,14 @@ export interface components {
         };
         /** Editor query operations */
         EditorQueryOperations: {
+            setupToken?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
             name?: {
                 equals?: string;
                 not_equals?: string;
@@ -4929,6 +4939,8 @@ export interface components {
         EditorRequestBody: {
             content: {
                 "application/json": {
+                    /** @description The one-time setup token printed by npm start (or ADMIN_SETUP_TOKEN). */
+                    setupToken?: string | null;
                     name?: string | null;
                     /** @enum {string} */
                     role: "admin" | "editor" | "translator";
@@ -4952,6 +4964,8 @@ export interface components {
         EditorPatchRequestBody: {
             content: {
                 "application/json": {
+                    /** @description The one-time setup token printed by npm start (or ADMIN_SETUP_TOKEN). */
+                    setupToken?: string | null;
                     name?: string | null;
                     /** @enum {string} */
                     role?: "admin" | "editor" | "translator";
@@ -6338,7 +6352,7 @@ export interface operations {
                 depth?: number;
                 locale?: string;
                 "fallback-locale"?: string;
-                sort?: "name" | "-name" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "email" | "-email" | "resetPasswordToken" | "-resetPasswordToken" | "resetPasswordExpiration" | "-resetPasswordExpiration" | "salt" | "-salt" | "hash" | "-hash" | "resetPasswordRequestedAt" | "-resetPasswordRequestedAt" | "loginAttempts" | "-loginAttempts" | "lockUntil" | "-lockUntil";
+                sort?: "setupToken" | "-setupToken" | "name" | "-name" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "email" | "-email" | "resetPasswordToken" | "-resetPasswordToken" | "resetPasswordExpiration" | "-resetPasswordExpiration" | "salt" | "-salt" | "hash" | "-hash" | "resetPasswordRequestedAt" | "-resetPasswordRequestedAt" | "loginAttempts" | "-loginAttempts" | "lockUntil" | "-lockUntil";
                 where?: Record<string, never> & (components["schemas"]["EditorQueryOperations"] | components["schemas"]["EditorQueryOperationsAnd"] | components["schemas"]["EditorQueryOperationsOr"]);
             };
             header?: never;
