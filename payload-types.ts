@@ -368,6 +368,10 @@ export interface StoryNode {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Who saved this last (set automatically).
+   */
+  editedBy?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -398,6 +402,10 @@ export interface StoryChoice {
     | number
     | boolean
     | null;
+  /**
+   * Who saved this last (set automatically).
+   */
+  editedBy?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1072,6 +1080,7 @@ export interface StoryNodesSelect<T extends boolean = true> {
   textContent?: T;
   metadata?: T;
   choices?: T;
+  editedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1087,6 +1096,7 @@ export interface StoryChoicesSelect<T extends boolean = true> {
   textContent?: T;
   nextNode?: T;
   metadata?: T;
+  editedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

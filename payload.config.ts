@@ -35,6 +35,7 @@ import { replicaUrls } from '@/db/replicas'
 import { audioPlugin } from './src/plugins/audioPlugin'
 import { inputShapePlugin } from './src/plugins/inputShapePlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
+import { studioPlugin } from './src/plugins/studioPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
 import { translationPlugin } from './src/translation/plugin'
 import { s3ClientConfig, s3Settings } from './src/storage/s3Settings'
@@ -103,6 +104,7 @@ export default buildConfig({
     uniqueTogetherPlugin,
     translationPlugin,
     listenerPlugin,
+    studioPlugin,
     openapiPlugin({
       title: 'Bhasha Kahani API',
       version: '1',

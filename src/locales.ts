@@ -54,3 +54,8 @@ export function fallbackChain(code: LocaleCode): LocaleCode[] {
   if (!chain.includes(DEFAULT_LOCALE)) chain.push(DEFAULT_LOCALE)
   return chain
 }
+
+/** The HTML `lang` of a locale's text (hi-mixed is Hindi in Latin script: `hi-Latn`). */
+export function htmlLang(code: string): string {
+  return code === 'hi-mixed' ? 'hi-Latn' : code
+}

@@ -181,3 +181,20 @@ function findNode(bundle: StoryBundle, nodeId: string): BundleNode {
   }
   return node
 }
+
+/**
+ * Starts at `nodeId` instead of the start node (a play-test from the node being edited). The path
+ * begins there; everything else is as after `start`.
+ */
+export function startAt(bundle: StoryBundle, nodeId: string): ListenState {
+  const node = findNode(bundle, nodeId)
+  return {
+    stateVersion: LISTEN_STATE_VERSION,
+    bundleVersion: bundle.version,
+    storyId: bundle.story.id,
+    currentNodeId: node.id,
+    path: [node.id],
+    choices: [],
+    ended: node.type === 'end',
+  }
+}

@@ -9,6 +9,7 @@ import {
   parseListenState,
   reattach,
   start,
+  startAt,
   StoryMoveError,
   type StoryMoveErrorCode,
 } from '@/domain/story/player'
@@ -62,6 +63,20 @@ describe('start', () => {
     const bundle = compileBundle(loadFixture('no-start').graph, 'en')
 
     expect(moveError(() => start(bundle))).toBe('no-start')
+  })
+})
+
+describe('startAt', () => {
+  it('should begin at the given node, with the path starting there', () => {
+    const bundle = crowBundle()
+    const state = startAt(bundle, 'decide')
+
+    expect(state).toMatchObject({ currentNodeId: 'decide', path: ['decide'], choices: [], ended: false })
+    expect(advance(bundle, state).path[0]).toBe('decide')
+  })
+
+  it('should refuse a node the story does not have', () => {
+    expect(moveError(() => startAt(crowBundle(), 'nowhere'))).toBe('node-missing')
   })
 })
 
