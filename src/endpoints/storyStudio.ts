@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { staffUser } from '@/access/roles'
-import { audioProvider } from '@/audio/processProvider'
-import { loadStoryAudio } from '@/audio/storyAudio'
+import { audioProvider } from '@/audio/providers/audioProvider'
+import { loadStoryAudio } from '@/audio/jobs/storyAudio'
 import { compileBundle } from '@/domain/story/bundle'
 import type { StoryGraph } from '@/domain/story/graph'
 import { positionFromMetadata, type StudioPosition } from '@/domain/story/studioMap'
