@@ -59,3 +59,27 @@ export function generateStory(index: number, size = 40): SeedStory {
     choices,
   }
 }
+
+/**
+ * A wide story for the Studio benchmark: `size` nodes and 2 x `size` choices. Even nodes are
+ * choice nodes with four options (to the next four nodes), odd nodes narrate on; a few narration
+ * nodes carry an explicit default "continue" choice to make the count exact. The last node ends.
+ */
+export function generateWideStory(index: number, size = 200): SeedStory {
+  const base = generateStory(index, size)
+  const nodes: SeedStory['nodes'] = base.nodes.map((node, i) => {
+    const n = i + 1
+    const isLast = n === size
+    return { ...node, type: isLast ? 'end' : n % 2 === 0 ? 'choice' : 'narration', character: 'narrator', isEnd: isLast }
+  })
+  const choices: SeedStory['choices'] = []
+  for (let n = 2; n < size; n += 2) {
+    for (const [k, key] of ['A', 'B', 'C', 'D'].entries()) {
+      choices.push({ node: `n${n}`, key, text: text(index * 1000 + n * 10 + k), next: `n${Math.min(size, n + 1 + k)}`, isDefault: k === 0 })
+    }
+  }
+  for (let n = 1; choices.length < size * 2 && n < size; n += 2) {
+    choices.push({ node: `n${n}`, key: 'A', text: text(index * 1000 + n * 10), next: `n${n + 1}`, isDefault: true })
+  }
+  return { ...base, slug: `bench-wide-${String(index).padStart(2, '0')}`, nodes, choices }
+}
