@@ -132,6 +132,44 @@ async function clickUntil(page: Page, done: Locator, choose: string[]): Promise<
   throw new Error('the player did not reach an end in 30 steps')
 }
 
+describe('Story Studio on the sample story', () => {
+  it('should draw clever-crow laid out, with its status per locale and a clean validation panel', async () => {
+    const { json } = await api<{ docs: { id: string }[] }>(await tokenOf(EDITOR), 'GET', 'stories?where[slug][equals]=clever-crow&depth=0')
+    const crow = json.docs[0]!.id
+    const context = await signedIn(EDITOR)
+    try {
+      const page = await context.newPage()
+      await openStudio(page, crow)
+      await expect.poll(() => page.locator('[data-testid=studio]').getAttribute('data-node-count')).toBe('12')
+      await expect.poll(() => page.locator('[data-testid=studio-issues] h4').textContent()).toContain('No errors')
+      // Laid out left to right: the start card is left of the choice node, which is left of the ends.
+      await page.getByRole('button', { name: 'Fit', exact: true }).click()
+      await page.waitForTimeout(400)
+      const x = async (order: number) => (await card(page, order).boundingBox())!.x
+      expect(await x(1)).toBeLessThan(await x(6))
+      expect(await x(6)).toBeLessThan(await x(9))
+      // Edges: labelled choices (default starred) and dashed implicit continues.
+      expect(await page.locator('.studio-edge--choice').count()).toBeGreaterThanOrEqual(2)
+      expect(await page.locator('.studio-edge--continue').count()).toBeGreaterThan(0)
+      await expect.poll(() => page.locator('.react-flow__edge-text').allTextContents()).toContain(expect.stringMatching(/^★ A · /) as unknown as string)
+      // English: all own text.
+      expect(await page.locator('[data-testid=studio-node][data-text-state=own]').count()).toBe(12)
+      await card(page, 6).click()
+      await page.locator('[data-testid=studio-panel]').waitFor()
+      await expect.poll(() => page.locator('[data-testid=panel-choice]').count()).toBe(2)
+      await shot(page, 'readme')
+
+      // Tamil: nothing of its own, every card falls back to English.
+      await openStudio(page, crow, 'ta')
+      await page.getByRole('button', { name: 'Fit', exact: true }).click()
+      await expect.poll(() => page.locator('[data-testid=studio-node][data-text-state=fallback]').count()).toBe(12)
+      await expect.poll(() => page.locator('[data-testid=studio-completeness]').textContent()).toContain('0% own text')
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 describe('Story Studio', () => {
   const slug = `studio-${crypto.randomBytes(3).toString('hex')}`
   let storyId = ''
