@@ -35,6 +35,7 @@ import { replicaUrls } from '@/db/replicas'
 import { audioPlugin } from './src/plugins/audioPlugin'
 import { inputShapePlugin } from './src/plugins/inputShapePlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
+import { offlineCodeEditorPlugin } from './src/plugins/offlineCodeEditorPlugin'
 import { studioPlugin } from './src/plugins/studioPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
 import { translationPlugin } from './src/translation/plugin'
@@ -105,6 +106,7 @@ export default buildConfig({
     translationPlugin,
     listenerPlugin,
     studioPlugin,
+    offlineCodeEditorPlugin,
     openapiPlugin({
       title: 'Bhasha Kahani API',
       version: '1',

@@ -389,3 +389,32 @@ describe('public player', () => {
   })
 })
 
+
+describe('admin without internet', () => {
+  it('should render the metadata JSON editor with Monaco served by our own server', async () => {
+    const { json } = await api<{ docs: { id: string }[] }>(await tokenOf(EDITOR), 'GET', 'story-nodes?limit=1&depth=0&sort=displayOrder')
+    const context = await signedIn(EDITOR)
+    try {
+      const page = await context.newPage()
+      const consoleLines: string[] = []
+      const outside: string[] = []
+      const vendor: string[] = []
+      page.on('console', (m) => consoleLines.push(m.text()))
+      page.on('request', (r) => {
+        const u = new URL(r.url())
+        if (u.hostname !== 'localhost') outside.push(r.url())
+        if (u.pathname.startsWith('/vendor/monaco/')) vendor.push(u.pathname)
+      })
+      await page.goto(`/admin/collections/story-nodes/${json.docs[0]!.id}`)
+      // Monaco draws its editor (lines, cursor) inside the metadata field.
+      await page.locator('#field-metadata .monaco-editor .view-lines').waitFor({ timeout: 60_000 })
+      expect(await page.locator('#field-metadata .monaco-editor .view-lines').textContent()).toContain('{')
+      expect(vendor.some((p) => p.endsWith('/vs/loader.js'))).toBe(true)
+      expect(outside).toEqual([])
+      expect(consoleLines.filter((l) => /Monaco initialization/i.test(l))).toEqual([])
+      await shot(page, 'offline-json-field')
+    } finally {
+      await context.close()
+    }
+  })
+})

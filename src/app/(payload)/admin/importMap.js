@@ -26,6 +26,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { StoryAudioPanel as StoryAudioPanel_faa701eae3e775fb952d1040798dae70 } from '@/components/audio/StoryAudioPanel'
 import { StudioView as StudioView_366116712f0a8728881b94ea3f5317e8 } from '@/components/studio/StudioView'
+import { OfflineJsonField as OfflineJsonField_9edd73c3e58d867381f4a9b6f55fe561 } from '@/components/admin/OfflineJsonField'
 import { ListenerDashboard as ListenerDashboard_fe7cd81b76e4cfae6228694834b4c39d } from '@/components/listener/ListenerDashboard'
 import { TranslationDashboard as TranslationDashboard_bc7bd0664da8e9b62bfa6748f66f46e3 } from '@/components/translation/TranslationDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -62,6 +63,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@/components/audio/StoryAudioPanel#StoryAudioPanel": StoryAudioPanel_faa701eae3e775fb952d1040798dae70,
   "@/components/studio/StudioView#StudioView": StudioView_366116712f0a8728881b94ea3f5317e8,
+  "@/components/admin/OfflineJsonField#OfflineJsonField": OfflineJsonField_9edd73c3e58d867381f4a9b6f55fe561,
   "@/components/listener/ListenerDashboard#ListenerDashboard": ListenerDashboard_fe7cd81b76e4cfae6228694834b4c39d,
   "@/components/translation/TranslationDashboard#TranslationDashboard": TranslationDashboard_bc7bd0664da8e9b62bfa6748f66f46e3,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
