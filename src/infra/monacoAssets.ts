@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { MONACO_VERSION } from '@/components/admin/monacoVersion'
 
-const require = createRequire(import.meta.url)
-
-/** `node_modules/monaco-editor/min/vs`, the editor's browser build. */
-export const MONACO_VS_DIR = path.join(path.dirname(require.resolve('monaco-editor/package.json')), 'min', 'vs')
+/** `node_modules/monaco-editor/min/vs`, the editor's browser build (the server runs from the project root). */
+export const MONACO_VS_DIR = path.join(process.cwd(), 'node_modules', 'monaco-editor', 'min', 'vs')
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
