@@ -1007,6 +1007,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stories/{id}/studio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything the Studio draws, in one request (staff)
+         * @description The story graph with every locale’s own text, its validation report, per node and choice the `updatedAt` to send back as `X-Expected-Updated-At` (optimistic concurrency: a write over a newer version answers 409 naming who saved it), node metadata and card positions, audio states per locale, and the caller’s role.
+         */
+        get: operations["getStoryStudio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/draft-bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The story compiled in memory in one locale, active or not; nothing is published (staff play-test) */
+        get: operations["getStoryDraftBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stories/{id}/audio": {
         parameters: {
             query?: never;
@@ -1402,6 +1439,8 @@ export interface components {
                 hasNextPage?: boolean;
                 totalDocs?: number;
             };
+            /** @description Who saved this last (set automatically). */
+            editedBy?: string | null;
             updatedAt: string;
             createdAt: string;
         };
@@ -1417,6 +1456,8 @@ export interface components {
             textContent: string;
             nextNode?: (string | null) | components["schemas"]["StoryNode"];
             metadata?: Record<string, never> | unknown[] | string | number | boolean | null;
+            /** @description Who saved this last (set automatically). */
+            editedBy?: string | null;
             updatedAt: string;
             createdAt: string;
         };
@@ -1990,6 +2031,14 @@ export interface components {
         };
         /** Story Node query operations */
         StoryNodeQueryOperations: {
+            editedBy?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
             updatedAt?: {
                 /** Format: date-time */
                 equals?: string;
@@ -2033,6 +2082,14 @@ export interface components {
         };
         /** Story Choice query operations */
         StoryChoiceQueryOperations: {
+            editedBy?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
             updatedAt?: {
                 /** Format: date-time */
                 equals?: string;
@@ -3239,6 +3296,53 @@ export interface components {
             })[];
         } & {
             [key: string]: unknown;
+        };
+        GetStoryStudio200: {
+            graph: {
+                id: string;
+                nodes: ({
+                    id: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                choices: ({
+                    id: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            report: components["schemas"]["ValidationReport"];
+            nodes: {
+                [key: string]: {
+                    updatedAt: string;
+                    metadata: {
+                        [key: string]: unknown;
+                    };
+                    position: {
+                        x: number;
+                        y: number;
+                    } | null;
+                };
+            };
+            choices: {
+                [key: string]: {
+                    updatedAt: string;
+                };
+            };
+            audio: {
+                [key: string]: {
+                    [key: string]: "done" | "outdated" | "missing" | "failed" | "queued";
+                };
+            };
+            audioRows: {
+                [key: string]: number;
+            };
+            user: {
+                role: string;
+                assignedLocales: string[];
+            };
         };
         GenerateStoryAudioBody: {
             /** @description Limit generation to these locale codes (default: all); an unknown code is a 400 listing the valid ones. */
@@ -4553,6 +4657,8 @@ export interface components {
                         hasNextPage?: boolean;
                         totalDocs?: number;
                     };
+                    /** @description Who saved this last (set automatically). */
+                    editedBy?: string | null;
                 };
             };
         };
@@ -4576,6 +4682,8 @@ export interface components {
                         hasNextPage?: boolean;
                         totalDocs?: number;
                     };
+                    /** @description Who saved this last (set automatically). */
+                    editedBy?: string | null;
                 };
             };
         };
@@ -4594,6 +4702,8 @@ export interface components {
                     /** @description ID of the story-nodes */
                     nextNode?: string;
                     metadata?: Record<string, never> | unknown[] | string | number | boolean | null;
+                    /** @description Who saved this last (set automatically). */
+                    editedBy?: string | null;
                 };
             };
         };
@@ -4612,6 +4722,8 @@ export interface components {
                     /** @description ID of the story-nodes */
                     nextNode?: string;
                     metadata?: Record<string, never> | unknown[] | string | number | boolean | null;
+                    /** @description Who saved this last (set automatically). */
+                    editedBy?: string | null;
                 };
             };
         };
@@ -5506,7 +5618,7 @@ export interface operations {
                 depth?: number;
                 locale?: string;
                 "fallback-locale"?: string;
-                sort?: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                sort?: "editedBy" | "-editedBy" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
                 where?: Record<string, never> & (components["schemas"]["StoryNodeQueryOperations"] | components["schemas"]["StoryNodeQueryOperationsAnd"] | components["schemas"]["StoryNodeQueryOperationsOr"]);
             };
             header?: never;
@@ -5600,7 +5712,7 @@ export interface operations {
                 depth?: number;
                 locale?: string;
                 "fallback-locale"?: string;
-                sort?: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                sort?: "editedBy" | "-editedBy" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
                 where?: Record<string, never> & (components["schemas"]["StoryChoiceQueryOperations"] | components["schemas"]["StoryChoiceQueryOperationsAnd"] | components["schemas"]["StoryChoiceQueryOperationsOr"]);
             };
             header?: never;
@@ -6880,6 +6992,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationReport"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStoryStudio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Studio data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetStoryStudio200"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStoryDraftBundle: {
+        parameters: {
+            query?: {
+                /** @description Locale code (default en). */
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle (same format as the public bundle). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryBundle"];
+                };
+            };
+            /** @description Unknown locale (field locale). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not signed in as staff (401) or not allowed (403). */
