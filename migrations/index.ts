@@ -7,6 +7,7 @@ import * as migration_20261126_003200_analytics_partitions from './20261126_0032
 import * as migration_20261130_100000_bundle_format_version from './20261130_100000_bundle_format_version';
 import * as migration_20261130_104500_translation_workspace from './20261130_104500_translation_workspace';
 import * as migration_20261130_111900_audio_loudness_lexicon from './20261130_111900_audio_loudness_lexicon';
+import * as migration_20261130_113024_studio_edited_by from './20261130_113024_studio_edited_by';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261130_111900_audio_loudness_lexicon.up,
     down: migration_20261130_111900_audio_loudness_lexicon.down,
-    name: '20261130_111900_audio_loudness_lexicon'
+    name: '20261130_111900_audio_loudness_lexicon',
+  },
+  {
+    up: migration_20261130_113024_studio_edited_by.up,
+    down: migration_20261130_113024_studio_edited_by.down,
+    name: '20261130_113024_studio_edited_by'
   },
 ];
