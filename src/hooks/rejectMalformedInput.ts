@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { checkDataShape, checkPaging, checkWhere, type FieldShape, type ShapeIssue } from '@/domain/input/dataShape'
+import { checkDataShape, checkJsonValue, checkPaging, MAX_JSON_DEPTH, checkWhere, type FieldShape, type ShapeIssue } from '@/domain/input/dataShape'
 
 /**
  * Refuses a create or update whose data is not an object, or has a value of the wrong type for its
@@ -17,7 +17,15 @@ export const rejectMalformedInput: CollectionBeforeOperationHook = ({ args, coll
   if (operation === 'create' || operation === 'update') {
     // No data at all (a body that is not JSON, or none): an upload may carry only its file.
     if (data === undefined && !req.file) issues.push({ path: 'body', message: 'expected a JSON object (Content-Type: application/json)' })
-    else if (data !== undefined) issues.push(...checkDataShape(data, fields, { allLocales: req.locale === 'all' }))
+    else if (data !== undefined) {
+      const fieldIssues = checkDataShape(data, fields, { allLocales: req.locale === 'all' })
+      issues.push(...fieldIssues)
+      // Then the whole body: keys no field declares are still walked by Payload, and a value nested
+      // thousands of levels deep under one overflows its stack (a 500). Declared fields have their
+      // own (lower) limit above, which names the field.
+      const whole = fieldIssues.length ? null : checkJsonValue(data, 'body', 2 * MAX_JSON_DEPTH)
+      if (whole) issues.push(whole)
+    }
   }
   if (where !== undefined && where !== null) issues.push(...checkWhere(where, fields))
   issues.push(...checkPaging(args as { limit?: unknown; page?: unknown; depth?: unknown }))

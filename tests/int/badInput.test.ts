@@ -174,6 +174,13 @@ describe('deep JSON (hole 10)', () => {
     expect(res.text).toContain('events.0.data')
   })
 
+  it('should refuse a body nested deep under a key no field declares with 400, not a 500', async () => {
+    const deep = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)
+    const res = await raw('PATCH', `story-nodes/${story.nodeIds[0]}`, `{"notAField":${deep}}`, editor.token)
+    expect(res.status, res.text.slice(0, 300)).toBe(400)
+    expect(res.text).toContain('nested deeper')
+  })
+
   it('should refuse a deeply nested JSON field value on a collection with 400', async () => {
     const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000)
     const res = await raw('PATCH', `story-nodes/${story.nodeIds[0]}`, `{"metadata":${deep}}`, editor.token)
