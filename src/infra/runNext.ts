@@ -10,7 +10,9 @@ type Mode = 'dev' | 'start' | 'build'
 
 /** Starts local services as needed, prepares the database, runs `next <mode>` and cleans up after it. */
 export async function runNext(mode: Mode): Promise<void> {
-  if (mode !== 'dev') (process.env as Record<string, string>).NODE_ENV = 'production'
+  // As the `next` CLI does: our server runs Next in-process and must see the same NODE_ENV (the
+  // in-server audio worker, among others, is on in development).
+  ;(process.env as Record<string, string>).NODE_ENV = mode === 'dev' ? 'development' : 'production'
   // `npm run dev -- --replica` (or DEV_REPLICA=1): a streaming standby of the embedded primary too.
   const env = await prepareLocalEnvironment(undefined, { replica: process.argv.includes('--replica') || process.env.DEV_REPLICA === '1' })
   const port = process.env.PORT || '3000'

@@ -31,7 +31,8 @@ async function runWorker(): Promise<void> {
   const app = await startAppServer({ dev, port })
   const who = cluster.isWorker ? ` (worker ${process.env.BK_WORKER_INDEX} of ${concurrency}, pid ${process.pid})` : ''
   console.log(`[server] ${dev ? 'development' : 'production'} server listening on ${app.url}${who}`)
-  // Warm-up: the first API request initialises Payload with its crons, which starts the in-server
+  // Warm-up: the first API request initialises Payload with its crons (every route asks for them:
+  // `cron: true`, so whichever request comes first starts them), which starts the in-server
   // audio worker where it is on (dev, the embedded default), so stories queued at seed are voiced
   // now, not when someone first opens the admin.
   void fetch(`${app.url}/api/stories?limit=1&depth=0`).then(

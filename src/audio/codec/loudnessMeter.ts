@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { createRequire } from 'node:module'
 
 import type { LoudnessMeasurement } from '@/domain/audio/loudness'
@@ -25,8 +26,11 @@ let exportsOnce: Exports | undefined
 
 function wasm(): Exports {
   if (exportsOnce) return exportsOnce
-  const require = createRequire(import.meta.url)
-  const module = new WebAssembly.Module(readFileSync(require.resolve('ebur128-wasm/ebur128_wasm_bg.wasm')))
+  // Resolved at run time from the project (a literal specifier is rewritten by Next's bundler into
+  // a `[project]/…` path that does not exist on disk).
+  const require = createRequire(path.join(process.cwd(), 'package.json'))
+  const specifier = ['ebur128-wasm', 'ebur128_wasm_bg.wasm'].join('/')
+  const module = new WebAssembly.Module(readFileSync(require.resolve(specifier)))
   const panic = () => {
     throw new Error('ebur128 (WASM) panicked while measuring loudness')
   }

@@ -6,5 +6,5 @@ import { metricsResponse } from '@/endpoints/metrics'
 export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request) {
-  return metricsResponse(await getPayload({ config }), request)
+  return metricsResponse(await getPayload({ config, cron: true }), request)
 }

@@ -6,5 +6,5 @@ import { readinessResponse } from '@/endpoints/readiness'
 export const dynamic = 'force-dynamic'
 
 export async function GET() {
-  return readinessResponse(await getPayload({ config }))
+  return readinessResponse(await getPayload({ config, cron: true }))
 }

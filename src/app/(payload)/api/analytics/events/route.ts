@@ -4,6 +4,6 @@ import { getPayload } from 'payload'
 import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
 
 export async function POST(request: Request) {
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config, cron: true })
   return analyticsIngestResponse(payload, request)
 }

@@ -4,6 +4,6 @@ import { getPayload } from 'payload'
 import { storyCatalogResponse } from '@/endpoints/storyCatalog'
 
 export async function GET(request: Request) {
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config, cron: true })
   return storyCatalogResponse(payload, request)
 }
