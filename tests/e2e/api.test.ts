@@ -421,19 +421,18 @@ describe('staff and audio endpoints on the production server', () => {
     expect(bad.errors[0]!.field).toBe('days')
   })
 
-  it('should put new audio into the bundle and redirect a play to the object, counting it', async () => {
+  it('should keep audio that does not match the text out of the bundle, and still redirect and count a play', async () => {
     const start = bundleHi.nodes.find((n) => n.id === bundleHi.startNodeId)!
     const key = `audio/e2e-${Date.now().toString(36)}.opus`
+    // A row made by hand carries no content key of the node's current text: bundles must not offer it.
     const audio = await sdk().create(
       { collection: 'audio-files', data: { node: start.id, languageCode: 'hi', speakerId: 'meera', r2Url: key } as never },
       { headers: { authorization: `JWT ${jwt}` } },
     )
     try {
       const bundle = await call(storyBundleSchema, 'GET', `/api/stories/${SLUG}/bundle?locale=hi`)
-      expect(bundle.version).not.toBe(bundleHi.version)
-      const played = bundle.nodes.find((n) => n.id === start.id)!.audioUrl!
-      expect(played).toMatch(new RegExp(`/api/audio-files/${audio.id}/play$`))
-      const res = await fetch(url(new URL(played, base()).pathname), { redirect: 'manual' })
+      expect(String(bundle.nodes.find((n) => n.id === start.id)!.audioUrl ?? '')).not.toContain(audio.id)
+      const res = await fetch(url(`/api/audio-files/${audio.id}/play`), { redirect: 'manual' })
       expect(res.status).toBe(302)
       expect(res.headers.get('location')).toContain(key)
       const row = await sdk().findByID({ collection: 'audio-files', id: audio.id, depth: 0 }, { headers: { authorization: `JWT ${jwt}` } })
@@ -441,7 +440,6 @@ describe('staff and audio endpoints on the production server', () => {
     } finally {
       await sdk().delete({ collection: 'audio-files', id: audio.id }, { headers: { authorization: `JWT ${jwt}` } })
     }
-    expect((await call(storyBundleSchema, 'GET', `/api/stories/${SLUG}/bundle?locale=hi`)).version).toBe(bundleHi.version)
   })
 })
 
