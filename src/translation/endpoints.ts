@@ -1,10 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
 import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
 import { staffUser } from '@/access/roles'
+import { withTransaction } from '@/db/transaction'
 import { errorResponse, invalid, json, payloadRequestJson } from '@/listener/http'
 import { isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
 import { PUBLICATION_STATES } from '@/slugs'
@@ -29,18 +29,6 @@ function localeParam(value: unknown): LocaleCode | Response {
 }
 
 const forbidden = (req: PayloadRequest, what: string) => errorResponse(req.user ? 403 : 401, what)
-
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const started = await initTransaction(req)
-  try {
-    const result = await work()
-    if (started) await commitTransaction(req)
-    return result
-  } catch (err) {
-    if (started) await killTransaction(req)
-    throw err
-  }
-}
 
 function failure(req: PayloadRequest, err: unknown, what: string): Response {
   if (err instanceof TranslationNotFound) return errorResponse(404, err.message)
@@ -96,7 +84,7 @@ export const translationReviewEndpoint: Endpoint = {
     if (!id) return errorResponse(404, 'Not Found')
     try {
       const units = parsed.data.units === 'all' ? null : parsed.data.units
-      const result = await inTransaction(req, () => reviewUnits(req, id, locale, units, parsed.data.action))
+      const result = await withTransaction(req, (tx) => reviewUnits(tx, id, locale, units, parsed.data.action))
       return json(200, result)
     } catch (err) {
       return failure(req, err, `review of story ${id} ${locale} failed`)
@@ -127,7 +115,7 @@ export const publicationEndpoint: Endpoint = {
     const id = storyIdOf(req)
     if (!id) return errorResponse(404, 'Not Found')
     try {
-      const result = await inTransaction(req, () => setPublicationState(req, id, locale, state))
+      const result = await withTransaction(req, (tx) => setPublicationState(tx, id, locale, state))
       return json(200, { locale, ...result })
     } catch (err) {
       return failure(req, err, `publication of story ${id} ${locale} failed`)
@@ -230,7 +218,7 @@ export const translationImportEndpoint: Endpoint = {
     if (!text.trim()) return errorResponse(400, 'The body must be the file.', { field: 'file' })
     try {
       const entries = format === 'xliff' ? await readXliff(text, locale) : readCsv(text)
-      const report = await inTransaction(req, () => importEntries(req, id, locale, entries))
+      const report = await withTransaction(req, (tx) => importEntries(tx, id, locale, entries))
       return json(200, report)
     } catch (err) {
       return failure(req, err, `import into story ${id} ${locale} failed`)
@@ -261,7 +249,7 @@ export const machineDraftEndpoint: Endpoint = {
     const translator = machineTranslator()
     if (!translator) return errorResponse(503, 'Machine translation is not set up (SARVAM_API_KEY).')
     try {
-      const result = await draftWithMachine(req, id, locale, parsed.data.units ?? null, translator, (work) => inTransaction(req, work))
+      const result = await draftWithMachine(req, id, locale, parsed.data.units ?? null, translator, (work) => withTransaction(req, work))
       return json(200, result)
     } catch (err) {
       if (err instanceof MachineTranslationError) return errorResponse(502, err.message)

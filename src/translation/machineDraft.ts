@@ -21,7 +21,7 @@ export async function draftWithMachine(
   locale: LocaleCode,
   units: string[] | null,
   translator: MachineTranslator,
-  write: (work: () => Promise<void>) => Promise<void>,
+  write: (work: (req: PayloadRequest) => Promise<void>) => Promise<void>,
 ): Promise<MachineDraftResult> {
   const t = await loadStoryTranslation(req, storyId, locale)
   if (!t) throw new TranslationNotFound(`No story ${storyId}.`)
@@ -36,23 +36,23 @@ export async function draftWithMachine(
   const rows = units ? units.map((id) => byId.get(id)!) : t.rows.filter((r) => r.required && r.status === 'missing')
   const drafts: { row: (typeof rows)[number]; text: string }[] = []
   for (const row of rows) drafts.push({ row, text: await translator.translate(row.source, row.sourceLocale!, locale) })
-  await write(async () => {
+  await write(async (tx) => {
     for (const { row, text } of drafts) {
       await req.payload.update({
         collection: row.unit.collection,
         id: row.unit.docId,
         locale,
         data: { [row.unit.field]: text },
-        req,
-        user: req.user,
+        req: tx,
+        user: tx.user,
         overrideAccess: false,
         context: { translationAction: 'machine', skipBundleCompile: true },
         depth: 0,
       })
     }
-    req.context.translationAction = undefined
-    req.context.skipBundleCompile = false
-    if (drafts.length) await recompileStoryBundles(req, storyId)
+    tx.context.translationAction = undefined
+    tx.context.skipBundleCompile = false
+    if (drafts.length) await recompileStoryBundles(tx, storyId)
   })
   return { drafted: drafts.map((d) => d.row.unit.id), model: translator.model }
 }

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
+
 import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -68,6 +70,35 @@ describe('src/db', () => {
       },
       { marker: 'yes' },
     )
+  })
+
+  it('should carry the incoming request\'s user into the transaction\'s request, so access and hooks see who acts', async () => {
+    const editor = await payload.create({
+      collection: 'editors',
+      data: { email: `${uid('tx-editor')}@test.local`, password: 'correct horse battery staple', role: 'editor' },
+    })
+    const incoming = await createLocalReq({ user: { ...editor, collection: 'editors' }, context: { outer: 1 } }, payload)
+    const slug = uid('tx')
+    slugs.push(slug)
+    await withTransaction(
+      incoming,
+      async (req) => {
+        expect(req).not.toBe(incoming)
+        expect(req.transactionID).toBeDefined()
+        expect(incoming.transactionID).toBeUndefined()
+        expect(req.user?.id).toBe(editor.id)
+        expect(req.context).toMatchObject({ outer: 1, inner: 2 })
+        // Access runs as the editor: editors create stories.
+        await payload.create({ collection: 'stories', data: storyData(slug), req, overrideAccess: false })
+      },
+      { inner: 2 },
+    )
+    expect(await countStories(slug)).toBe(1)
+    // Without a user (the Payload instance given) the same access denies.
+    const other = uid('tx')
+    await expect(withTransaction(payload, (req) => payload.create({ collection: 'stories', data: storyData(other), req, overrideAccess: false }))).rejects.toThrow(/not allowed/i)
+    expect(await countStories(other)).toBe(0)
+    await payload.delete({ collection: 'editors', id: editor.id, overrideAccess: true })
   })
 
   it('should not grant a session lock someone else holds', async () => {
