@@ -1252,6 +1252,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stories/{id}/translation-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every translatable unit of the story in one locale, in reading order, with source, text and status (the workspace’s data)
+         * @description Stale units carry the source they were translated from. Editors, and translators of the locale.
+         */
+        get: operations["getTranslationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/translation-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves (or takes back approval of) units of a locale, or all of them (editors and the locale’s reviewers) */
+        post: operations["reviewTranslation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a locale of the story to draft, in review or published
+         * @description Editors publish and unpublish; the locale’s translators may send it for review. Only published locales are served to apps (bundle, catalog, GraphQL, bucket copies).
+         */
+        post: operations["setLocalePublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/translation-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed what in a locale (or one unit), newest first */
+        get: operations["getTranslationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/translation-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The locale as a file for outside translators: XLIFF 2.0 or CSV */
+        get: operations["exportTranslation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/translation-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports an XLIFF 2.0 or CSV file of the locale (the file is the body)
+         * @description Writes every unit whose source still matches; reports unknown ids and conflicts (the source changed since the export), which are not written. A malformed file, a duplicate unit or a file of another language writes nothing.
+         */
+        post: operations["importTranslation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/machine-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Machine drafts (Sarvam) for the missing units of a locale, or the named ones
+         * @description Rows are marked machine until a person edits or approves them; machine drafts never count as approved.
+         */
+        post: operations["draftTranslationWithMachine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/translation-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stories x locales: progress, stale count, approvals, audio coverage and publication state (a translator sees their locales) */
+        get: operations["getTranslationDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3389,6 +3537,175 @@ export interface components {
                 sessionId: string;
                 /** Format: date-time */
                 at?: string;
+            }[];
+        };
+        /** @description Every translatable unit of a story in one locale, with its source, text and status. */
+        GetTranslationStatus200: {
+            story: {
+                id: string;
+                slug: string;
+                sourceLocale: string;
+                title: string;
+            };
+            locale: string;
+            /** @description BCP 47 tag of the locale (od -> or, hi-mixed -> hi-Latn). */
+            tag: string;
+            /** @description The locale translated from; null for the story’s source locale. */
+            sourceLocale: string | null;
+            /** @enum {string} */
+            publicationState: "source" | "draft" | "in_review" | "published";
+            settings: {
+                requireApproval: boolean;
+                /** @enum {string} */
+                requireAudio: "none" | "generated" | "approved";
+            };
+            /** @description Machine drafts are available (SARVAM_API_KEY is set). */
+            machineTranslation: boolean;
+            counts: {
+                units: number;
+                missing: number;
+                machine: number;
+                stale: number;
+                translated: number;
+                approved: number;
+                nodes: number;
+                audioNodes: number;
+            };
+            missing: string[];
+            stale: string[];
+            machine: string[];
+            /** @description Every unit in reading order. */
+            units: {
+                /** @description A stable unit id, e.g. story-nodes/<uuid>/textContent. */
+                id: string;
+                kind: string;
+                kindLabel: string;
+                /** @enum {string} */
+                collection: "stories" | "characters" | "story-nodes" | "story-choices";
+                docId: string;
+                field: string;
+                choiceKey: string | null;
+                speaker: string | null;
+                previousUnitId: string | null;
+                source: string;
+                target: string;
+                /** @enum {string} */
+                status: "source" | "missing" | "machine" | "translated" | "approved";
+                stale: boolean;
+                /** @description For a stale unit: the source text it was translated from. */
+                previousSource: string | null;
+                required: boolean;
+                audioUrl: string | null;
+                updatedAt: string | null;
+                updatedBy: string | null;
+            }[];
+        };
+        ReviewTranslationBody: {
+            /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
+            locale: string;
+            /** @description The units to approve, or "all" (every unit with text). */
+            units: "all" | string[];
+            /**
+             * @default approve
+             * @enum {string}
+             */
+            action: "approve" | "unapprove";
+        };
+        ReviewTranslation200: {
+            changed: number;
+        };
+        SetLocalePublicationBody: {
+            /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
+            locale: string;
+            /**
+             * @description Editors publish and unpublish; the locale’s translators may send it for review.
+             * @enum {string}
+             */
+            state: "draft" | "in_review" | "published";
+        };
+        SetLocalePublication200: {
+            locale: string;
+            /** @enum {string} */
+            previous: "draft" | "in_review" | "published";
+            /** @enum {string} */
+            state: "draft" | "in_review" | "published";
+        };
+        /** @description Publishing refused: every blocking unit, by reason. */
+        SetLocalePublication409: {
+            errors: ({
+                message: string;
+                /** @constant */
+                field: "state";
+                /** @constant */
+                code: "LOCALE_NOT_READY";
+                blockers: {
+                    /** @enum {string} */
+                    reason: "missing" | "machine" | "stale" | "unapproved" | "audio";
+                    units: string[];
+                }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        GetTranslationHistory200: {
+            events: {
+                /** @description null for a locale-level event (publication). */
+                unitId: string | null;
+                action: string;
+                from: string | null;
+                to: string | null;
+                by: {
+                    id: string;
+                    name: string | null;
+                } | null;
+                at: string;
+            }[];
+        };
+        ImportTranslation200: {
+            written: number;
+            unchanged: number;
+            empty: number;
+            /** @description Ids in the file that are not units of the story. */
+            unknown: string[];
+            /** @description Units whose source changed since the export: not written. */
+            conflicts: {
+                id: string;
+                fileSource: string;
+                currentSource: string;
+            }[];
+        };
+        DraftTranslationWithMachineBody: {
+            /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
+            locale: string;
+            /** @description Units to draft (missing or machine drafts); default every missing unit. */
+            units?: string[];
+        };
+        DraftTranslationWithMachine200: {
+            drafted: string[];
+            model: string;
+        };
+        GetTranslationDashboard200: {
+            locales: string[];
+            stories: {
+                id: string;
+                slug: string;
+                title: string;
+                sourceLocale: string;
+                active: boolean;
+                locales: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        state: "source" | "draft" | "in_review" | "published";
+                        units: number;
+                        missing: number;
+                        machine: number;
+                        stale: number;
+                        translated: number;
+                        approved: number;
+                        nodes: number;
+                        audioNodes: number;
+                    };
+                };
             }[];
         };
     };
@@ -7822,6 +8139,525 @@ export interface operations {
             };
             /** @description Invalid input: every problem with the path of its field (`field`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTranslationStatus: {
+        parameters: {
+            query: {
+                /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
+                locale: string;
+            };
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The units and the locale’s counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTranslationStatus200"];
+                };
+            };
+            /** @description Invalid input: a missing or unknown locale, or a bad body field (`field` names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviewTranslation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewTranslationBody"];
+            };
+        };
+        responses: {
+            /** @description How many units changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewTranslation200"];
+                };
+            };
+            /** @description Invalid body, an unknown unit or a unit without text (`field` units). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLocalePublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLocalePublicationBody"];
+            };
+        };
+        responses: {
+            /** @description The previous and the new state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetLocalePublication200"];
+                };
+            };
+            /** @description Invalid body, or the story’s source locale (`field` locale). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The locale is not ready: every missing, stale, machine-drafted, unapproved or unvoiced unit is named. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetLocalePublication409"];
+                };
+            };
+        };
+    };
+    getTranslationHistory: {
+        parameters: {
+            query: {
+                /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
+                locale: string;
+                /** @description Only this unit’s history. */
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 200 events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTranslationHistory200"];
+                };
+            };
+            /** @description Invalid input: a missing or unknown locale, or a bad body field (`field` names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportTranslation: {
+        parameters: {
+            query: {
+                /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
+                locale: string;
+                /** @description xliff (XLIFF 2.0, default) or csv (id, kind, speaker, source, target, status). */
+                format?: "xliff" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment). CSV is text/csv with the same columns. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<story>.<tag>.xlf|csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xliff+xml": string;
+                };
+            };
+            /** @description Invalid input: a missing or unknown locale, or a bad body field (`field` names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importTranslation: {
+        parameters: {
+            query: {
+                /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
+                locale: string;
+                /** @description xliff (XLIFF 2.0, default) or csv (id, kind, speaker, source, target, status). */
+                format?: "xliff" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was written and what was not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTranslation200"];
+                };
+            };
+            /** @description A malformed file, a duplicate unit, another language (`field` file), or a bad locale/format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The file is larger than 2 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    draftTranslationWithMachine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The story id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftTranslationWithMachineBody"];
+            };
+        };
+        responses: {
+            /** @description The drafted units. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftTranslationWithMachine200"];
+                };
+            };
+            /** @description Invalid body, units that are unknown, have no source or have a person’s translation (`field` units). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (401), or not a translator of this locale / not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such story. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Sarvam failed after retries; nothing was written. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Machine translation is not set up (no SARVAM_API_KEY). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTranslationDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTranslationDashboard200"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

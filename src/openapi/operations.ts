@@ -39,6 +39,22 @@ import {
   uuidSchema,
 } from '@/domain/listener/schemas'
 import { storyBundleSchema } from '@/domain/story/bundleSchema'
+import {
+  machineDraftBodySchema,
+  machineDraftResultSchema,
+  publicationBodySchema,
+  publicationResultSchema,
+  publishRefusedSchema,
+  translationDashboardSchema,
+  translationFileQuerySchema,
+  translationHistoryQuerySchema,
+  translationHistorySchema,
+  translationImportReportSchema,
+  translationLocaleQuerySchema,
+  translationReviewBodySchema,
+  translationReviewResultSchema,
+  translationStatusSchema,
+} from '@/domain/translation/apiSchemas'
 
 export type Security = 'none' | 'listener' | 'staff'
 
@@ -107,6 +123,146 @@ const readinessSchema = z.looseObject({
   checks: z.record(z.string(), checkSchema),
   replicas: z.array(z.looseObject({ healthy: z.boolean() })),
 })
+
+
+const localeBadRequest = error('Invalid input: a missing or unknown locale, or a bad body field (`field` names it).')
+const notTheirLocale = error('Not signed in (401), or not a translator of this locale / not allowed (403).')
+const noStory = error('No such story.')
+
+/** The translation workflow (src/translation/endpoints.ts, src/translation/dashboard.ts). */
+const TRANSLATION_OPERATIONS: OperationDoc[] = [
+  {
+    method: 'get',
+    path: '/api/stories/{id}/translation-status',
+    operationId: 'getTranslationStatus',
+    tag: 'translation',
+    summary: 'Every translatable unit of the story in one locale, in reading order, with source, text and status (the workspace’s data)',
+    description: 'Stale units carry the source they were translated from. Editors, and translators of the locale.',
+    security: 'staff',
+    pathParams: storyIdParam,
+    query: translationLocaleQuerySchema,
+    responses: { 200: { description: 'The units and the locale’s counts.', schema: translationStatusSchema }, 400: localeBadRequest, 401: notTheirLocale, 403: notTheirLocale, 404: noStory },
+  },
+  {
+    method: 'post',
+    path: '/api/stories/{id}/translation-review',
+    operationId: 'reviewTranslation',
+    tag: 'translation',
+    summary: 'Approves (or takes back approval of) units of a locale, or all of them (editors and the locale’s reviewers)',
+    security: 'staff',
+    pathParams: storyIdParam,
+    body: translationReviewBodySchema,
+    responses: {
+      200: { description: 'How many units changed.', schema: translationReviewResultSchema },
+      400: error('Invalid body, an unknown unit or a unit without text (`field` units).'),
+      401: notTheirLocale,
+      403: notTheirLocale,
+      404: noStory,
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/stories/{id}/publication',
+    operationId: 'setLocalePublication',
+    tag: 'translation',
+    summary: 'Moves a locale of the story to draft, in review or published',
+    description:
+      'Editors publish and unpublish; the locale’s translators may send it for review. Only published locales are served to apps (bundle, catalog, GraphQL, bucket copies).',
+    security: 'staff',
+    pathParams: storyIdParam,
+    body: publicationBodySchema,
+    responses: {
+      200: { description: 'The previous and the new state.', schema: publicationResultSchema },
+      400: error('Invalid body, or the story’s source locale (`field` locale).'),
+      401: notTheirLocale,
+      403: notTheirLocale,
+      404: noStory,
+      409: { description: 'The locale is not ready: every missing, stale, machine-drafted, unapproved or unvoiced unit is named.', schema: publishRefusedSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/stories/{id}/translation-history',
+    operationId: 'getTranslationHistory',
+    tag: 'translation',
+    summary: 'Who changed what in a locale (or one unit), newest first',
+    security: 'staff',
+    pathParams: storyIdParam,
+    query: translationHistoryQuerySchema,
+    responses: { 200: { description: 'Up to 200 events.', schema: translationHistorySchema }, 400: localeBadRequest, 401: notTheirLocale, 403: notTheirLocale, 404: noStory },
+  },
+  {
+    method: 'get',
+    path: '/api/stories/{id}/translation-export',
+    operationId: 'exportTranslation',
+    tag: 'translation',
+    summary: 'The locale as a file for outside translators: XLIFF 2.0 or CSV',
+    security: 'staff',
+    pathParams: storyIdParam,
+    query: translationFileQuerySchema,
+    responses: {
+      200: {
+        description: 'The file (Content-Disposition: attachment). CSV is text/csv with the same columns.',
+        schema: z.string(),
+        contentType: 'application/xliff+xml',
+        headers: { 'Content-Disposition': { description: 'attachment; filename="<story>.<tag>.xlf|csv"', schema: { type: 'string' } } },
+      },
+      400: localeBadRequest,
+      401: notTheirLocale,
+      403: notTheirLocale,
+      404: noStory,
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/stories/{id}/translation-import',
+    operationId: 'importTranslation',
+    tag: 'translation',
+    summary: 'Imports an XLIFF 2.0 or CSV file of the locale (the file is the body)',
+    description:
+      'Writes every unit whose source still matches; reports unknown ids and conflicts (the source changed since the export), which are not written. A malformed file, a duplicate unit or a file of another language writes nothing.',
+    security: 'staff',
+    pathParams: storyIdParam,
+    query: translationFileQuerySchema,
+    responses: {
+      200: { description: 'What was written and what was not.', schema: translationImportReportSchema },
+      400: error('A malformed file, a duplicate unit, another language (`field` file), or a bad locale/format.'),
+      401: notTheirLocale,
+      403: notTheirLocale,
+      404: noStory,
+      413: error('The file is larger than 2 MB.'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/stories/{id}/machine-draft',
+    operationId: 'draftTranslationWithMachine',
+    tag: 'translation',
+    summary: 'Machine drafts (Sarvam) for the missing units of a locale, or the named ones',
+    description: 'Rows are marked machine until a person edits or approves them; machine drafts never count as approved.',
+    security: 'staff',
+    pathParams: storyIdParam,
+    body: machineDraftBodySchema,
+    responses: {
+      200: { description: 'The drafted units.', schema: machineDraftResultSchema },
+      400: error('Invalid body, units that are unknown, have no source or have a person’s translation (`field` units).'),
+      401: notTheirLocale,
+      403: notTheirLocale,
+      404: noStory,
+      502: error('Sarvam failed after retries; nothing was written.'),
+      503: error('Machine translation is not set up (no SARVAM_API_KEY).'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/translation-dashboard',
+    operationId: 'getTranslationDashboard',
+    tag: 'translation',
+    summary: 'Stories x locales: progress, stale count, approvals, audio coverage and publication state (a translator sees their locales)',
+    security: 'staff',
+    responses: { 200: { description: 'The dashboard.', schema: translationDashboardSchema }, 401: staffOnly, 403: staffOnly },
+  },
+]
 
 export const OPERATIONS: OperationDoc[] = [
   {
@@ -398,4 +554,5 @@ export const OPERATIONS: OperationDoc[] = [
     query: dashboardQuerySchema,
     responses: { 200: { description: 'The aggregates.', schema: listenerDashboardSchema }, 400: badRequest, 403: staffOnly },
   },
+  ...TRANSLATION_OPERATIONS,
 ]

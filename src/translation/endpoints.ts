@@ -1,13 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { z } from 'zod'
-
 import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
 import { staffUser } from '@/access/roles'
 import { withTransaction } from '@/db/transaction'
 import { errorResponse, invalid, json, payloadRequestJson } from '@/listener/http'
+import { machineDraftBodySchema, publicationBodySchema, TRANSLATION_FILE_FORMATS, translationReviewBodySchema } from '@/domain/translation/apiSchemas'
 import { isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
-import { PUBLICATION_STATES } from '@/slugs'
 import { loadStoryTranslation, PublishRefused, statusBody, translationRow } from '@/translation/service'
 import { exportCsv, exportXliff, importEntries, readCsv, readXliff } from '@/translation/files'
 import { machineTranslator, MachineTranslationError } from '@/translation/machine'
@@ -62,11 +60,6 @@ export const translationStatusEndpoint: Endpoint = {
   },
 }
 
-const reviewBody = z.object({
-  locale: z.string(),
-  units: z.union([z.literal('all'), z.array(z.string().max(100)).min(1).max(5000)]),
-  action: z.enum(['approve', 'unapprove']).default('approve'),
-})
 
 /** `POST /api/stories/:id/translation-review {locale, units: [...] | "all", action}`: reviewers approve. */
 export const translationReviewEndpoint: Endpoint = {
@@ -75,7 +68,7 @@ export const translationReviewEndpoint: Endpoint = {
   handler: async (req) => {
     const body = await payloadRequestJson(req)
     if (!body.ok) return body.response
-    const parsed = reviewBody.safeParse(body.value ?? {})
+    const parsed = translationReviewBodySchema.safeParse(body.value ?? {})
     if (!parsed.success) return invalid(parsed.error)
     const locale = localeParam(parsed.data.locale)
     if (locale instanceof Response) return locale
@@ -92,7 +85,6 @@ export const translationReviewEndpoint: Endpoint = {
   },
 }
 
-const publicationBody = z.object({ locale: z.string(), state: z.enum(PUBLICATION_STATES) })
 
 /**
  * `POST /api/stories/:id/publication {locale, state: draft|in_review|published}`: editors publish
@@ -105,7 +97,7 @@ export const publicationEndpoint: Endpoint = {
   handler: async (req) => {
     const body = await payloadRequestJson(req)
     if (!body.ok) return body.response
-    const parsed = publicationBody.safeParse(body.value ?? {})
+    const parsed = publicationBodySchema.safeParse(body.value ?? {})
     if (!parsed.success) return invalid(parsed.error)
     const locale = localeParam(parsed.data.locale)
     if (locale instanceof Response) return locale
@@ -158,7 +150,7 @@ export const translationHistoryEndpoint: Endpoint = {
 }
 
 
-const FORMATS = ['xliff', 'csv'] as const
+const FORMATS = TRANSLATION_FILE_FORMATS
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 function formatParam(value: string | null): (typeof FORMATS)[number] | Response {
@@ -226,7 +218,6 @@ export const translationImportEndpoint: Endpoint = {
   },
 }
 
-const machineBody = z.object({ locale: z.string(), units: z.array(z.string().max(100)).min(1).max(5000).optional() })
 
 /**
  * `POST /api/stories/:id/machine-draft {locale, units?}`: machine drafts (Sarvam Mayura) for the
@@ -239,7 +230,7 @@ export const machineDraftEndpoint: Endpoint = {
   handler: async (req) => {
     const body = await payloadRequestJson(req)
     if (!body.ok) return body.response
-    const parsed = machineBody.safeParse(body.value ?? {})
+    const parsed = machineDraftBodySchema.safeParse(body.value ?? {})
     if (!parsed.success) return invalid(parsed.error)
     const locale = localeParam(parsed.data.locale)
     if (locale instanceof Response) return locale

@@ -21,13 +21,15 @@ import openapiTS, { astToString } from 'openapi-typescript'
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { progressListSchema, progressResponseSchema } from '@/domain/api/schemas'
+import { errorBodySchema, progressListSchema, progressResponseSchema } from '@/domain/api/schemas'
+import { publicationResultSchema, publishRefusedSchema, translationDashboardSchema, translationHistorySchema, translationStatusSchema } from '@/domain/translation/apiSchemas'
 import { storyBundleSchema } from '@/domain/story/bundleSchema'
 import type { paths } from '@/openapi/apiTypes'
 import { OPERATIONS } from '@/openapi/operations'
 
 import { up as addFormatVersion } from '../../migrations/20261130_100000_bundle_format_version'
 
+import { createStaff } from '../support/api'
 import { createStory, markPublished, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
@@ -184,6 +186,82 @@ describe('client generated from the document', () => {
     })
     expect(res.response.status).toBe(400)
     expect(res.error?.errors[0]).toMatchObject({ field: 'nodeId' })
+  })
+})
+
+describe('translation endpoints in the document', () => {
+  it('should describe every translation endpoint with its request schema and its error answers', () => {
+    const op = (path: string, method: string) => doc.paths[path]?.[method]
+    const ops = [
+      ['/api/stories/{id}/translation-status', 'get'],
+      ['/api/stories/{id}/translation-review', 'post'],
+      ['/api/stories/{id}/publication', 'post'],
+      ['/api/stories/{id}/translation-history', 'get'],
+      ['/api/stories/{id}/translation-export', 'get'],
+      ['/api/stories/{id}/translation-import', 'post'],
+      ['/api/stories/{id}/machine-draft', 'post'],
+      ['/api/translation-dashboard', 'get'],
+    ] as const
+    for (const [path, method] of ops) {
+      const o = op(path, method)
+      expect(o, `${method} ${path}`).toBeDefined()
+      expect(o.tags).toEqual(['translation'])
+      expect(o.security).toEqual([{ payloadAuth: [] }])
+      expect(o.responses['200'], `${method} ${path}`).toBeDefined()
+      expect(o.responses['403'].content['application/json'].schema.$ref, `${method} ${path}`).toMatch(/^#\/components\/schemas\//)
+    }
+    const review = op('/api/stories/{id}/translation-review', 'post')
+    expect(review.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ReviewTranslationBody')
+    expect(doc.components.schemas.ReviewTranslationBody).toMatchObject({ required: ['locale', 'units'], additionalProperties: false })
+    expect(doc.components.schemas.SetLocalePublicationBody.properties.state.enum).toEqual(['draft', 'in_review', 'published'])
+    expect(doc.components.schemas.DraftTranslationWithMachineBody.required).toEqual(['locale'])
+    const publish = op('/api/stories/{id}/publication', 'post')
+    const refused = doc.components.schemas[publish.responses['409'].content['application/json'].schema.$ref.split('/').pop()]
+    expect(JSON.stringify(refused)).toContain('LOCALE_NOT_READY')
+    const status = op('/api/stories/{id}/translation-status', 'get')
+    expect(status.parameters).toContainEqual(expect.objectContaining({ in: 'query', name: 'locale', required: true }))
+    expect(status.responses['400'].content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\//)
+    expect(op('/api/stories/{id}/translation-export', 'get').parameters).toContainEqual(
+      expect.objectContaining({ in: 'query', name: 'format', required: false, schema: expect.objectContaining({ enum: ['xliff', 'csv'] }) }),
+    )
+  })
+
+  it('should answer the translation endpoints in their documented shapes, through openapi-fetch', async () => {
+    const editor = await createStaff(payload, server.url, 'editor')
+    try {
+      const client = createClient<paths>({ baseUrl: server.url, headers: { authorization: `JWT ${editor.token}` } })
+      const id = story.storyId
+      const status = await client.GET('/api/stories/{id}/translation-status', { params: { path: { id }, query: { locale: 'ta' } } })
+      expect(status.response.status).toBe(200)
+      const body = translationStatusSchema.parse(status.data)
+      expect(body.units.length).toBeGreaterThan(3)
+      expect(body.counts.missing).toBeGreaterThan(0)
+
+      const badLocale = await client.GET('/api/stories/{id}/translation-status', { params: { path: { id }, query: { locale: 'xx' } } })
+      expect(badLocale.response.status).toBe(400)
+      expect(errorBodySchema.parse(badLocale.error).errors[0]).toMatchObject({ field: 'locale' })
+
+      const badBody = await client.POST('/api/stories/{id}/translation-review', { params: { path: { id } }, body: { locale: 'ta', units: [] } as never })
+      expect(badBody.response.status).toBe(400)
+      expect(errorBodySchema.parse(badBody.error).errors[0]).toMatchObject({ field: 'units' })
+
+      const refused = await client.POST('/api/stories/{id}/publication', { params: { path: { id } }, body: { locale: 'ta', state: 'published' } })
+      expect(refused.response.status).toBe(409)
+      expect(publishRefusedSchema.parse(refused.error).errors[0]!.blockers).toContainEqual(expect.objectContaining({ reason: 'missing' }))
+
+      const review = await client.POST('/api/stories/{id}/publication', { params: { path: { id } }, body: { locale: 'ta', state: 'in_review' } })
+      expect(review.response.status).toBe(200)
+      expect(publicationResultSchema.parse(review.data)).toEqual({ locale: 'ta', previous: 'draft', state: 'in_review' })
+      await client.POST('/api/stories/{id}/publication', { params: { path: { id } }, body: { locale: 'ta', state: 'draft' } })
+
+      const history = await client.GET('/api/stories/{id}/translation-history', { params: { path: { id }, query: { locale: 'ta' } } })
+      expect(translationHistorySchema.parse(history.data).events[0]).toMatchObject({ action: 'publication', to: 'draft', by: { id: editor.id } })
+
+      const dashboard = await client.GET('/api/translation-dashboard')
+      expect(translationDashboardSchema.parse(dashboard.data).stories.some((s) => s.id === id)).toBe(true)
+    } finally {
+      await payload.delete({ collection: 'editors', id: editor.id, overrideAccess: true })
+    }
   })
 })
 
