@@ -65,8 +65,14 @@ async function startServer(extraEnv: Record<string, string> = {}): Promise<strin
     detached: true,
   })
   const stop = async () => {
-    if (child.exitCode !== null) return
-    process.kill(-child.pid!, 'SIGTERM')
+    // A child ended by the signal has exitCode null and signalCode set: both mean it is gone.
+    if (child.exitCode !== null || child.signalCode !== null) return
+    try {
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err // the group already ended
+      return
+    }
     await new Promise((r) => child.once('exit', r))
   }
   stops.unshift(stop)
