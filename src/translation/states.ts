@@ -27,28 +27,6 @@ const LOCALES_TABLE: Record<UnitCollection, string> = {
 }
 const COLUMN: Record<UnitField, string> = { title: 'title', description: 'description', moral: 'moral', name: 'name', textContent: 'text_content' }
 
-/** Own text of every locale of each translatable field of one document (no fallback). */
-export async function ownTexts(req: PayloadRequest, collection: UnitCollection, docId: string): Promise<Record<UnitField, LocalizedText>> {
-  const fields = TRANSLATABLE_FIELDS[collection]
-  const columns = fields.map((f) => `"${COLUMN[f]}"`).join(', ')
-  // Table and column names come from the constants above, never from input; the id is a parameter.
-  const rows = await query<Row>(req, sql`SELECT _locale::text AS locale, ${sql.raw(columns)} FROM ${sql.raw(LOCALES_TABLE[collection])} WHERE _parent_id = ${docId}`)
-  const out = Object.fromEntries(fields.map((f) => [f, {} as LocalizedText])) as Record<UnitField, LocalizedText>
-  for (const row of rows) {
-    for (const f of fields) {
-      const text = row[COLUMN[f]]
-      if (typeof text === 'string' && text.trim() !== '' && isLocale(row.locale)) out[f][row.locale] = text
-    }
-  }
-  return out
-}
-
-export async function storySourceLocale(req: PayloadRequest, storyId: string): Promise<LocaleCode> {
-  const rows = await query<{ source_locale: string }>(req, sql`SELECT source_locale::text AS source_locale FROM stories WHERE id = ${storyId}`)
-  const locale = rows[0]?.source_locale
-  return isLocale(locale) ? locale : 'en'
-}
-
 type StoredRow = { status: StoredStatus; source_hash: string | null; target_hash: string | null }
 
 export async function storedState(req: PayloadRequest, unit: string, locale: LocaleCode): Promise<StoredRow | null> {
@@ -67,29 +45,31 @@ export type StateChange = {
   action: 'saved' | 'machine' | 'approved' | 'unapproved' | 'cleared'
 }
 
-/** Writes one unit's state (insert or update) and appends the change to its history. */
+/**
+ * Writes one unit's state (insert or update, or delete when cleared) and appends the change to its
+ * history, in one statement.
+ */
 export async function writeState(req: PayloadRequest, change: StateChange, previous: StoredRow | null): Promise<void> {
   const by = staffUser(req)?.id ?? null
   const from = previous?.status ?? 'missing'
+  const event = sql`INSERT INTO translation_events (story_id, unit_id, locale, action, from_status, to_status, by_id, updated_at, created_at)
+        VALUES (${change.storyId}, ${change.unit}, ${change.locale}, ${change.action}, ${from}, ${change.status ?? 'missing'}, ${by}, now(), now())`
   if (change.status === null) {
     if (!previous) return
-    await query(req, sql`DELETE FROM translation_states WHERE unit_id = ${change.unit} AND locale = ${change.locale}`)
-  } else {
-    const sourceHash = textHash(change.source)
-    const targetHash = textHash(change.target)
-    await query(
-      req,
-      sql`INSERT INTO translation_states (story_id, unit_id, locale, status, source_hash, source_text, target_hash, updated_by_id, updated_at, created_at)
+    await query(req, sql`WITH gone AS (DELETE FROM translation_states WHERE unit_id = ${change.unit} AND locale = ${change.locale}) ${event}`)
+    return
+  }
+  const sourceHash = textHash(change.source)
+  const targetHash = textHash(change.target)
+  await query(
+    req,
+    sql`WITH saved AS (
+          INSERT INTO translation_states (story_id, unit_id, locale, status, source_hash, source_text, target_hash, updated_by_id, updated_at, created_at)
           VALUES (${change.storyId}, ${change.unit}, ${change.locale}, ${change.status}, ${sourceHash}, ${change.source}, ${targetHash}, ${by}, now(), now())
           ON CONFLICT (unit_id, locale) DO UPDATE SET status = EXCLUDED.status, source_hash = EXCLUDED.source_hash,
             source_text = EXCLUDED.source_text, target_hash = EXCLUDED.target_hash, updated_by_id = EXCLUDED.updated_by_id,
-            updated_at = now(), story_id = EXCLUDED.story_id`,
-    )
-  }
-  await query(
-    req,
-    sql`INSERT INTO translation_events (story_id, unit_id, locale, action, from_status, to_status, by_id, updated_at, created_at)
-        VALUES (${change.storyId}, ${change.unit}, ${change.locale}, ${change.action}, ${from}, ${change.status ?? 'missing'}, ${by}, now(), now())`,
+            updated_at = now(), story_id = EXCLUDED.story_id)
+        ${event}`,
   )
 }
 
@@ -138,21 +118,23 @@ export function recordTranslationState(collection: UnitCollection): CollectionAf
     if (!touched.length) return doc
     const storyId = collection === 'stories' ? String(doc.id) : idOf(doc.story)
     if (!storyId) return doc
-    const storySource = collection === 'stories' && isLocale(doc.sourceLocale) ? doc.sourceLocale : await storySourceLocale(req, storyId)
+    const units = touched.map((field) => unitId(collection, String(doc.id), field))
+    const known = await saveContext(req, collection, String(doc.id), storyId, units, locale)
+    const storySource = collection === 'stories' && isLocale(doc.sourceLocale) ? doc.sourceLocale : known.storySource
     const source = sourceLocaleOf(locale, storySource)
     if (!source) return doc
-    const texts = await ownTexts(req, collection, String(doc.id))
     const machine = req.context?.translationAction === 'machine'
-    for (const field of touched) {
-      const unit = unitId(collection, String(doc.id), field)
-      const previous = await storedState(req, unit, locale)
-      const own = hasOwnText(texts[field], locale)
-      const src = sourceText(texts[field], source)
+    for (const [i, field] of touched.entries()) {
+      const unit = units[i]!
+      const previous = known.states.get(unit) ?? null
+      const texts = known.texts[field]
+      const own = hasOwnText(texts, locale)
+      const src = sourceText(texts, source)
       if (!own) {
         await writeState(req, { storyId, unit, locale, status: null, source: src, target: '', action: 'cleared' }, previous)
         continue
       }
-      const target = texts[field][locale]!
+      const target = texts[locale]!
       const unchanged = previous && previous.target_hash === textHash(target) && previous.source_hash === textHash(src)
       // A person saving a machine draft, even unchanged, has checked it: it becomes translated.
       if (unchanged && !machine && previous.status !== 'machine') continue
@@ -161,6 +143,45 @@ export function recordTranslationState(collection: UnitCollection): CollectionAf
     }
     return doc
   }
+}
+
+/**
+ * What a save's state records need, in one query: the story's source locale, the document's own
+ * text of every locale of each translatable field, and the stored states of the saved units.
+ */
+async function saveContext(
+  req: PayloadRequest,
+  collection: UnitCollection,
+  docId: string,
+  storyId: string,
+  units: string[],
+  locale: LocaleCode,
+): Promise<{ storySource: LocaleCode; texts: Record<UnitField, LocalizedText>; states: Map<string, StoredRow> }> {
+  const fields = TRANSLATABLE_FIELDS[collection]
+  const pairs = fields.map((f) => `'${f}', "${COLUMN[f]}"`).join(', ')
+  // Table and column names come from the constants above, never from input; values are parameters.
+  const rows = await query<{ story_source: string | null; texts: { locale: string; f: Record<string, unknown> }[] | null; states: (StoredRow & { unit_id: string })[] | null }>(
+    req,
+    sql`SELECT (SELECT source_locale::text FROM stories WHERE id = ${storyId}) AS story_source,
+               (SELECT json_agg(json_build_object('locale', _locale::text, 'f', json_build_object(${sql.raw(pairs)})))
+                  FROM ${sql.raw(LOCALES_TABLE[collection])} WHERE _parent_id = ${docId}) AS texts,
+               (SELECT json_agg(json_build_object('unit_id', unit_id, 'status', status::text, 'source_hash', source_hash, 'target_hash', target_hash))
+                  FROM translation_states WHERE locale = ${locale} AND unit_id IN (${sql.join(
+                    units.map((u) => sql`${u}`),
+                    sql`, `,
+                  )})) AS states`,
+  )
+  const row = rows[0]
+  const texts = Object.fromEntries(fields.map((f) => [f, {} as LocalizedText])) as Record<UnitField, LocalizedText>
+  for (const { locale: l, f } of row?.texts ?? []) {
+    if (!isLocale(l)) continue
+    for (const field of fields) {
+      const text = f[field]
+      if (typeof text === 'string' && text.trim() !== '') texts[field][l] = text
+    }
+  }
+  const storySource = isLocale(row?.story_source) ? row.story_source : 'en'
+  return { storySource, texts, states: new Map((row?.states ?? []).map((st) => [st.unit_id, st])) }
 }
 
 function idOf(ref: unknown): string | null {
