@@ -3599,6 +3599,13 @@ export interface components {
                 updatedAt: string | null;
                 updatedBy: string | null;
             }[];
+            /** @description With `source`: each unit’s own text in that locale (empty when none). */
+            shownSource?: {
+                locale: string;
+                texts: {
+                    [key: string]: string;
+                };
+            };
         };
         ReviewTranslationBody: {
             /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
@@ -8162,6 +8169,8 @@ export interface operations {
             query: {
                 /** @description A content locale code, e.g. ta (400 naming `locale` when unknown). */
                 locale: string;
+                /** @description Also answer every unit’s own text in this locale (`shownSource`), e.g. to show Hindi beside Tamil. */
+                source?: string;
             };
             header?: never;
             path: {

@@ -50,7 +50,7 @@ import {
   translationHistoryQuerySchema,
   translationHistorySchema,
   translationImportReportSchema,
-  translationLocaleQuerySchema,
+  translationStatusQuerySchema,
   translationReviewBodySchema,
   translationReviewResultSchema,
   translationStatusSchema,
@@ -140,7 +140,7 @@ const TRANSLATION_OPERATIONS: OperationDoc[] = [
     description: 'Stale units carry the source they were translated from. Editors, and translators of the locale.',
     security: 'staff',
     pathParams: storyIdParam,
-    query: translationLocaleQuerySchema,
+    query: translationStatusQuerySchema,
     responses: { 200: { description: 'The units and the locale’s counts.', schema: translationStatusSchema }, 400: localeBadRequest, 401: notTheirLocale, 403: notTheirLocale, 404: noStory },
   },
   {

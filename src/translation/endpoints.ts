@@ -6,7 +6,7 @@ import { withTransaction } from '@/db/transaction'
 import { errorResponse, invalid, json, payloadRequestJson } from '@/listener/http'
 import { machineDraftBodySchema, publicationBodySchema, TRANSLATION_FILE_FORMATS, translationReviewBodySchema } from '@/domain/translation/apiSchemas'
 import { isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
-import { loadStoryTranslation, PublishRefused, statusBody, translationRow } from '@/translation/service'
+import { loadStoryTranslation, PublishRefused, statusBody, textsIn, translationRow } from '@/translation/service'
 import { exportCsv, exportXliff, importEntries, readCsv, readXliff } from '@/translation/files'
 import { machineTranslator, MachineTranslationError } from '@/translation/machine'
 import { draftWithMachine } from '@/translation/machineDraft'
@@ -42,6 +42,7 @@ function failure(req: PayloadRequest, err: unknown, what: string): Response {
  * `GET /api/stories/:id/translation-status?locale=ta`: every unit of the story in reading order
  * with its source, its text in the locale and its status (stale ones with the source they were
  * translated from), the locale's counts and its publication state. Staff of that locale only.
+ * `&source=hi` adds every unit's own Hindi text (the workspace's "show source" selector).
  */
 export const translationStatusEndpoint: Endpoint = {
   path: '/:id/translation-status',
@@ -49,6 +50,12 @@ export const translationStatusEndpoint: Endpoint = {
   handler: async (req) => {
     const locale = localeParam(req.searchParams.get('locale'))
     if (locale instanceof Response) return locale
+    const sourceParam = req.searchParams.get('source')
+    let shown: LocaleCode | null = null
+    if (sourceParam !== null) {
+      if (!isLocale(sourceParam)) return errorResponse(400, `Unknown locale "${sourceParam}". Valid locales: ${LOCALE_CODES.join(', ')}.`, { field: 'source' })
+      shown = sourceParam
+    }
     if (!staffUser(req) || !mayTranslate(req, locale)) return forbidden(req, `You may not see the ${locale} translation.`)
     const id = storyIdOf(req)
     if (!id) return errorResponse(404, 'Not Found')
@@ -56,7 +63,9 @@ export const translationStatusEndpoint: Endpoint = {
     const t = await loadStoryTranslation(req, id, locale, settings.requireAudio)
     if (!t) return errorResponse(404, 'Not Found')
     const row = await translationRow(req, id, locale)
-    return json(200, statusBody(t, locale, row?.publicationState ?? 'draft', settings, machineTranslator() !== null))
+    const body = statusBody(t, locale, row?.publicationState ?? 'draft', settings, machineTranslator() !== null)
+    if (shown) body.shownSource = { locale: shown, texts: textsIn(t, shown) }
+    return json(200, body)
   },
 }
 

@@ -112,6 +112,13 @@ export type StatusBody = {
   stale: string[]
   machine: string[]
   units: StatusUnit[]
+  /** With `?source=xx`: every unit's own text in that locale (what the workspace shows as the source; display only). */
+  shownSource?: { locale: LocaleCode; texts: Record<string, string> }
+}
+
+/** Every unit's own text in `locale` ('' when it has none), keyed by unit id. */
+export function textsIn(t: StoryTranslation, locale: LocaleCode): Record<string, string> {
+  return Object.fromEntries(t.rows.map((r) => [r.unit.id, r.unit.text[locale] ?? '']))
 }
 
 /** The translation-status answer (also the workspace's data): one object with every unit. */

@@ -237,6 +237,12 @@ describe('translation endpoints in the document', () => {
       expect(body.units.length).toBeGreaterThan(3)
       expect(body.counts.missing).toBeGreaterThan(0)
 
+      const withHindi = await client.GET('/api/stories/{id}/translation-status', { params: { path: { id }, query: { locale: 'ta', source: 'hi' } } })
+      const shown = translationStatusSchema.parse(withHindi.data).shownSource!
+      expect(shown.locale).toBe('hi')
+      expect(Object.values(shown.texts)).toContain('एक समय की बात है')
+      expect(Object.keys(shown.texts).sort()).toEqual(body.units.map((u) => u.id).sort())
+
       const badLocale = await client.GET('/api/stories/{id}/translation-status', { params: { path: { id }, query: { locale: 'xx' } } })
       expect(badLocale.response.status).toBe(400)
       expect(errorBodySchema.parse(badLocale.error).errors[0]).toMatchObject({ field: 'locale' })

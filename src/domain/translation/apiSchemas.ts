@@ -13,7 +13,10 @@ const localeField = z.string().describe('A content locale code, e.g. ta (400 nam
 
 // ---------------------------------------------------------------- requests
 
-export const translationLocaleQuerySchema = z.object({ locale: localeField })
+export const translationStatusQuerySchema = z.object({
+  locale: localeField,
+  source: z.string().optional().describe('Also answer every unit’s own text in this locale (`shownSource`), e.g. to show Hindi beside Tamil.'),
+})
 
 export const translationReviewBodySchema = z
   .object({
@@ -91,6 +94,7 @@ export const translationStatusSchema = z
     stale: z.array(z.string()),
     machine: z.array(z.string()),
     units: z.array(statusUnitSchema).describe('Every unit in reading order.'),
+    shownSource: z.object({ locale: z.string(), texts: z.record(z.string(), z.string()) }).optional().describe('With `source`: each unit’s own text in that locale (empty when none).'),
   })
   .describe('Every translatable unit of a story in one locale, with its source, text and status.')
 
