@@ -38,15 +38,18 @@ import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
 import { offlineCodeEditorPlugin } from './src/plugins/offlineCodeEditorPlugin'
 import { studioPlugin } from './src/plugins/studioPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
+import { settings } from './src/settings'
+import { s3ClientConfig } from './src/storage/s3Settings'
 import { translationPlugin } from './src/translation/plugin'
-import { s3ClientConfig, s3Settings } from './src/storage/s3Settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const s3 = s3Settings()
+// Parsing the settings here makes a bad environment stop the server at start, naming the variable.
+const env = settings()
+const s3 = env.s3
 
 export default buildConfig({
-  secret: process.env.PAYLOAD_SECRET || '',
-  serverURL: process.env.PUBLIC_SERVER_URL || '',
+  secret: env.payload.secret,
+  serverURL: env.urls.server,
   // The staff cookie only from the app's own origins; CORS for them only (src/http/origins.ts).
   csrf: trustedOrigins(),
   cors: trustedOrigins(),
@@ -77,7 +80,7 @@ export default buildConfig({
   localization: payloadLocalization,
   editor: lexicalEditor(),
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX || 10) },
+    pool: { connectionString: env.database.url, max: env.database.poolMax },
     idType: 'uuid',
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -88,7 +91,7 @@ export default buildConfig({
     readReplicasAfterWriteInterval: Number(process.env.DATABASE_REPLICA_AFTER_WRITE_MS || 2_000),
   }),
   graphQL: {
-    maxComplexity: Number(process.env.GRAPHQL_MAX_COMPLEXITY || 1000),
+    maxComplexity: env.graphql.maxComplexity,
     validationRules: listAwareComplexityRules,
     queries: storyBundleQuery,
     disablePlaygroundInProduction: true,

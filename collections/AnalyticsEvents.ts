@@ -5,7 +5,8 @@ import net from 'node:net'
 import { adminOrOwningListener } from '@/access/adminOrOwningListener'
 import { nobody } from '@/access/nobody'
 import { analyticsDashboardEndpoint } from '@/endpoints/analyticsDashboard'
-import { EVENT_TYPES, SLUGS } from '@/slugs'
+import { EVENT_TYPES } from '@/domain/listener/analyticsBatch'
+import { SLUGS } from '@/slugs'
 
 /**
  * Listening events. Apps write them in batches at POST /api/analytics/events (one multi-row

@@ -8,6 +8,7 @@ import { playAudioEndpoint } from '@/endpoints/audioPlay'
 import { deriveStoryFromNode } from '@/hooks/deriveStoryFromNode'
 import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { SLUGS } from '@/slugs'
+import { settings } from '@/settings'
 
 /**
  * An object a row stopped referencing (replaced or deleted through Payload) is deleted by a sweep
@@ -31,7 +32,7 @@ const releaseDeletedObject: CollectionAfterDeleteHook = async ({ doc, req }) => 
 const publicUrl: FieldHook = ({ data, originalDoc }) => {
   const row = { ...originalDoc, ...data } as { id?: string; r2Url?: string | null }
   if (!row.id) return null
-  return audioPublicUrl({ id: row.id, r2Url: row.r2Url }, { publicBaseUrl: process.env.S3_PUBLIC_URL, serverUrl: process.env.PUBLIC_SERVER_URL })
+  return audioPublicUrl({ id: row.id, r2Url: row.r2Url }, { publicBaseUrl: settings().urls.objects, serverUrl: settings().urls.server })
 }
 
 /**
@@ -69,6 +70,9 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
       admin: { step: 0.01, description: 'Share of English words in the voiced text (0 = the language alone), measured from the text.' },
     },
     { name: 'speakerId', type: 'text', required: true, maxLength: 50, index: true },
+    // The spec names this column `r2_url`, but it holds the object's *key* in the bucket
+    // (`audio/<sha256>.opus`), not a URL: code calls the value `objectKey`/`key`; `url` below is the
+    // playable URL. Kept under the spec's name so the column matches shared/spec/schema.md.
     { name: 'r2Url', type: 'text', required: true, maxLength: 500, index: true, admin: { description: 'Object key in the bucket (audio/<sha256>.opus).' } },
     { name: 'fileSize', type: 'number', min: 0 },
     { name: 'durationSec', type: 'number', min: 0, max: 9999.99 },

@@ -4,9 +4,10 @@ import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isStaff } from '@/access/isStaff'
 import { localeOptions } from '@/fields/localeOptions'
+import { ROLES } from '@/access/roles'
 import { requireSetupTokenForFirstUser } from '@/hooks/requireSetupTokenForFirstUser'
 import { secureCookies } from '@/http/origins'
-import { ROLES, SLUGS } from '@/slugs'
+import { SLUGS } from '@/slugs'
 
 /** Staff who sign in to the admin: admins, editors and translators (each with their locales). */
 export const Editors: CollectionConfig<'editors'> = {

@@ -5,7 +5,8 @@ import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
 import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
-import { NODE_TYPES, SLUGS } from '@/slugs'
+import { NODE_TYPES } from '@/domain/story/graph'
+import { SLUGS } from '@/slugs'
 
 const structure = { update: isEditorField }
 

@@ -17,23 +17,6 @@ export const SLUGS = {
   translationEvents: 'translation-events',
 } as const
 
-export const ROLES = ['admin', 'editor', 'translator'] as const
-export type Role = (typeof ROLES)[number]
-
-export const NODE_TYPES = ['narration', 'dialogue', 'choice', 'end'] as const
-
-export const EVENT_TYPES = [
-  'page_view',
-  'story_start',
-  'story_complete',
-  'choice_made',
-  'audio_play',
-  'audio_pause',
-  'language_change',
-  'bookmark_add',
-  'bookmark_remove',
-] as const
-
 /** Where a story's translation into one locale stands (story_translations.publication_state). */
 export const PUBLICATION_STATES = ['draft', 'in_review', 'published'] as const
 export type PublicationState = (typeof PUBLICATION_STATES)[number]

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Role } from '@/slugs'
+/** Staff roles (the editors collection's `role`). */
+export const ROLES = ['admin', 'editor', 'translator'] as const
+export type Role = (typeof ROLES)[number]
 
 /** The signed-in editor (admin auth collection), or null for the public and for listeners. */
 export type StaffUser = { id: string; collection: 'editors'; role: Role; assignedLocales?: string[] | null; reviewer?: boolean | null }

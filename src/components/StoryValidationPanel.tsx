@@ -3,8 +3,7 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type Issue = { code: string; message: string; nodeId?: string; locale?: string }
-type Report = { errors: Issue[]; warnings: Issue[] }
+import type { Issue, ValidationReport as Report } from '@/domain/story/validate'
 
 const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '12px 16px', marginBottom: 24 }
 

@@ -3,13 +3,13 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { audioStore } from '@/storage/objectStore'
 import { primaryPool } from '@/db/postgres'
 import { SLUGS } from '@/slugs'
+import { settings } from '@/settings'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Seconds a signed URL stays valid (private bucket). */
 function signedUrlSeconds(): number {
-  const n = Number(process.env.AUDIO_SIGNED_URL_SECONDS || 3600)
-  return Number.isInteger(n) && n > 0 && n <= 7 * 24 * 3600 ? n : 3600
+  return settings().audio.signedUrlSeconds
 }
 
 const notFound = () => Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })

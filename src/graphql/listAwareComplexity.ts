@@ -2,6 +2,7 @@ import type { ExecutionArgs, ValidationRule } from 'graphql'
 
 import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql'
 import { createComplexityRule, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity'
+import { settings } from '@/settings'
 
 /** Rows a paginated field is assumed to return when the query does not say; `limit: 0` means all. */
 const DEFAULT_ROWS = 10
@@ -25,15 +26,13 @@ const paginatedEstimator: ComplexityEstimator = ({ args, field, childComplexity 
   return 1 + rows * Math.max(childComplexity, 1)
 }
 
-/** How often one field may be selected in one selection set (aliases included). */
-export const MAX_FIELD_REPEATS = Number(process.env.GRAPHQL_MAX_FIELD_REPEATS || 20)
-
 /**
  * Aliases let one query call the same resolver hundreds of times (`a1: StoryBundle(…) a2: …`),
- * each priced as one field. A field selected more than MAX_FIELD_REPEATS times in one selection
- * set is refused.
+ * each priced as one field. A field selected more than GRAPHQL_MAX_FIELD_REPEATS times (default 20)
+ * in one selection set is refused.
  */
 function fieldRepeatsRule(context: ValidationContext): ASTVisitor {
+  const maxRepeats = settings().graphql.maxFieldRepeats
   return {
     SelectionSet(node: SelectionSetNode) {
       const counts = new Map<string, number>()
@@ -42,21 +41,19 @@ function fieldRepeatsRule(context: ValidationContext): ASTVisitor {
         const name = selection.name.value
         const n = (counts.get(name) ?? 0) + 1
         counts.set(name, n)
-        if (n === MAX_FIELD_REPEATS + 1) {
-          context.reportError(new GraphQLError(`${name} is selected more than ${MAX_FIELD_REPEATS} times (aliases count): split the query.`, { nodes: [selection] }))
+        if (n === maxRepeats + 1) {
+          context.reportError(new GraphQLError(`${name} is selected more than ${maxRepeats} times (aliases count): split the query.`, { nodes: [selection] }))
         }
       }
     },
   }
 }
 
-export const MAX_LIST_COMPLEXITY = Number(process.env.GRAPHQL_MAX_LIST_COMPLEXITY || 50_000)
-
 export function listAwareComplexityRules(args: ExecutionArgs): ValidationRule[] {
   return [
     fieldRepeatsRule,
     createComplexityRule({
-      maximumComplexity: MAX_LIST_COMPLEXITY,
+      maximumComplexity: settings().graphql.maxListComplexity,
       variables: (args.variableValues as Record<string, unknown> | undefined) ?? {},
       estimators: [paginatedEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
       createError: (max, actual) =>

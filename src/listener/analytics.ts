@@ -7,6 +7,7 @@ import { primaryPool } from '@/db/postgres'
 
 import { storyBundle } from '@/listener/bundles'
 import { listenerSettings } from '@/listener/config'
+import { settings } from '@/settings'
 
 export const MAX_USER_AGENT = 512
 
@@ -112,7 +113,7 @@ const g = globalThis as typeof globalThis & { __bkPartitionTimer?: NodeJS.Timeou
  * next month's partitions exist, so they are there well before the first event of a month.
  */
 export function startAnalyticsPartitionJob(payload: Payload): void {
-  if (g.__bkPartitionTimer || !process.env.DATABASE_URL) return
+  if (g.__bkPartitionTimer || !settings().database.url) return
   const run = () =>
     ensureAnalyticsPartitions(payload).catch((err: unknown) => payload.logger.error({ err, msg: 'analytics partition maintenance failed' }))
   // First run shortly after start (a test or CLI may still be applying migrations at onInit).

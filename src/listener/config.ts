@@ -1,8 +1,9 @@
-import { IP_MODES, type IpMode } from '@/domain/listener/clientIp'
-import { parseRate, RateLimiter, type Rate } from '@/domain/listener/rateLimit'
+import type { IpMode } from '@/domain/listener/clientIp'
+import { RateLimiter, type Rate } from '@/domain/listener/rateLimit'
+import { resetSettings, settings } from '@/settings'
 
 /**
- * Listener API settings from the environment (see .env.example), read once per process.
+ * Listener API settings (from `settings()`, see .env.example), built once per process.
  *
  * Rate limits are per process (in memory): with N app processes behind a load balancer the
  * effective limit is up to N times the configured one.
@@ -25,26 +26,23 @@ const limiter = (rate: Rate | null) => (rate ? new RateLimiter(rate) : null)
 
 export function listenerSettings(): ListenerSettings {
   if (g.__bkListenerSettings) return g.__bkListenerSettings
-  const env = process.env
-  const ipMode = (env.ANALYTICS_IP_MODE || 'truncate') as IpMode
-  if (!IP_MODES.includes(ipMode)) throw new Error(`ANALYTICS_IP_MODE must be one of ${IP_MODES.join(', ')}; got "${ipMode}".`)
-  const ttlDays = Number(env.LISTENER_TOKEN_TTL_DAYS || 90)
-  if (!(ttlDays > 0)) throw new Error('LISTENER_TOKEN_TTL_DAYS must be a positive number.')
+  const { payload, listener } = settings()
   g.__bkListenerSettings = {
-    secret: env.PAYLOAD_SECRET || '',
-    tokenTtlSec: Math.round(ttlDays * 86_400),
-    ipMode,
+    secret: payload.secret,
+    tokenTtlSec: Math.round(listener.tokenTtlDays * 86_400),
+    ipMode: listener.ipMode,
     limits: {
-      analyticsPerListener: limiter(parseRate(env.RATE_LIMIT_ANALYTICS_LISTENER, { limit: 120, windowSec: 60 })),
-      analyticsPerIp: limiter(parseRate(env.RATE_LIMIT_ANALYTICS_IP, { limit: 3000, windowSec: 60 })),
-      movesPerListener: limiter(parseRate(env.RATE_LIMIT_PROGRESS_LISTENER, { limit: 300, windowSec: 60 })),
-      signInPerIp: limiter(parseRate(env.RATE_LIMIT_SIGNIN_IP, { limit: 60, windowSec: 60 })),
+      analyticsPerListener: limiter(listener.limits.analyticsPerListener),
+      analyticsPerIp: limiter(listener.limits.analyticsPerIp),
+      movesPerListener: limiter(listener.limits.movesPerListener),
+      signInPerIp: limiter(listener.limits.signInPerIp),
     },
   }
   return g.__bkListenerSettings
 }
 
-/** Forgets the settings (tests change the environment between cases). */
+/** Forgets the settings and the rate limiters' state (tests change the environment between cases). */
 export function resetListenerSettings(): void {
   delete g.__bkListenerSettings
+  resetSettings()
 }

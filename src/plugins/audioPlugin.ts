@@ -12,6 +12,7 @@ import { primaryPool } from '@/db/postgres'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { recompileStoryBundles } from '@/services/storyBundles'
 import { SLUGS } from '@/slugs'
+import { settings } from '@/settings'
 
 /** The per-locale audio status table and "Generate audio" button in the story edit view. */
 const storyAudioField: Field = {

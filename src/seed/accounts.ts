@@ -1,11 +1,17 @@
+import { settings } from '@/settings'
+
 /**
  * Development staff accounts with documented passwords. They are created only when SEED_ACCOUNTS
  * is `dev`, which is the default for the embedded database (`npm run dev`, `npm start` without
  * DATABASE_URL) and never the default against an external database.
  */
 export const SEED_ADMIN = {
-  email: process.env.SEED_ADMIN_EMAIL || 'admin@bhashakahani.local',
-  password: process.env.SEED_ADMIN_PASSWORD || 'kahani-admin',
+  get email(): string {
+    return settings().seed.adminEmail
+  },
+  get password(): string {
+    return settings().seed.adminPassword
+  },
 }
 
 export const SEED_STAFF = [

@@ -9,6 +9,7 @@ import { deliveryPool, freshWindowMs } from '@/db/replicas'
 import { drizzleFor } from '@/db/postgres'
 import { onShutdown } from '@/lifecycle/shutdown'
 import { metrics } from '@/observability/metrics'
+import { settings } from '@/settings'
 
 /**
  * In-process cache of compiled bundles, kept exact across processes with Postgres LISTEN/NOTIFY:
@@ -89,9 +90,10 @@ export function startBundleListener(payload: Payload): Promise<void> {
 }
 
 function listen(payload: Payload): void {
-  if (state.listening || !process.env.DATABASE_URL) return
+  const url = settings().database.url
+  if (state.listening || !url) return
   state.listening = (async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    const client = new pg.Client({ connectionString: url })
     client.on('notification', (msg) => {
       if (msg.channel !== BUNDLE_CHANNEL || !msg.payload) return
       evict(msg.payload)

@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { primaryPool } from '@/db/postgres'
 import { deleteObjects, listObjects } from '@/storage/objectStore'
+import { settings } from '@/settings'
 
 /** How long an unreferenced bundle version stays, for apps and CDNs still holding its URL. */
-export const BUNDLE_GRACE_MS = Number(process.env.BUNDLE_SWEEP_GRACE_HOURS || 24) * 3_600_000
 
 /**
  * Deletes bundle objects (`bundles/<slug>/<locale>/<version>.json`) that no story-translations row
@@ -12,7 +12,7 @@ export const BUNDLE_GRACE_MS = Number(process.env.BUNDLE_SWEEP_GRACE_HOURS || 24
  * grace period. Returns the keys it removed.
  */
 export async function sweepBundles(payload: Payload, opts: { graceMs?: number; now?: Date } = {}): Promise<string[]> {
-  const grace = opts.graceMs ?? BUNDLE_GRACE_MS
+  const grace = opts.graceMs ?? settings().bundles.sweepGraceHours * 3_600_000
   const now = (opts.now ?? new Date()).getTime()
   const { rows } = await primaryPool(payload).query<{ story_slug: string; language_code: string; version: string }>(
     'SELECT story_slug, language_code, version FROM story_translations WHERE version IS NOT NULL AND bundle_url IS NOT NULL',

@@ -9,6 +9,7 @@ import { audioProvider, providerIdentity } from '@/audio/providers/audioProvider
 import { currentAudio, DEFAULT_NARRATOR_SPEAKER } from '@/domain/audio/variants'
 import type { LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
+import { settings } from '@/settings'
 
 type Ref = string | { id: string } | null | undefined
 

@@ -1,28 +1,12 @@
 import type { S3ClientConfig } from '@aws-sdk/client-s3'
 
-export type S3Settings = {
-  endpoint?: string
-  bucket: string
-  region: string
-  accessKeyId: string
-  secretAccessKey: string
-  /** Public base URL when the bucket is served by a CDN (e.g. an R2 custom domain). */
-  publicUrl?: string
-}
+import { parseSettings, settings, type Env, type S3Settings } from '@/settings'
 
-/** S3/R2 settings from the environment, or null when no bucket is configured. */
-export function s3Settings(env: NodeJS.ProcessEnv = process.env): S3Settings | null {
-  if (!env.S3_BUCKET) return null
-  const missing = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((k) => !env[k])
-  if (missing.length) throw new Error(`S3_BUCKET is set but ${missing.join(', ')} is missing (see .env.example).`)
-  return {
-    endpoint: env.S3_ENDPOINT || undefined,
-    bucket: env.S3_BUCKET,
-    region: env.S3_REGION || 'auto',
-    accessKeyId: env.S3_ACCESS_KEY_ID!,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
-    publicUrl: env.S3_PUBLIC_URL ? env.S3_PUBLIC_URL.replace(/\/+$/, '') : undefined,
-  }
+export type { S3Settings }
+
+/** S3/R2 settings of this process (or of `env` when given), or null when no bucket is configured. */
+export function s3Settings(env?: Env): S3Settings | null {
+  return env ? parseSettings(env).s3 : settings().s3
 }
 
 /**

@@ -22,7 +22,7 @@ import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
 import { createStaff, rest, uid, type Staff } from '../support/api'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
-import { createAudioStory as createStory, type AudioStoryFixture as StoryFixture } from './audioFixtures'
+import { createStory, type StoryFixture } from '../support/fixtures'
 
 let payload: Payload
 let server: TestServer
@@ -63,7 +63,7 @@ afterAll(async () => {
 })
 
 async function story(opts: { isActive?: boolean } = {}): Promise<StoryFixture> {
-  const s = await createStory(payload, opts)
+  const s = await createStory(payload, { ...opts, compileBundles: false })
   stories.push(s)
   return s
 }

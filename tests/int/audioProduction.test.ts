@@ -23,7 +23,7 @@ import { startFakeSarvam, type FakeSarvam } from '../support/fakeSarvam'
 import { ffmpegLoudness } from '../support/ffmpegLoudness'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
-import { createAudioStory, type AudioStoryFixture } from './audioFixtures'
+import { createStory, type StoryFixture as AudioStoryFixture } from '../support/fixtures'
 
 let payload: Payload
 let server: TestServer
@@ -72,7 +72,7 @@ afterAll(async () => {
 })
 
 async function story(): Promise<AudioStoryFixture> {
-  const s = await createAudioStory(payload)
+  const s = await createStory(payload, { compileBundles: false })
   stories.push(s)
   return s
 }

@@ -13,7 +13,7 @@ import { jobProgress, runWorker } from '@/audio/jobs/worker'
 import { uid } from '../support/api'
 import { startFakeSarvam, type FakeSarvam } from '../support/fakeSarvam'
 import { testPayload } from '../support/payload'
-import { createAudioStory as createStory, type AudioStoryFixture as StoryFixture } from './audioFixtures'
+import { createStory, type StoryFixture } from '../support/fixtures'
 
 /**
  * Generation through the real `sarvamai` SDK against a local server speaking Sarvam's documented
@@ -51,7 +51,7 @@ beforeEach(() => {
 
 /** A story whose first node has a Hindi line no other test voiced (so nothing is reused). */
 async function story(): Promise<StoryFixture> {
-  const s = await createStory(payload)
+  const s = await createStory(payload, { compileBundles: false })
   stories.push(s)
   await payload.update({ collection: 'story-nodes', id: s.nodeIds[0]!, locale: 'hi', data: { textContent: `एक समय की बात है ${uid()}।` } })
   return s

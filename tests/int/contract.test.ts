@@ -33,7 +33,7 @@ import { createStaff } from '../support/api'
 import { createStory, markPublished, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
-import { deleteListeners, deviceId } from './listenerSupport'
+import { deleteListeners, deviceId } from '../support/listener'
 
 const ROOT = process.cwd()
 

@@ -6,7 +6,7 @@ import { createStaff, rest, type Staff, uid } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
-import { call, deleteListeners, deviceId, graphql, type Listener, signIn, sql } from './listenerSupport'
+import { call, deleteListeners, deviceId, graphql, type Listener, signIn, sql } from '../support/listener'
 
 let payload: Payload
 let server: TestServer

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import crypto from 'node:crypto'
 
-import type { Role } from '@/slugs'
+import type { Role } from '@/access/roles'
 
 export const uid = (prefix = 't') => `${prefix}-${crypto.randomBytes(4).toString('hex')}`
 
@@ -31,16 +31,26 @@ export async function createStaff(
   return { id: doc.id, email, password, token: body.token, role }
 }
 
-type Call = { token?: string; body?: unknown; locale?: string }
+/** How a request authenticates: staff send Payload's `JWT <token>`, listeners `Bearer <token>`. */
+export type AuthScheme = 'JWT' | 'Bearer'
 
-export async function rest(baseUrl: string, method: string, path: string, call: Call = {}) {
+export type ApiCall = { token?: string; scheme?: AuthScheme; body?: unknown; locale?: string; headers?: Record<string, string> }
+export type ApiResponse = { status: number; headers: Headers; body: any }
+
+/**
+ * One request to the API under `${baseUrl}/api/`, the way an app sends it: JSON body, the token in
+ * the given scheme (default JWT), Node fetch's default headers. The body is parsed as JSON when it
+ * is JSON, else returned as `{ raw }`.
+ */
+export async function api(baseUrl: string, method: string, path: string, call: ApiCall = {}): Promise<ApiResponse> {
   const url = new URL(`${baseUrl}/api/${path.replace(/^\//, '')}`)
   if (call.locale) url.searchParams.set('locale', call.locale)
   const res = await fetch(url, {
     method,
     headers: {
       ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(call.token ? { authorization: `JWT ${call.token}` } : {}),
+      ...(call.token ? { authorization: `${call.scheme ?? 'JWT'} ${call.token}` } : {}),
+      ...call.headers,
     },
     body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
   })
@@ -51,14 +61,12 @@ export async function rest(baseUrl: string, method: string, path: string, call: 
   } catch {
     json = { raw: text }
   }
-  return { status: res.status, body: json }
+  return { status: res.status, headers: res.headers, body: json }
 }
 
-export async function gql(baseUrl: string, query: string, token?: string, variables?: Record<string, unknown>) {
-  const res = await fetch(`${baseUrl}/api/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  })
-  return { status: res.status, body: (await res.json()) as any }
-}
+/** A staff (or anonymous) REST call. */
+export const rest = (baseUrl: string, method: string, path: string, call: Omit<ApiCall, 'scheme'> = {}) => api(baseUrl, method, path, call)
+
+/** A GraphQL query, authenticated with `scheme` (default JWT, staff). */
+export const gql = (baseUrl: string, query: string, token?: string, variables?: Record<string, unknown>, scheme: AuthScheme = 'JWT') =>
+  api(baseUrl, 'POST', 'graphql', { token, scheme, body: { query, variables } })

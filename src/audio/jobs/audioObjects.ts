@@ -7,6 +7,7 @@ import { drizzleFor, primaryPool } from '@/db/postgres'
 import { withTransaction } from '@/db/transaction'
 import { isAudioObjectKey } from '@/domain/audio/objectKey'
 import type { AudioStore } from '@/storage/objectStore'
+import { settings } from '@/settings'
 
 /** Object keys of the audio rows of a node or a story, read in the request's transaction. */
 export async function audioObjectKeysOf(req: PayloadRequest, column: 'node_id' | 'story_id', id: string): Promise<string[]> {
@@ -47,11 +48,7 @@ export type SweepOptions = {
 export type SweepResult = { checked: number; deleted: string[]; prunedJobs: number; skipped?: 'another sweep is running' }
 
 const DEFAULT_GRACE_MS = 5 * 60_000
-function jobRetentionMs(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.AUDIO_JOB_RETENTION_DAYS || 7)
-  if (!Number.isFinite(days) || days < 0) throw new Error(`AUDIO_JOB_RETENTION_DAYS must be a non-negative number, got "${env.AUDIO_JOB_RETENTION_DAYS}"`)
-  return days * 24 * 3600_000
-}
+const jobRetentionMs = () => settings().audio.jobRetentionDays * 24 * 3600_000
 
 /**
  * Deletes audio objects no row references: rows removed by ON DELETE CASCADE (a node or story was

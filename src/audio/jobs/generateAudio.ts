@@ -2,6 +2,7 @@ import type { DataFromCollectionSlug, Payload } from 'payload'
 
 import type { AudioStore } from '@/storage/objectStore'
 import { LOCK, lockInTransaction, withSessionLock } from '@/db/locks'
+import { idOf } from '@/db/idOf'
 import { withTransaction } from '@/db/transaction'
 import { TtsError } from '@/domain/audio/ttsError'
 import { releaseObject } from '@/audio/jobs/audioObjects'
@@ -13,8 +14,10 @@ import type { Cue } from '@/domain/audio/cues'
 import { compileLexicon } from '@/domain/audio/lexicon'
 import { loadLexicon } from '@/audio/lexicon'
 import { DEFAULT_NARRATOR_SPEAKER, variantFor, variantName, type Variant } from '@/domain/audio/variants'
+import { nodeSpeaker } from '@/domain/audio/speakers'
 import { isLocale } from '@/locales'
 import { SLUGS } from '@/slugs'
+import { settings } from '@/settings'
 
 export type GenerateAudioInput = {
   node: string
@@ -266,8 +269,7 @@ async function rowWithKey(payload: Payload, key: string): Promise<AudioFile | un
 type Ref = string | { id: string } | null | undefined
 
 async function speakerOf(payload: Payload, character: Ref): Promise<string> {
-  const id = character ? (typeof character === 'object' ? character.id : character) : null
-  if (!id) return process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER
-  const doc = await payload.findByID({ collection: SLUGS.characters, id, depth: 0, overrideAccess: true, disableErrors: true, select: { bulbulSpeaker: true } })
-  return doc?.bulbulSpeaker || process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER
+  const id = idOf(character)
+  const doc = id ? await payload.findByID({ collection: SLUGS.characters, id, depth: 0, overrideAccess: true, disableErrors: true, select: { bulbulSpeaker: true } }) : null
+  return nodeSpeaker(doc?.bulbulSpeaker, settings().audio.narratorSpeaker)
 }

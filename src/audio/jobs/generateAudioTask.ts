@@ -7,13 +7,13 @@ import { TtsError } from '@/domain/audio/ttsError'
 import { generateAudio, type GenerateAudioInput, type GenerateAudioOutput } from '@/audio/jobs/generateAudio'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { requestBundleRefresh } from '@/audio/jobs/refreshStoryAudioBundlesTask'
+import { settings } from '@/settings'
 
 export const GENERATE_AUDIO = 'generateAudio'
 
 /** Retries for failures outside TTS (storage, database): Payload re-runs the task with backoff. */
 function infraRetries(): number {
-  const n = Number(process.env.AUDIO_JOB_RETRIES ?? 3)
-  return Number.isInteger(n) && n >= 0 ? n : 3
+  return settings().audio.jobRetries
 }
 
 /**

@@ -7,10 +7,12 @@ import { loadLexicon } from '@/audio/lexicon'
 import { providerIdentity } from '@/audio/providers/audioProvider'
 import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
 import type { TtsProvider } from '@/audio/providers/types'
-import { DEFAULT_RUPEES_PER_10K, estimateCost } from '@/domain/audio/cost'
-import { DEFAULT_NARRATOR_SPEAKER, planAudio, type JobRef, type LocaleSummary, type Plan, type PlanInput } from '@/domain/audio/variants'
+import { estimateCost } from '@/domain/audio/cost'
+import { nodeSpeaker } from '@/domain/audio/speakers'
+import { planAudio, type JobRef, type LocaleSummary, type Plan, type PlanInput } from '@/domain/audio/variants'
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
+import { settings } from '@/settings'
 
 type Ref = string | { id: string } | null | undefined
 
@@ -30,12 +32,8 @@ export type StoryAudioStatus = {
 export class StoryNotFound extends Error {}
 
 /** Bulbul price used for estimates: AUDIO_RUPEES_PER_10K_CHARS, default ₹30 per 10,000 characters. */
-export function rupeesPer10k(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.AUDIO_RUPEES_PER_10K_CHARS
-  if (raw === undefined || raw === '') return DEFAULT_RUPEES_PER_10K
-  const n = Number(raw)
-  if (!Number.isFinite(n) || n < 0) throw new Error(`AUDIO_RUPEES_PER_10K_CHARS must be a non-negative number, got "${raw}"`)
-  return n
+export function rupeesPer10k(): number {
+  return settings().audio.rupeesPer10kChars
 }
 
 /**
@@ -53,12 +51,12 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
     payload.find({ collection: SLUGS.audioFiles, where: byStory, ...common, select: { node: true, languageCode: true, speakerId: true, contentKey: true } }),
     audioJobsOf(payload, storyId),
   ])
-  const narrator = process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER
+  const narrator = settings().audio.narratorSpeaker
   const speakers = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
   const input: PlanInput = {
     nodes: nodes.docs.map((n) => ({
       id: n.id,
-      speaker: speakers.get(idOf(n.character as Ref) ?? '') || narrator,
+      speaker: nodeSpeaker(speakers.get(idOf(n.character as Ref) ?? ''), narrator),
       texts: (n.textContent ?? {}) as unknown as Partial<Record<string, string | null>>,
     })),
     locales: opts.locales ?? LOCALE_CODES,
@@ -91,8 +89,8 @@ async function audioJobsOf(payload: Payload, storyId: string): Promise<JobRef[]>
   }))
 }
 
-export function statusOf(audio: StoryAudio, env: NodeJS.ProcessEnv = process.env): StoryAudioStatus {
-  const rate = rupeesPer10k(env)
+export function statusOf(audio: StoryAudio): StoryAudioStatus {
+  const rate = rupeesPer10k()
   const locales = audio.plan.locales.map((l) => ({ ...l, estimatedCostInr: estimateCost(l.charsToVoice, { rupeesPer10k: rate }) }))
   const sum = (k: 'done' | 'queued' | 'failed' | 'missing' | 'noText' | 'charsToVoice') => locales.reduce((n, l) => n + l[k], 0)
   const charsToVoice = sum('charsToVoice')

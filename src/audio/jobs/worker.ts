@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { primaryPool } from '@/db/postgres'
 import { SWEEP_AUDIO_OBJECTS } from '@/audio/jobs/sweepAudioObjectsTask'
+import { settings } from '@/settings'
 
 /**
  * A queue worker for Payload's jobs that several processes can run at once.
@@ -32,12 +33,9 @@ export type WorkerOptions = {
   onJobDone?: (jobId: string) => void
 }
 
-export function audioConcurrency(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.AUDIO_CONCURRENCY
-  if (raw === undefined || raw === '') return 2
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`AUDIO_CONCURRENCY must be a whole number from 1 to 64, got "${raw}"`)
-  return n
+/** Jobs one process runs at once (`AUDIO_CONCURRENCY`, 1-64, default 2). */
+export function audioConcurrency(): number {
+  return settings().audio.concurrency
 }
 
 /** Atomically claims the oldest runnable job (or null). */

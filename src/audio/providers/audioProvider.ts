@@ -9,7 +9,7 @@ let instance: TtsProvider | undefined
  * Sarvam rate limiter, so every task of the process shares one request budget.
  */
 export function audioProvider(): TtsProvider {
-  instance ??= createProvider(process.env)
+  instance ??= createProvider()
   return instance
 }
 

@@ -9,6 +9,7 @@ import pLimit from 'p-limit'
 import { TtsError } from '@/domain/audio/ttsError'
 import type { PcmAudio } from '@/audio/providers/types'
 import { parseWav } from '@/audio/codec/wav'
+import { settings } from '@/settings'
 
 export type EspeakBackend = 'binary' | 'wasm'
 
@@ -29,7 +30,7 @@ export interface EspeakEngine {
 }
 
 /** The `espeak-ng` executable on PATH (Debian's package), or undefined. */
-export function findEspeakBinary(path: string | undefined = process.env.PATH): string | undefined {
+export function findEspeakBinary(path: string | undefined = settings().path): string | undefined {
   for (const dir of (path ?? '').split(delimiter)) {
     if (!dir) continue
     const candidate = join(dir, 'espeak-ng')

@@ -3,9 +3,7 @@
 import { useConfig } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type DayCount = { day: string; started: number; completed: number }
-type ChoiceCount = { storySlug: string; nodeId: string; nodeText: string | null; choice: string; count: number }
-type Dashboard = { days: number; perDay: DayCount[]; choices: ChoiceCount[]; listeners: number; activeListeners7d: number }
+import type { ChoiceCount, ListenerDashboard as Dashboard } from '@/listener/dashboard'
 
 const box: React.CSSProperties = {
   border: '1px solid var(--theme-elevation-150)',

@@ -24,8 +24,9 @@ export function isAudioObjectKey(key: string): boolean {
  * key; an absolute URL stored there (imported data) is used as is.
  */
 export function audioPublicUrl(row: { id: string; r2Url?: string | null }, opts: { publicBaseUrl?: string; serverUrl?: string } = {}): string {
-  if (row.r2Url && /^https?:\/\//.test(row.r2Url)) return row.r2Url
+  const objectKey = row.r2Url
+  if (objectKey && /^https?:\/\//.test(objectKey)) return objectKey
   const base = opts.publicBaseUrl?.replace(/\/+$/, '')
-  if (base && row.r2Url) return `${base}/${row.r2Url}`
+  if (base && objectKey) return `${base}/${objectKey}`
   return `${(opts.serverUrl ?? '').replace(/\/+$/, '')}/api/audio-files/${row.id}/play`
 }

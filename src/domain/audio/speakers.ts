@@ -89,3 +89,11 @@ export function resolveSarvamSpeaker(model: SarvamModel, speaker: string): strin
     `Unknown speaker "${speaker}" for Sarvam ${model}. Valid speakers: ${speakersFor(model).join(', ')}`,
   )
 }
+
+/**
+ * Who voices a line: its character's speaker, or the narrator's (`AUDIO_NARRATOR_SPEAKER`) when it
+ * has no character or the character names none. Trimmed and lowercase, as audio rows store it.
+ */
+export function nodeSpeaker(characterSpeaker: string | null | undefined, narrator: string): string {
+  return (characterSpeaker?.trim() || narrator).trim().toLowerCase()
+}

@@ -4,8 +4,6 @@
  */
 import { z } from 'zod'
 
-import { EVENT_TYPES } from '@/slugs'
-
 import { checkJsonValue } from '@/domain/input/dataShape'
 import { storySlugSchema, uuidSchema } from '@/domain/listener/schemas'
 
@@ -17,6 +15,19 @@ export const MAX_EVENT_DATA_DEPTH = 16
 /** Events may be queued offline on a device for this long, and its clock may run this far ahead. */
 export const MAX_EVENT_AGE_MS = 30 * 24 * 3600 * 1000
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000
+
+/** The analytics_events.event_type values. */
+export const EVENT_TYPES = [
+  'page_view',
+  'story_start',
+  'story_complete',
+  'choice_made',
+  'audio_play',
+  'audio_pause',
+  'language_change',
+  'bookmark_add',
+  'bookmark_remove',
+] as const
 
 export type EventType = (typeof EVENT_TYPES)[number]
 

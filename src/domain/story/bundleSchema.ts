@@ -7,7 +7,7 @@
 import { z } from 'zod'
 
 import { LOCALE_CODES } from '@/locales'
-import { NODE_TYPES } from '@/slugs'
+import { NODE_TYPES } from '@/domain/story/graph'
 
 import { BUNDLE_FORMAT, type StoryBundle } from '@/domain/story/bundle'
 

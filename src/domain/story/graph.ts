@@ -32,8 +32,9 @@ import type { Cue } from '@/domain/audio/cues'
  * `player.ts` and measured by `completion.ts`; each module documents its own decisions.
  */
 import type { LocaleCode } from '@/locales'
-import type { NODE_TYPES } from '@/slugs'
 
+/** What a node is: the story_nodes.node_type values. */
+export const NODE_TYPES = ['narration', 'dialogue', 'choice', 'end'] as const
 export type NodeType = (typeof NODE_TYPES)[number]
 
 /** Text in the locales that have their *own* text; no fallback is applied here. */

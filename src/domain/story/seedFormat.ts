@@ -5,7 +5,7 @@
 import { z } from 'zod'
 
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
-import { NODE_TYPES } from '@/slugs'
+import { NODE_TYPES } from '@/domain/story/graph'
 
 import type { StoryGraph } from '@/domain/story/graph'
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { readOggPages, OGG_BOS, OGG_EOS } from '@/domain/audio/ogg'
 import { DEFAULT_OPUS_COMPLEXITY, encodeOpus } from '@/audio/codec/opus'
 import { probeAudio } from '@/audio/codec/probe'
-import { speechLikePcm } from '../../support/audioFixtures'
+import { speechLikePcm } from '../../support/pcm'
 
 describe('encodeOpus', () => {
   it('should give byte-identical output for identical input', async () => {

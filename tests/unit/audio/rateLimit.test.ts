@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { TokenBucket } from '@/audio/providers/rateLimit'
 import { RetriesExhausted, parseRetryAfter, withRetries, type Failure } from '@/audio/providers/retry'
-import { fakeTime } from '../../support/audioFixtures'
+import { fakeTime } from '../../support/pcm'
 
 describe('TokenBucket', () => {
   it('should let the first request through at once', async () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { TtsError } from '@/domain/audio/ttsError'
 import { createSarvamProvider, type SarvamProviderOptions } from '@/audio/providers/sarvamProvider'
 import { FAKE_SARVAM_SECONDS_PER_CHAR, startFakeSarvam, type FakeSarvam } from '../../support/fakeSarvam'
-import { fakeTime } from '../../support/audioFixtures'
+import { fakeTime } from '../../support/pcm'
 
 let fake: FakeSarvam
 

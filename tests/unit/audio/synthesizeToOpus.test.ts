@@ -5,7 +5,7 @@ import { TtsError } from '@/domain/audio/ttsError'
 import { LEAD_SEC, SENTENCE_GAP_SEC, synthesizeToOpus, TAIL_SEC } from '@/audio/synthesizeToOpus'
 import type { PcmAudio, TtsProvider } from '@/audio/providers/types'
 import { LOCALE_CODES } from '@/locales'
-import { speechLikePcm } from '../../support/audioFixtures'
+import { speechLikePcm } from '../../support/pcm'
 import { startFakeSarvam, type FakeSarvam } from '../../support/fakeSarvam'
 
 function stubProvider(pcm: PcmAudio | undefined): TtsProvider {

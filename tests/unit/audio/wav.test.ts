@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { concatPcm, encodeWav, parseWav } from '@/audio/codec/wav'
-import { speechLikePcm } from '../../support/audioFixtures'
+import { speechLikePcm } from '../../support/pcm'
 
 describe('parseWav', () => {
   it('should read back what encodeWav wrote', () => {

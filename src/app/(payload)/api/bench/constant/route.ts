@@ -8,12 +8,13 @@
 import zlib from 'node:zlib'
 
 import { negotiateEncoding, PRECOMPRESSED_HEADER } from '@/domain/http/negotiation'
+import { settings } from '@/settings'
 
 type Stored = { identity: Buffer; gzip: Buffer; br: Buffer }
 const g = globalThis as typeof globalThis & { __bkBenchConstant?: Stored }
 const MAX_BYTES = 1_000_000
 
-const enabled = () => process.env.BENCH_ROUTES === '1'
+const enabled = () => settings().bench.routes
 const notFound = () => new Response('not found', { status: 404 })
 
 export async function PUT(request: Request) {
