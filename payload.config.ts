@@ -23,7 +23,6 @@ import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
 import { restrictBuiltInCollections } from './src/access/builtInCollections'
 import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
-import { trustedOrigins } from './src/http/origins'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
@@ -50,9 +49,9 @@ const s3 = env.s3
 export default buildConfig({
   secret: env.payload.secret,
   serverURL: env.urls.server,
-  // The staff cookie only from the app's own origins; CORS for them only (src/http/origins.ts).
-  csrf: trustedOrigins(),
-  cors: trustedOrigins(),
+  // The staff cookie only from the app's own origins; CORS for them only (settings: PUBLIC_SERVER_URL, CSRF_TRUSTED_ORIGINS).
+  csrf: env.http.trustedOrigins,
+  cors: env.http.trustedOrigins,
   admin: {
     user: Editors.slug,
     importMap: { baseDir: dirname },
@@ -88,7 +87,7 @@ export default buildConfig({
     // before any app process starts (src/infra/bootstrap.ts), never once per worker.
     // Reads outside transactions go to a replica (health-checked, see src/db/replicas.ts).
     readReplicas: replicaUrls().length ? replicaUrls() : undefined,
-    readReplicasAfterWriteInterval: Number(process.env.DATABASE_REPLICA_AFTER_WRITE_MS || 2_000),
+    readReplicasAfterWriteInterval: env.database.replicas.afterWriteMs,
   }),
   graphQL: {
     maxComplexity: env.graphql.maxComplexity,

@@ -6,13 +6,13 @@ import { isStaff } from '@/access/isStaff'
 import { localeOptions } from '@/fields/localeOptions'
 import { ROLES } from '@/access/roles'
 import { requireSetupTokenForFirstUser } from '@/hooks/requireSetupTokenForFirstUser'
-import { secureCookies } from '@/http/origins'
+import { settings } from '@/settings'
 import { SLUGS } from '@/slugs'
 
 /** Staff who sign in to the admin: admins, editors and translators (each with their locales). */
 export const Editors: CollectionConfig<'editors'> = {
   slug: SLUGS.editors,
-  auth: { tokenExpiration: 60 * 60 * 12, useAPIKey: false, cookies: { secure: secureCookies(), sameSite: 'Lax' } },
+  auth: { tokenExpiration: 60 * 60 * 12, useAPIKey: false, cookies: { secure: settings().http.secureCookies, sameSite: 'Lax' } },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'assignedLocales'], group: 'Admin' },
   // Only admins unlock: a translator must not unlock the admin for more password guesses, nor probe e-mails.
   access: { read: isAdminOrSelf, create: isAdmin, update: isAdminOrSelf, delete: isAdmin, admin: isStaff, unlock: isAdmin },

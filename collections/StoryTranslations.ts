@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { readIfStoryActive } from '@/access/readIfStoryActive'
-import { PUBLICATION_STATES, SLUGS } from '@/slugs'
+import { PUBLICATION_STATES } from '@/domain/translation/status'
+import { SLUGS } from '@/slugs'
 
 const nobody = () => false
 

@@ -10,6 +10,6 @@ reportImported()
 const mode = (process.argv.find((a) => a.startsWith('--seed='))?.split('=')[1] ?? 'never') as 'always' | 'when-empty' | 'never'
 const { seedAccountsMode } = await import('@/seed/accounts')
 // The embedded database is the parent's decision (it started it): BK_EMBEDDED_DATABASE=1.
-const accounts = seedAccountsMode(process.env, process.env.BK_EMBEDDED_DATABASE === '1')
+const accounts = seedAccountsMode()
 await migrateAndSeed({ seed: mode, accounts })
 process.exit(0)

@@ -1,9 +1,10 @@
+import proxyaddr from 'proxy-addr'
 import { z } from 'zod'
 
 import { DEFAULT_RUPEES_PER_10K } from '@/domain/audio/cost'
 import { allSpeakerNames, DEFAULT_SARVAM_MODEL, SARVAM_MODELS, type SarvamModel } from '@/domain/audio/speakers'
 import { DEFAULT_NARRATOR_SPEAKER } from '@/domain/audio/variants'
-import { IP_MODES, parseTrustedProxies, type Cidr, type IpMode } from '@/domain/listener/clientIp'
+import { IP_MODES, type IpMode } from '@/domain/listener/clientIp'
 import { parseRate, type Rate } from '@/domain/listener/rateLimit'
 
 /**
@@ -21,26 +22,33 @@ export type Settings = {
     /** Read replicas: DATABASE_REPLICA_URLS plus DATABASE_REPLICA_1_URL / _2_URL. */
     replicas: { urls: string[]; maxLagMs: number; probeMs: number; afterWriteMs: number }
   }
-  dev: { replica: boolean }
+  /** Dev/test tooling's facts about this process: the embedded database, a dev standby, the cluster worker's index. */
+  dev: { replica: boolean; embeddedDatabase: boolean; workerIndex: number | undefined }
   metrics: { token: string | undefined }
   /** Null when no bucket is configured. */
   s3: S3Settings | null
-  payload: { secret: string }
+  payload: { secret: string; adminSetupToken: string | undefined }
+  /** Browser origins trusted with the staff cookie (CSRF) and CORS, and whether that cookie is Secure. */
+  http: { trustedOrigins: string[]; secureCookies: boolean }
   /** The app server (`src/server`): its port and how long it lets in-flight requests finish at shutdown. */
   server: { port: number; shutdownTimeoutMs: number; concurrency: number }
   /** Where apps reach this server ('' = relative URLs) and the CDN in front of the bucket, if any. */
   urls: { server: string; objects: string | undefined }
-  graphql: { maxComplexity: number; maxListComplexity: number }
-  seed: { onEmpty: boolean; adminEmail: string; adminPassword: string }
+  graphql: { maxComplexity: number; maxListComplexity: number; maxFieldRepeats: number }
+  /** `accounts`: SEED_ACCOUNTS, or its default (`dev` on the embedded database, `none` on an external one). */
+  seed: { onEmpty: boolean; accounts: 'dev' | 'none'; adminEmail: string; adminPassword: string }
   tts: TtsSettings
   listener: {
     tokenTtlDays: number
-    trustedProxies: Cidr[]
+    /** Proxies whose X-Forwarded-For is believed (proxy-addr entries: IPs, CIDR ranges, loopback/linklocal/uniquelocal). */
+    trustedProxies: string[]
     ipMode: IpMode
     limits: { analyticsPerListener: Rate | null; analyticsPerIp: Rate | null; movesPerListener: Rate | null; signInPerIp: Rate | null }
   }
   audio: {
     worker: 'server' | 'off'
+    /** AUDIO_WORKER as given (the cluster primary passes it on to worker 1). */
+    configuredWorker: 'server' | 'off' | undefined
     concurrency: number
     /** Lowercase: one of the speaker names any provider accepts. */
     narratorSpeaker: string
@@ -48,6 +56,9 @@ export type Settings = {
     jobRetries: number
     jobRetentionDays: number
     signedUrlSeconds: number
+    /** AUTO_VOICE: undefined means on for the local provider, off for paid ones. */
+    autoVoice: boolean | undefined
+    autoVoiceDebounceMs: number
   }
   bundles: { sweepGraceHours: number }
   bench: { routes: boolean }
@@ -146,6 +157,9 @@ const Schema = z.object({
   REPLICA_PROBE_MS: positiveInt('REPLICA_PROBE_MS', 1000),
   DATABASE_REPLICA_AFTER_WRITE_MS: int('DATABASE_REPLICA_AFTER_WRITE_MS', 2000, 0),
   DEV_REPLICA: flag('DEV_REPLICA', ['1', '0']),
+  // Set by the dev/test tooling (scripts/), not by operators.
+  BK_EMBEDDED_DATABASE: flag('BK_EMBEDDED_DATABASE', ['1', '0']),
+  BK_WORKER_INDEX: optional(z.coerce.number().int().min(1)),
   WEB_CONCURRENCY: positiveInt('WEB_CONCURRENCY', 1),
   METRICS_TOKEN: text(),
 
@@ -158,11 +172,24 @@ const Schema = z.object({
 
   PAYLOAD_SECRET: textOr(''),
   PUBLIC_SERVER_URL: url('PUBLIC_SERVER_URL'),
+  CSRF_TRUSTED_ORIGINS: parsed('CSRF_TRUSTED_ORIGINS', (raw) =>
+    (raw ?? '').split(',').map((v) => v.trim()).filter(Boolean).map((v) => {
+      try {
+        return new URL(v).origin
+      } catch {
+        throw new Error(`must be absolute URLs (https://host[:port]), not ${JSON.stringify(v)}`)
+      }
+    }),
+  ),
+  COOKIE_SECURE: optional(oneOf('COOKIE_SECURE', ['true', 'false'])),
+  ADMIN_SETUP_TOKEN: text(),
   PORT: int('PORT', 3000, 1, 65_535),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0),
   GRAPHQL_MAX_COMPLEXITY: positiveInt('GRAPHQL_MAX_COMPLEXITY', 1000),
   GRAPHQL_MAX_LIST_COMPLEXITY: positiveInt('GRAPHQL_MAX_LIST_COMPLEXITY', 50_000),
+  GRAPHQL_MAX_FIELD_REPEATS: positiveInt('GRAPHQL_MAX_FIELD_REPEATS', 20),
   SEED_ON_EMPTY: flag('SEED_ON_EMPTY'),
+  SEED_ACCOUNTS: z.preprocess((v) => (typeof unset(v) === 'string' ? String(v).trim() : undefined), oneOf('SEED_ACCOUNTS', ['dev', 'none']).optional()),
   SEED_ADMIN_EMAIL: z.preprocess(unset, z.email({ error: 'SEED_ADMIN_EMAIL must be an email address' }).default('admin@bhashakahani.local')),
   SEED_ADMIN_PASSWORD: textOr('kahani-admin'),
 
@@ -176,7 +203,11 @@ const Schema = z.object({
   ESPEAK_BACKEND: z.preprocess(unset, oneOf('ESPEAK_BACKEND', ['auto', 'binary', 'wasm']).default('auto')),
 
   LISTENER_TOKEN_TTL_DAYS: number('LISTENER_TOKEN_TTL_DAYS', 90, 'positive'),
-  TRUSTED_PROXIES: parsed('TRUSTED_PROXIES', parseTrustedProxies),
+  TRUSTED_PROXIES: parsed('TRUSTED_PROXIES', (raw) => {
+    const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean)
+    proxyaddr.compile(entries) // throws on an entry it cannot use
+    return entries
+  }),
   ANALYTICS_IP_MODE: z.preprocess(unset, oneOf('ANALYTICS_IP_MODE', IP_MODES).default('truncate')),
   RATE_LIMIT_ANALYTICS_LISTENER: rate('RATE_LIMIT_ANALYTICS_LISTENER', { limit: 120, windowSec: 60 }),
   RATE_LIMIT_ANALYTICS_IP: rate('RATE_LIMIT_ANALYTICS_IP', { limit: 3000, windowSec: 60 }),
@@ -199,7 +230,6 @@ const Schema = z.object({
 
   BUNDLE_SWEEP_GRACE_HOURS: number('BUNDLE_SWEEP_GRACE_HOURS', 24, 'non-negative'),
   BENCH_ROUTES: flag('BENCH_ROUTES', ['1', '0']),
-  // Validated here with the values src/audio/jobs/autoVoiceTask.ts accepts (it still reads them itself).
   AUTO_VOICE: optional(oneOf('AUTO_VOICE', ['on', 'off', 'true', 'false', '1', '0'])),
   AUTO_VOICE_DEBOUNCE_MS: int('AUTO_VOICE_DEBOUNCE_MS', 5000, 0, 3_600_000),
   // The same values src/translation/settings.ts accepts.
@@ -228,13 +258,13 @@ export function parseSettings(env: Env): Settings {
       url: e.DATABASE_URL,
       poolMax: e.DATABASE_POOL_MAX,
       replicas: {
-        urls: [e.DATABASE_REPLICA_URLS, e.DATABASE_REPLICA_1_URL, e.DATABASE_REPLICA_2_URL].flatMap((v) => (v ?? '').split(',')).map((u) => u.trim()).filter(Boolean),
+        urls: [...new Set([e.DATABASE_REPLICA_URLS, e.DATABASE_REPLICA_1_URL, e.DATABASE_REPLICA_2_URL].flatMap((v) => (v ?? '').split(',')).map((u) => u.trim()).filter(Boolean))],
         maxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
         probeMs: e.REPLICA_PROBE_MS,
         afterWriteMs: e.DATABASE_REPLICA_AFTER_WRITE_MS,
       },
     },
-    dev: { replica: e.DEV_REPLICA },
+    dev: { replica: e.DEV_REPLICA, embeddedDatabase: e.BK_EMBEDDED_DATABASE, workerIndex: e.BK_WORKER_INDEX },
     metrics: { token: e.METRICS_TOKEN },
     s3: e.S3_BUCKET
       ? {
@@ -246,11 +276,15 @@ export function parseSettings(env: Env): Settings {
           publicUrl: e.S3_PUBLIC_URL?.replace(/\/+$/, ''),
         }
       : null,
-    payload: { secret: e.PAYLOAD_SECRET },
+    payload: { secret: e.PAYLOAD_SECRET, adminSetupToken: e.ADMIN_SETUP_TOKEN },
+    http: {
+      trustedOrigins: trustedOrigins(e.PUBLIC_SERVER_URL, e.CSRF_TRUSTED_ORIGINS, e.PORT),
+      secureCookies: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_SERVER_URL ?? '').startsWith('https:'),
+    },
     server: { port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, concurrency: e.WEB_CONCURRENCY },
     urls: { server: e.PUBLIC_SERVER_URL ?? '', objects: e.S3_PUBLIC_URL?.replace(/\/+$/, '') },
-    graphql: { maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxListComplexity: e.GRAPHQL_MAX_LIST_COMPLEXITY },
-    seed: { onEmpty: e.SEED_ON_EMPTY, adminEmail: e.SEED_ADMIN_EMAIL, adminPassword: e.SEED_ADMIN_PASSWORD },
+    graphql: { maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxListComplexity: e.GRAPHQL_MAX_LIST_COMPLEXITY, maxFieldRepeats: e.GRAPHQL_MAX_FIELD_REPEATS },
+    seed: { onEmpty: e.SEED_ON_EMPTY, accounts: e.SEED_ACCOUNTS ?? (e.BK_EMBEDDED_DATABASE ? 'dev' : 'none'), adminEmail: e.SEED_ADMIN_EMAIL, adminPassword: e.SEED_ADMIN_PASSWORD },
     tts: {
       provider: e.TTS_PROVIDER,
       sarvamApiKey: e.SARVAM_API_KEY,
@@ -273,18 +307,37 @@ export function parseSettings(env: Env): Settings {
       },
     },
     audio: {
-      worker: e.AUDIO_WORKER ?? (e.NODE_ENV === 'development' ? 'server' : 'off'),
+      worker: e.AUDIO_WORKER ?? (e.NODE_ENV === 'development' || e.BK_EMBEDDED_DATABASE ? 'server' : 'off'),
+      configuredWorker: e.AUDIO_WORKER,
       concurrency: e.AUDIO_CONCURRENCY,
       narratorSpeaker: e.AUDIO_NARRATOR_SPEAKER,
       rupeesPer10kChars: e.AUDIO_RUPEES_PER_10K_CHARS,
       jobRetries: e.AUDIO_JOB_RETRIES,
       jobRetentionDays: e.AUDIO_JOB_RETENTION_DAYS,
       signedUrlSeconds: e.AUDIO_SIGNED_URL_SECONDS,
+      autoVoice: e.AUTO_VOICE === undefined ? undefined : ['on', 'true', '1'].includes(e.AUTO_VOICE),
+      autoVoiceDebounceMs: e.AUTO_VOICE_DEBOUNCE_MS,
     },
     bundles: { sweepGraceHours: e.BUNDLE_SWEEP_GRACE_HOURS },
     bench: { routes: e.BENCH_ROUTES },
     publishing: { requireApproval: e.REQUIRE_APPROVAL_TO_PUBLISH, requireAudio: e.REQUIRE_AUDIO_TO_PUBLISH },
   }
+}
+
+/**
+ * The app's public origin, any in CSRF_TRUSTED_ORIGINS, and without PUBLIC_SERVER_URL the local
+ * origins of `npm run dev`/`npm start` (localhost and 127.0.0.1 on PORT). Never empty: an empty
+ * list would make Payload accept the staff cookie from any origin.
+ */
+function trustedOrigins(publicUrl: string | undefined, extra: string[], port: number): string[] {
+  const origins = new Set<string>()
+  if (publicUrl) origins.add(new URL(publicUrl).origin)
+  for (const origin of extra) origins.add(origin)
+  if (!publicUrl) {
+    origins.add(`http://localhost:${port}`)
+    origins.add(`http://127.0.0.1:${port}`)
+  }
+  return [...origins]
 }
 
 const g = globalThis as typeof globalThis & { __bkSettings?: Settings }

@@ -16,7 +16,3 @@ export const SLUGS = {
   translationStates: 'translation-states',
   translationEvents: 'translation-events',
 } as const
-
-/** Where a story's translation into one locale stands (story_translations.publication_state). */
-export const PUBLICATION_STATES = ['draft', 'in_review', 'published'] as const
-export type PublicationState = (typeof PUBLICATION_STATES)[number]

@@ -6,6 +6,7 @@ import { withReplicas } from 'drizzle-orm/pg-core'
 
 import { metrics } from '@/observability/metrics'
 import { primaryPool } from '@/db/postgres'
+import { settings } from '@/settings'
 
 /**
  * Read replicas. Payload's own `readReplicas` option opens one pool per replica and sends every
@@ -22,14 +23,12 @@ import { primaryPool } from '@/db/postgres'
  *   `freshWindowMs()` (a lagging replica could still hold the old version; one that lags more than
  *   the bound is not used at all), so the exact bundle cache stays exact.
  */
-export function replicaUrls(env: NodeJS.ProcessEnv = process.env): string[] {
-  const listed = (env.DATABASE_REPLICA_URLS ?? '').split(',')
-  const numbered = [env.DATABASE_REPLICA_1_URL, env.DATABASE_REPLICA_2_URL]
-  return [...new Set([...listed, ...numbered].map((u) => (u ?? '').trim()).filter(Boolean))]
+export function replicaUrls(): string[] {
+  return settings().database.replicas.urls
 }
 
-const PROBE_MS = () => Number(process.env.REPLICA_PROBE_MS || 1_000)
-const MAX_LAG_MS = () => Number(process.env.DATABASE_REPLICA_MAX_LAG_MS || 5_000)
+const PROBE_MS = () => settings().database.replicas.probeMs
+const MAX_LAG_MS = () => settings().database.replicas.maxLagMs
 
 /** How long after a change notification a refill must read the primary. */
 export function freshWindowMs(): number {

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto'
 
 import { hasRole } from '@/access/roles'
 import { scrapeMetrics } from '@/observability/clusterMetrics'
+import { settings } from '@/settings'
 
 function bearerMatches(header: string | null, token: string | undefined): boolean {
   if (!token || !header?.startsWith('Bearer ')) return false
@@ -17,7 +18,7 @@ function bearerMatches(header: string | null, token: string | undefined): boolea
  * holding `METRICS_TOKEN` (`Authorization: Bearer …`) or a signed-in staff member; 401 otherwise.
  */
 export async function metricsResponse(payload: Payload, request: Request): Promise<Response> {
-  let allowed = bearerMatches(request.headers.get('authorization'), process.env.METRICS_TOKEN)
+  let allowed = bearerMatches(request.headers.get('authorization'), settings().metrics.token)
   if (!allowed) {
     const { user } = await payload.auth({ headers: request.headers })
     allowed = hasRole({ user }, 'admin', 'editor', 'translator')

@@ -3,6 +3,8 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import crypto from 'node:crypto'
 import { Forbidden } from 'payload'
 
+import { settings } from '@/settings'
+
 const sameSecret = (a: string, b: string): boolean => {
   const x = crypto.createHash('sha256').update(a).digest()
   const y = crypto.createHash('sha256').update(b).digest()
@@ -22,7 +24,7 @@ export const requireSetupTokenForFirstUser: CollectionBeforeOperationHook = ({ a
   const pathname = req.url ? new URL(req.url, 'http://x').pathname : ''
   if (!pathname.endsWith('/first-register')) return args
   const data = (args as { data?: Record<string, unknown> }).data ?? {}
-  const expected = process.env.ADMIN_SETUP_TOKEN
+  const expected = settings().payload.adminSetupToken
   const given = typeof data.setupToken === 'string' ? data.setupToken : ''
   if (!expected || !given || !sameSecret(given, expected)) {
     req.payload.logger.warn('first-register refused: missing or wrong setup token')

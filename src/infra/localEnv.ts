@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
+import { resetSettings } from '@/settings'
 import { startEmbeddedStandby } from '@/infra/embeddedStandby'
 import { replicaUrls } from '@/db/replicas'
 import { exportS3Env, localS3Dir, startLocalS3 } from '@/infra/localS3'
@@ -45,6 +46,7 @@ function ensureSecret(root: string, required: boolean): void {
  */
 export async function prepareLocalEnvironment(root = projectRoot(), opts: { replica?: boolean } = {}): Promise<LocalEnvironment> {
   nextEnv.loadEnvConfig(root, process.env.NODE_ENV !== 'production')
+  resetSettings()
   const stops: (() => Promise<void>)[] = []
   const started: string[] = []
   const dir = dataDir(root)
@@ -74,6 +76,8 @@ export async function prepareLocalEnvironment(root = projectRoot(), opts: { repl
     stops.push(s3.stop)
   }
   ensureSecret(root, deployed)
+  // The environment changed above: this process's settings are parsed again on next use.
+  resetSettings()
 
   return {
     started,

@@ -46,7 +46,7 @@ export async function runNext(mode: Mode): Promise<void> {
         '',
         '  Bhasha Kahani is starting:',
         // Never a password here: the dev logins are documented in README (SEED_ACCOUNTS=dev).
-        `    Admin    ${url}/admin${seedAccountsMode(process.env, env.embeddedDatabase) === 'dev' ? `   (dev logins, e.g. ${SEED_ADMIN.email}: see README)` : ''}`,
+        `    Admin    ${url}/admin${seedAccountsMode() === 'dev' ? `   (dev logins, e.g. ${SEED_ADMIN.email}: see README)` : ''}`,
         `    REST     ${url}/api/stories`,
         `    GraphQL  ${url}/api/graphql`,
         ...env.started.map((s) => `    ${s}`),

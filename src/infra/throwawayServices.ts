@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
+import { resetSettings } from '@/settings'
 import { exportS3Env, startLocalS3 } from '@/infra/localS3'
 
 /**
@@ -27,6 +28,7 @@ export async function startThrowawayServices(name: string): Promise<{ dir: strin
   process.env.PAYLOAD_SECRET ||= `${name}-secret-not-for-production`
   // Tests and benchmarks sign in with the documented dev accounts on their throwaway database.
   process.env.SEED_ACCOUNTS ||= 'dev'
+  resetSettings()
   return {
     dir,
     stop: async () => {

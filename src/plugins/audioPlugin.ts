@@ -61,10 +61,8 @@ function withDeleteRelease(collection: CollectionConfig, column: 'node_id' | 'st
  * DATABASE_URL), so a fresh start voices stories without a second process; `off` (the default
  * otherwise: production against a real database, tests) leaves the queue to `npm run jobs`.
  */
-function serverWorkerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  const mode = env.AUDIO_WORKER || (env.NODE_ENV === 'development' || env.BK_EMBEDDED_DATABASE === '1' ? 'server' : 'off')
-  if (mode !== 'server' && mode !== 'off') throw new Error(`AUDIO_WORKER must be "server" or "off", got "${mode}"`)
-  return mode === 'server'
+function serverWorkerEnabled(): boolean {
+  return settings().audio.worker === 'server'
 }
 
 const WORKER = Symbol.for('bhasha-kahani.audioServerWorker')

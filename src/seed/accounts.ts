@@ -1,4 +1,4 @@
-import { settings } from '@/settings'
+import { settings, type Settings } from '@/settings'
 
 /**
  * Development staff accounts with documented passwords. They are created only when SEED_ACCOUNTS
@@ -20,12 +20,9 @@ export const SEED_STAFF = [
   { email: 'tamil@bhashakahani.local', password: 'kahani-tamil', name: 'Kavya (Tamil translator)', role: 'translator' as const, locales: ['ta'] },
 ]
 
-export type SeedAccounts = 'dev' | 'none'
+export type SeedAccounts = Settings['seed']['accounts']
 
-/** SEED_ACCOUNTS, or its default: `dev` on the embedded database, `none` on an external one. */
-export function seedAccountsMode(env: NodeJS.ProcessEnv, embeddedDatabase: boolean): SeedAccounts {
-  const value = env.SEED_ACCOUNTS?.trim()
-  if (!value) return embeddedDatabase ? 'dev' : 'none'
-  if (value === 'dev' || value === 'none') return value
-  throw new Error(`SEED_ACCOUNTS must be "dev" or "none", not ${JSON.stringify(value)}`)
+/** SEED_ACCOUNTS, or its default: `dev` on the embedded database (BK_EMBEDDED_DATABASE=1), `none` on an external one. */
+export function seedAccountsMode(): SeedAccounts {
+  return settings().seed.accounts
 }

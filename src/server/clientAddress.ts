@@ -3,19 +3,17 @@ import type { IncomingMessage } from 'node:http'
 import net from 'node:net'
 import proxyaddr from 'proxy-addr'
 
+import { settings } from '@/settings'
+
 export type Trust = (address: string, hop: number) => boolean
 
 /**
  * TRUSTED_PROXIES (IPs or CIDR ranges, comma or space separated, or proxy-addr's names
- * loopback/linklocal/uniquelocal) compiled once; a bad entry throws at start with its text.
+ * loopback/linklocal/uniquelocal; checked by the settings, so a bad entry stops the server at start
+ * naming the variable) compiled for proxy-addr.
  */
-export function trustFromEnv(text: string | undefined = process.env.TRUSTED_PROXIES): Trust {
-  const entries = (text ?? '').split(/[\s,]+/).filter(Boolean)
-  try {
-    return proxyaddr.compile(entries)
-  } catch (err) {
-    throw new Error(`TRUSTED_PROXIES: ${(err as Error).message}`)
-  }
+export function trustFromSettings(entries: string[] = settings().listener.trustedProxies): Trust {
+  return proxyaddr.compile(entries)
 }
 
 const plain = (address: string | undefined | null): string | null => {

@@ -6,7 +6,7 @@ import next from 'next'
 
 import { runShutdownHooks } from '@/lifecycle/shutdown'
 import { metrics, routeTemplate } from '@/observability/metrics'
-import { pinClientAddress, trustFromEnv } from '@/server/clientAddress'
+import { pinClientAddress, trustFromSettings } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
 
 /**
@@ -35,7 +35,7 @@ export async function startAppServer(opts: { dev: boolean; port: number; dir?: s
   const app = next({ dev: opts.dev, dir: opts.dir ?? process.cwd(), hostname: 'localhost', port: opts.port })
   const handle = app.getRequestHandler()
   await app.prepare()
-  const trust = trustFromEnv()
+  const trust = trustFromSettings()
   const server = http.createServer((req, res) => {
     // The real socket peer (X-Forwarded-For only from TRUSTED_PROXIES), before Next sees the request.
     pinClientAddress(req, trust)

@@ -13,15 +13,21 @@ import cluster from 'node:cluster'
 
 import { serveClusterMetrics, serveWorkerRegistry } from '@/observability/clusterMetrics'
 import { startAppServer } from '@/server/httpServer'
+import { settings, SettingsError } from '@/settings'
 
 const dev = process.argv.includes('--dev')
-const port = Number(process.env.PORT || 3000)
-const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000)
-const concurrency = dev ? 1 : Number(process.env.WEB_CONCURRENCY || 1)
-if (!Number.isInteger(concurrency) || concurrency < 1) {
-  console.error(`WEB_CONCURRENCY must be a whole number from 1, got "${process.env.WEB_CONCURRENCY}"`)
-  process.exit(2)
-}
+const env = (() => {
+  try {
+    return settings()
+  } catch (err) {
+    if (!(err instanceof SettingsError)) throw err
+    console.error(err.message)
+    process.exit(2)
+  }
+})()
+const port = env.server.port
+const shutdownMs = env.server.shutdownTimeoutMs
+const concurrency = dev ? 1 : env.server.concurrency
 
 if (concurrency > 1 && cluster.isPrimary) await runPrimary(concurrency)
 else await runWorker()
@@ -29,7 +35,7 @@ else await runWorker()
 async function runWorker(): Promise<void> {
   if (cluster.isWorker) serveWorkerRegistry()
   const app = await startAppServer({ dev, port })
-  const who = cluster.isWorker ? ` (worker ${process.env.BK_WORKER_INDEX} of ${concurrency}, pid ${process.pid})` : ''
+  const who = cluster.isWorker ? ` (worker ${env.dev.workerIndex} of ${concurrency}, pid ${process.pid})` : ''
   console.log(`[server] ${dev ? 'development' : 'production'} server listening on ${app.url}${who}`)
   // Warm-up: the first API request initialises Payload with its crons (every route asks for them:
   // `cron: true`, so whichever request comes first starts them), which starts the in-server
@@ -67,7 +73,8 @@ async function runWorker(): Promise<void> {
 }
 
 async function runPrimary(n: number): Promise<void> {
-  const audio = process.env.AUDIO_WORKER
+  // The configured value, not its default: each worker derives the default itself.
+  const audio = env.audio.configuredWorker
   const indexOf = new Map<number, number>()
   let stopping = false
   const fork = (index: number) => {

@@ -6,7 +6,8 @@ import type { Cue } from '@/domain/audio/cues'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { loadLexicon } from '@/audio/lexicon'
 import { audioProvider, providerIdentity } from '@/audio/providers/audioProvider'
-import { currentAudio, DEFAULT_NARRATOR_SPEAKER } from '@/domain/audio/variants'
+import { nodeSpeaker } from '@/domain/audio/speakers'
+import { currentAudio } from '@/domain/audio/variants'
 import type { LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
 import { settings } from '@/settings'
@@ -51,10 +52,10 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   // A node is voiced by its character's speaker (the narrator's when it has none). Only audio whose
   // content key matches the node's current text, speaker, provider and lexicon goes in the bundle:
   // after an edit the old audio is left out until the line is voiced again.
-  const narrator = (process.env.AUDIO_NARRATOR_SPEAKER || DEFAULT_NARRATOR_SPEAKER).toLowerCase()
-  const speakerOf = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker.trim().toLowerCase()]))
+  const { audio: audioSettings, urls } = settings()
+  const speakerOf = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
   const current = currentAudio({
-    nodes: nodes.docs.map((n) => ({ id: n.id, speaker: speakerOf.get(idOf(n.character as Ref) ?? '') || narrator, texts: localized(n.textContent) })),
+    nodes: nodes.docs.map((n) => ({ id: n.id, speaker: nodeSpeaker(speakerOf.get(idOf(n.character as Ref) ?? ''), audioSettings.narratorSpeaker), texts: localized(n.textContent) })),
     rows: audio.docs.flatMap((a) => {
       const node = idOf(a.node as Ref)
       return node ? [{ ...a, node }] : []
@@ -62,7 +63,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     identity: providerIdentity(audioProvider()),
     lexicon,
   })
-  const urlOptions = { publicBaseUrl: process.env.S3_PUBLIC_URL, serverUrl: process.env.PUBLIC_SERVER_URL }
+  const urlOptions = { publicBaseUrl: urls.objects, serverUrl: urls.server }
   const audioUrls = (nodeId: string) =>
     Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, audioPublicUrl(a, urlOptions)])) as Partial<Record<LocaleCode, string>>
   const audioCues = (nodeId: string) =>

@@ -10,7 +10,7 @@ import { loadStoryTranslation, PublishRefused, statusBody, textsIn, translationR
 import { exportCsv, exportXliff, importEntries, readCsv, readXliff } from '@/translation/files'
 import { machineTranslator, MachineTranslationError } from '@/translation/machine'
 import { draftWithMachine } from '@/translation/machineDraft'
-import { publishSettings } from '@/translation/settings'
+import { settings as appSettings } from '@/settings'
 import { reviewUnits, setPublicationState, TranslationInputError, TranslationNotFound } from '@/translation/publication'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -59,7 +59,7 @@ export const translationStatusEndpoint: Endpoint = {
     if (!staffUser(req) || !mayTranslate(req, locale)) return forbidden(req, `You may not see the ${locale} translation.`)
     const id = storyIdOf(req)
     if (!id) return errorResponse(404, 'Not Found')
-    const settings = publishSettings()
+    const settings = appSettings().publishing
     const t = await loadStoryTranslation(req, id, locale, settings.requireAudio)
     if (!t) return errorResponse(404, 'Not Found')
     const row = await translationRow(req, id, locale)

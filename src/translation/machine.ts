@@ -5,6 +5,7 @@ import { RetriesExhausted, withRetries } from '@/audio/providers/retry'
 import { classifySarvamError } from '@/audio/providers/sarvamProvider'
 import { splitText } from '@/domain/audio/splitText'
 import { getLocale, type LocaleCode } from '@/locales'
+import { settings, type TtsSettings } from '@/settings'
 
 /** Mayura's request limit: longer texts are sent in sentence-sized pieces. */
 export const MAYURA_MAX_CHARS = 1000
@@ -40,17 +41,17 @@ const g = globalThis as { __bkTranslateBucket?: TokenBucket }
  * machine-draft action is hidden). Same policy as the voice provider: requests share one client-side
  * rate limit (SARVAM_RPM), 429 waits for Retry-After, 5xx and timeouts back off with jitter.
  */
-export function machineTranslator(env: NodeJS.ProcessEnv = process.env): MachineTranslator | null {
-  const apiKey = env.SARVAM_API_KEY
+export function machineTranslator(tts: TtsSettings = settings().tts): MachineTranslator | null {
+  const apiKey = tts.sarvamApiKey
   if (!apiKey) return null
   const client = new SarvamAIClient({
     apiSubscriptionKey: apiKey,
-    ...(env.SARVAM_BASE_URL ? { baseUrl: env.SARVAM_BASE_URL } : {}),
+    ...(tts.sarvamBaseUrl ? { baseUrl: tts.sarvamBaseUrl } : {}),
     maxRetries: 0,
-    timeoutInSeconds: Number(env.SARVAM_TIMEOUT_SECONDS || 60),
+    timeoutInSeconds: tts.sarvamTimeoutSeconds,
   })
-  const bucket = (g.__bkTranslateBucket ??= new TokenBucket({ perMinute: Number(env.SARVAM_RPM || 30), sleep: realSleep }))
-  const maxAttempts = Number(env.SARVAM_MAX_ATTEMPTS || 5)
+  const bucket = (g.__bkTranslateBucket ??= new TokenBucket({ perMinute: tts.sarvamRpm, sleep: realSleep }))
+  const maxAttempts = tts.sarvamMaxAttempts
   return {
     model: 'mayura:v1',
     async translate(text, from, to) {

@@ -5,10 +5,11 @@ import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
 import { recompileStoryBundles } from '@/services/storyBundles'
-import { type PublicationState, SLUGS } from '@/slugs'
+import type { PublicationState } from '@/domain/translation/status'
+import { SLUGS } from '@/slugs'
 import { deleteObjects, listObjects, objectStore } from '@/storage/objectStore'
 import { graphSource, loadStoryTranslation, PublishRefused, reportFor, translationRow } from '@/translation/service'
-import { publishSettings, type PublishSettings } from '@/translation/settings'
+import { settings as appSettings, type Settings } from '@/settings'
 import { loadStates, storedState, writeLocaleEvent, writeState } from '@/translation/states'
 
 export class TranslationNotFound extends Error {}
@@ -34,7 +35,7 @@ export async function setPublicationState(
   storyId: string,
   locale: LocaleCode,
   state: PublicationState,
-  settings: PublishSettings = publishSettings(),
+  settings: Settings['publishing'] = appSettings().publishing,
 ): Promise<{ previous: PublicationState; state: PublicationState }> {
   const graph = await loadStoryGraph(req, storyId)
   if (!graph) throw new TranslationNotFound(`No story ${storyId}.`)

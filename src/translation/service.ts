@@ -7,6 +7,7 @@ import {
   describeBlockers,
   localeReport,
   type LocaleReport,
+  type PublicationState,
   publishBlockers,
   type PublishBlocker,
   type UnitRow,
@@ -16,7 +17,7 @@ import {
 import { bcp47Tag } from '@/domain/translation/tags'
 import { translationUnits, UNIT_KIND_LABELS } from '@/domain/translation/units'
 import { isLocale, type LocaleCode } from '@/locales'
-import { type PublicationState, SLUGS } from '@/slugs'
+import { SLUGS } from '@/slugs'
 import { loadStoryGraph } from '@/services/storyGraph'
 import { loadStates } from '@/translation/states'
 

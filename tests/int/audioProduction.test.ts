@@ -7,6 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { resetSettings } from '@/settings'
+
 import { primaryPool } from '@/db/postgres'
 import { withTransaction } from '@/db/transaction'
 import { enqueueStoryAudio, loadStoryAudio } from '@/audio/jobs/storyAudio'
@@ -166,6 +168,7 @@ describe('audio always matches its text', () => {
     await generate(s.storyId, ['en', 'hi'])
     process.env.AUTO_VOICE = 'on'
     process.env.AUTO_VOICE_DEBOUNCE_MS = '1000'
+    resetSettings() // settings are parsed once; the change above must be seen
     try {
       for (const text of ['The crow flies.', 'The crow flies far.', 'The crow flies far away.']) {
         await payload.update({ collection: 'story-nodes', id: s.nodeIds[3]!, locale: 'en', data: { textContent: text } })
@@ -187,6 +190,7 @@ describe('audio always matches its text', () => {
     } finally {
       process.env.AUTO_VOICE = 'off'
       delete process.env.AUTO_VOICE_DEBOUNCE_MS
+      resetSettings() // settings are parsed once; the change above must be seen
     }
     const after = await bundle(s.slug)
     expect(after.nodes.find((n) => n.id === s.nodeIds[3])).toMatchObject({ needsAudio: false, cues: [{ text: 'The crow flies far away.' }] })

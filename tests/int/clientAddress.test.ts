@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { startChildServer, type ChildServer } from '../support/childProcess'
-import { deviceId } from './listenerSupport'
+import { deviceId } from '../support/listener'
 
 let server: ChildServer | undefined
 

@@ -13,7 +13,7 @@ import { createStaff, rest, type Staff } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
-import { call, deleteListeners, signIn, type Listener } from './listenerSupport'
+import { call, deleteListeners, signIn, type Listener } from '../support/listener'
 
 let payload: Payload
 let server: TestServer

@@ -12,6 +12,7 @@ import { startEmbeddedStandby, type RunningStandby } from '@/infra/embeddedStand
 import { metrics } from '@/observability/metrics'
 import { getBundle } from '@/services/bundleCache'
 import { probeReplicas, replicaStatus } from '@/db/replicas'
+import { resetSettings } from '@/settings'
 import { createStory, type StoryFixture } from '../support/fixtures'
 
 const standby: RunningStandby = await startEmbeddedStandby({
@@ -25,6 +26,7 @@ process.env.DATABASE_REPLICA_URLS = standby.url
 process.env.DATABASE_REPLICA_MAX_LAG_MS = '300'
 process.env.REPLICA_PROBE_MS = '60000' // the tests probe explicitly
 process.env.DATABASE_REPLICA_AFTER_WRITE_MS = '500'
+resetSettings()
 const { testPayload } = await import('../support/payload')
 
 let payload: Payload
@@ -103,6 +105,7 @@ describe('reads with a healthy standby', () => {
     try {
       // Once the freshness window (max lag + 2 probe intervals) is over, a refill may use the replica.
       process.env.REPLICA_PROBE_MS = '50'
+      resetSettings()
       await sleep(600)
       await probeReplicas()
       const later = await countedBy('test-bundle-later', () => getBundle(payload, other.slug, 'hi'))
@@ -110,6 +113,7 @@ describe('reads with a healthy standby', () => {
       expect(later.primary).toBe(0)
     } finally {
       process.env.REPLICA_PROBE_MS = '60000'
+      resetSettings()
       await other.cleanup()
     }
   })

@@ -3,6 +3,8 @@ import type { Payload } from 'payload'
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { resetSettings } from '@/settings'
+
 import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
 
 import { createStaff, gql, rest, type Staff } from '../support/api'
@@ -39,6 +41,7 @@ beforeEach(async () => {
 afterEach(async () => {
   delete process.env.REQUIRE_APPROVAL_TO_PUBLISH
   delete process.env.REQUIRE_AUDIO_TO_PUBLISH
+  resetSettings() // settings are parsed once; the change above must be seen
   await story?.cleanup()
 })
 
@@ -226,6 +229,7 @@ describe('per-locale go-live', () => {
 
   it('should refuse to publish a locale with a stale unit, naming it', async () => {
     process.env.REQUIRE_APPROVAL_TO_PUBLISH = 'false'
+    resetSettings() // settings are parsed once; the change above must be seen
     await translateAll(tamil, 'ta', 'த')
     await rest(server.url, 'PATCH', `story-choices/${story.choiceIds[1]}`, { token: editor.token, locale: 'en', body: { textContent: 'Fly to the river' } })
     const res = await publish('ta')
@@ -238,6 +242,7 @@ describe('per-locale go-live', () => {
   it('should require audio for every node when REQUIRE_AUDIO_TO_PUBLISH=generated', async () => {
     process.env.REQUIRE_APPROVAL_TO_PUBLISH = 'false'
     process.env.REQUIRE_AUDIO_TO_PUBLISH = 'generated'
+    resetSettings() // settings are parsed once; the change above must be seen
     await translateAll(tamil, 'ta', 'த')
     const res = await publish('ta')
     expect(res.status).toBe(409)

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { resetSettings } from '@/settings'
+
 import { createStaff, rest, type Staff } from '../support/api'
 import { startFakeSarvam, type FakeSarvam } from '../support/fakeSarvam'
 import { createStory, type StoryFixture } from '../support/fixtures'
@@ -20,12 +22,14 @@ beforeAll(async () => {
   server = await startTestServer()
   sarvam = await startFakeSarvam({ apiKey: 'test-key' })
   process.env.SARVAM_RPM = '6000'
+  resetSettings() // settings are parsed once; the change above must be seen
   ;[tamil, editor] = await Promise.all([createStaff(payload, server.url, 'translator', ['ta']), createStaff(payload, server.url, 'editor')])
 })
 
 beforeEach(async () => {
   process.env.SARVAM_API_KEY = 'test-key'
   process.env.SARVAM_BASE_URL = sarvam.url
+  resetSettings() // settings are parsed once; the change above must be seen
   sarvam.reset()
   story = await createStory(payload)
 })
@@ -33,6 +37,7 @@ beforeEach(async () => {
 afterEach(async () => {
   delete process.env.SARVAM_API_KEY
   delete process.env.SARVAM_BASE_URL
+  resetSettings() // settings are parsed once; the change above must be seen
   await story?.cleanup()
 })
 
@@ -68,6 +73,7 @@ describe('machine drafts through the sarvamai SDK', () => {
 
   it('should not publish machine drafts, even without required approval, until a person edits or approves them', async () => {
     process.env.REQUIRE_APPROVAL_TO_PUBLISH = 'false'
+    resetSettings() // settings are parsed once; the change above must be seen
     try {
       await draft(tamil, { locale: 'ta' })
       const refused = await rest(server.url, 'POST', `stories/${story.storyId}/publication`, { token: editor.token, body: { locale: 'ta', state: 'published' } })
@@ -81,6 +87,7 @@ describe('machine drafts through the sarvamai SDK', () => {
       expect((await rest(server.url, 'POST', `stories/${story.storyId}/publication`, { token: editor.token, body: { locale: 'ta', state: 'published' } })).status).toBe(200)
     } finally {
       delete process.env.REQUIRE_APPROVAL_TO_PUBLISH
+      resetSettings() // settings are parsed once; the change above must be seen
     }
   })
 
@@ -97,6 +104,7 @@ describe('machine drafts through the sarvamai SDK', () => {
     const unit = `node/${story.nodeIds[1]}/text_content`
     expect((await draft(tamil, { locale: 'ta', units: [unit] })).status).toBe(200)
     process.env.SARVAM_MAX_ATTEMPTS = '2'
+    resetSettings() // settings are parsed once; the change above must be seen
     try {
       sarvam.failNext(500, 10)
       const res = await draft(tamil, { locale: 'ta' })
@@ -104,12 +112,14 @@ describe('machine drafts through the sarvamai SDK', () => {
       expect((await status('ta')).counts.machine).toBe(1)
     } finally {
       delete process.env.SARVAM_MAX_ATTEMPTS
+      resetSettings() // settings are parsed once; the change above must be seen
     }
   })
 
   it('should be unavailable without SARVAM_API_KEY (503) and refuse a locale the translator does not hold (403)', async () => {
     expect((await draft(tamil, { locale: 'hi' })).status).toBe(403)
     delete process.env.SARVAM_API_KEY
+    resetSettings() // settings are parsed once; the change above must be seen
     expect((await draft(tamil, { locale: 'ta' })).status).toBe(503)
     expect((await status('ta')).machineTranslation).toBe(false)
   })

@@ -16,7 +16,7 @@ import { createStaff, type Staff } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
-import { signIn, sql, type Listener } from '../int/listenerSupport'
+import { signIn, sql, type Listener } from '../support/listener'
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS || 10_000)
 const SEED = Number(process.env.FUZZ_SEED || 20261130)

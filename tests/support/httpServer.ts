@@ -9,7 +9,7 @@ import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
 import { progressListResponse, progressMoveResponse } from '@/endpoints/progress'
 import { storyBundleResponse } from '@/endpoints/storyBundle'
 import { storyCatalogResponse } from '@/endpoints/storyCatalog'
-import { pinClientAddress, trustFromEnv } from '@/server/clientAddress'
+import { pinClientAddress, trustFromSettings } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
 import { graphqlPost } from '@/http/graphqlPost'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
@@ -38,7 +38,7 @@ export async function startTestServer(): Promise<TestServer> {
   const server = http.createServer((req, res) => {
     // As the production server does before Next: the real peer, X-Forwarded-For only from trusted
     // proxies (compiled per request here: tests change TRUSTED_PROXIES between cases).
-    pinClientAddress(req, trustFromEnv())
+    pinClientAddress(req, trustFromSettings())
     applyResponsePolicy(req, res, () => void route(req, res))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -4,6 +4,7 @@ import { primaryPool } from '@/db/postgres'
 import { enqueueStoryAudio } from '@/audio/jobs/storyAudio'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import type { TtsProvider } from '@/audio/providers/types'
+import { settings } from '@/settings'
 
 export const AUTO_VOICE_STORY = 'autoVoiceStory'
 
@@ -11,21 +12,13 @@ export const AUTO_VOICE_STORY = 'autoVoiceStory'
  * AUTO_VOICE: regenerate audio by itself after text, speaker or lexicon edits. `on`/`off`; unset
  * means on for the offline local provider (free) and off for paid ones (Sarvam bills each line).
  */
-export function autoVoiceEnabled(provider: Pick<TtsProvider, 'name'> = audioProvider(), env: NodeJS.ProcessEnv = process.env): boolean {
-  const raw = env.AUTO_VOICE
-  if (raw === undefined || raw === '') return provider.name === 'local'
-  if (raw === 'on' || raw === 'true' || raw === '1') return true
-  if (raw === 'off' || raw === 'false' || raw === '0') return false
-  throw new Error(`AUTO_VOICE must be "on" or "off", got "${raw}"`)
+export function autoVoiceEnabled(provider: Pick<TtsProvider, 'name'> = audioProvider()): boolean {
+  return settings().audio.autoVoice ?? provider.name === 'local'
 }
 
 /** Quiet time after the last edit of a story before its audio is regenerated (AUTO_VOICE_DEBOUNCE_MS, default 5 s). */
-export function autoVoiceDebounceMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.AUTO_VOICE_DEBOUNCE_MS
-  if (raw === undefined || raw === '') return 5_000
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`AUTO_VOICE_DEBOUNCE_MS must be a whole number of milliseconds up to 3600000, got "${raw}"`)
-  return n
+export function autoVoiceDebounceMs(): number {
+  return settings().audio.autoVoiceDebounceMs
 }
 
 /**

@@ -34,7 +34,7 @@ import {
 import type { Issue } from '@/domain/story/validate'
 import type { StudioData } from '@/endpoints/storyStudio'
 import { DEFAULT_LOCALE, getLocale, htmlLang, isLocale, type LocaleCode, LOCALE_CODES } from '@/locales'
-import { NODE_TYPES } from '@/slugs'
+import { NODE_TYPES } from '@/domain/story/graph'
 
 import { CARD_HEIGHT, CARD_WIDTH, layeredLayout } from './layout'
 import { rest, RestError } from './rest'

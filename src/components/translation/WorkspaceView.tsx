@@ -11,7 +11,7 @@ import { bcp47Tag } from '@/domain/translation/tags'
 import { getLocale, isLocale } from '@/locales'
 import { loadStoryTranslation, statusBody, translationRow } from '@/translation/service'
 import { machineTranslator } from '@/translation/machine'
-import { publishSettings } from '@/translation/settings'
+import { settings as appSettings } from '@/settings'
 
 import { fontFor } from './scripts'
 import { Workspace } from './Workspace'
@@ -46,7 +46,7 @@ export async function WorkspaceView(props: AdminViewServerProps) {
   )
   if (!storyId || !UUID.test(storyId) || !isLocale(locale)) return template(<p>No such story or language.</p>)
   if (!mayTranslate(req, locale)) return template(<p>You do not translate {getLocale(locale).label}.</p>)
-  const settings = publishSettings()
+  const settings = appSettings().publishing
   const t = await loadStoryTranslation(req, storyId, locale, settings.requireAudio)
   if (!t) return template(<p>No such story.</p>)
   const row = await translationRow(req, storyId, locale)

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod'
 
-import { STORED_STATUSES } from '@/domain/translation/status'
-import { PUBLICATION_STATES } from '@/slugs'
+import { PUBLICATION_STATES, STORED_STATUSES } from '@/domain/translation/status'
 
 const unitIdSchema = z.string().max(100).describe('A stable unit id, e.g. story-nodes/<uuid>/textContent.')
 const localeField = z.string().describe('A content locale code, e.g. ta (400 naming `locale` when unknown).')

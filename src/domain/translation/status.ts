@@ -53,6 +53,11 @@ export type UnitRow = {
 }
 
 export type AudioRule = 'none' | 'generated' | 'approved'
+
+/** Where a story's translation into one locale stands (story_translations.publication_state). */
+export const PUBLICATION_STATES = ['draft', 'in_review', 'published'] as const
+export type PublicationState = (typeof PUBLICATION_STATES)[number]
+
 export type AudioState = 'none' | 'generated' | 'approved'
 
 export function unitRow(unit: TranslationUnit, locale: LocaleCode, storySource: LocaleCode, state: UnitState | null): UnitRow {

@@ -22,12 +22,13 @@ describe('parseSettings', () => {
     const s = parseSettings({})
     expect(s.database).toMatchObject({ url: undefined, poolMax: 10 })
     expect(s.s3).toBeNull()
-    expect(s.graphql).toEqual({ maxComplexity: 1000, maxListComplexity: 50_000 })
+    expect(s.graphql).toEqual({ maxComplexity: 1000, maxListComplexity: 50_000, maxFieldRepeats: 20 })
     expect(s.tts).toMatchObject({ provider: undefined, sarvamModel: 'bulbul:v3', sarvamRpm: 30, sarvamMaxAttempts: 5, sarvamTimeoutSeconds: 60, espeakBackend: 'auto' })
     expect(s.listener).toMatchObject({ tokenTtlDays: 90, trustedProxies: [], ipMode: 'truncate' })
     expect(s.listener.limits.analyticsPerListener).toEqual({ limit: 120, windowSec: 60 })
-    expect(s.audio).toEqual({ worker: 'off', concurrency: 2, narratorSpeaker: 'meera', rupeesPer10kChars: 30, jobRetries: 3, jobRetentionDays: 7, signedUrlSeconds: 3600 })
-    expect(s.seed).toEqual({ onEmpty: false, adminEmail: 'admin@bhashakahani.local', adminPassword: 'kahani-admin' })
+    expect(s.audio).toEqual({ worker: 'off', configuredWorker: undefined, concurrency: 2, narratorSpeaker: 'meera', rupeesPer10kChars: 30, jobRetries: 3, jobRetentionDays: 7, signedUrlSeconds: 3600, autoVoice: undefined, autoVoiceDebounceMs: 5000 })
+    expect(s.seed).toEqual({ onEmpty: false, accounts: 'none', adminEmail: 'admin@bhashakahani.local', adminPassword: 'kahani-admin' })
+    expect(s.http).toEqual({ trustedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'], secureCookies: false })
     expect(s.urls).toEqual({ server: '', objects: undefined })
     expect(s.bundles.sweepGraceHours).toBe(24)
     expect(s.server).toEqual({ port: 3000, shutdownTimeoutMs: 10_000, concurrency: 1 })
@@ -47,6 +48,18 @@ describe('parseSettings', () => {
     const s = parseSettings({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_PUBLIC_URL: 'https://cdn.example.com//' })
     expect(s.s3).toEqual({ endpoint: undefined, bucket: 'b', region: 'auto', accessKeyId: 'k', secretAccessKey: 's', publicUrl: 'https://cdn.example.com' })
     expect(s.urls.objects).toBe('https://cdn.example.com')
+  })
+
+  it('should make the dev accounts the default on the embedded database only', () => {
+    expect(parseSettings({ BK_EMBEDDED_DATABASE: '1' }).seed.accounts).toBe('dev')
+    expect(parseSettings({ BK_EMBEDDED_DATABASE: '1', SEED_ACCOUNTS: 'none' }).seed.accounts).toBe('none')
+    expect(parseSettings({ SEED_ACCOUNTS: 'dev' }).seed.accounts).toBe('dev')
+  })
+
+  it('should trust the public origin and CSRF_TRUSTED_ORIGINS, and make the cookie Secure behind https', () => {
+    const s = parseSettings({ PUBLIC_SERVER_URL: 'https://cms.example.com/admin', CSRF_TRUSTED_ORIGINS: 'https://app.example.com/x, http://localhost:4000' })
+    expect(s.http).toEqual({ trustedOrigins: ['https://cms.example.com', 'https://app.example.com', 'http://localhost:4000'], secureCookies: true })
+    expect(parseSettings({ PUBLIC_SERVER_URL: 'https://cms.example.com', COOKIE_SECURE: 'false' }).http.secureCookies).toBe(false)
   })
 
   it('should lowercase the narrator speaker', () => {
@@ -72,6 +85,10 @@ describe('parseSettings', () => {
     ['AUTO_VOICE_DEBOUNCE_MS', '-1'],
     ['GRAPHQL_MAX_COMPLEXITY', 'lots'],
     ['GRAPHQL_MAX_LIST_COMPLEXITY', '-1'],
+    ['GRAPHQL_MAX_FIELD_REPEATS', '0'],
+    ['CSRF_TRUSTED_ORIGINS', 'app.example.com'],
+    ['COOKIE_SECURE', 'yes'],
+    ['SEED_ACCOUNTS', 'all'],
     ['SEED_ON_EMPTY', 'yes please'],
     ['SEED_ADMIN_EMAIL', 'admin'],
     ['TTS_PROVIDER', 'google'],
@@ -125,7 +142,7 @@ describe('parseSettings', () => {
     })
     // Free-text values (secrets, names, the database URL) accept anything.
     // (S3_BUCKET alone is refused: it needs its credentials.)
-    expect(accepted.sort()).toEqual(['DATABASE_REPLICA_1_URL', 'DATABASE_REPLICA_2_URL', 'DATABASE_REPLICA_URLS', 'DATABASE_URL', 'METRICS_TOKEN', 'PAYLOAD_SECRET', 'S3_ACCESS_KEY_ID', 'S3_REGION', 'S3_SECRET_ACCESS_KEY', 'SARVAM_API_KEY', 'SEED_ADMIN_PASSWORD'].sort())
+    expect(accepted.sort()).toEqual(['DATABASE_REPLICA_1_URL', 'DATABASE_REPLICA_2_URL', 'DATABASE_REPLICA_URLS', 'DATABASE_URL', 'METRICS_TOKEN', 'PAYLOAD_SECRET', 'S3_ACCESS_KEY_ID', 'S3_REGION', 'S3_SECRET_ACCESS_KEY', 'SARVAM_API_KEY', 'SEED_ADMIN_PASSWORD', 'ADMIN_SETUP_TOKEN'].sort())
   })
 })
 
