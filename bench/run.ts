@@ -15,7 +15,9 @@
  * leaves out npm's own banner. Tables and progress go to stderr.
  *
  * Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (10), BENCH_STORIES (50), BENCH_SAMPLES
- * (bodies checked per scenario, default 20), BENCH_SKIP_BUILD=1 to reuse an existing .next build.
+ * (bodies checked per scenario, default 20), BENCH_SKIP_BUILD=1 to reuse an existing .next build,
+ * BENCH_ONLY=listener to run only the listener benchmark (bench/listener.ts; with BENCH_STORIES=1
+ * the seeding is quick too).
  */
 import autocannon, { type Result } from 'autocannon'
 import { spawn, spawnSync } from 'node:child_process'
@@ -191,6 +193,7 @@ async function main(): Promise<void> {
   build()
   log('npm start…')
   const base = await startServer()
+  if (process.env.BENCH_ONLY === 'listener') return runListenerBench(base, process.env.DATABASE_URL!)
   const slug = 'bench-story-01'
   const locale = 'hi'
   const story = (await (await fetch(`${base}/api/stories?where[slug][equals]=${slug}&depth=0&limit=1`)).json()) as { docs: { id: string }[] }
