@@ -8,6 +8,7 @@ import * as migration_20261130_100000_bundle_format_version from './20261130_100
 import * as migration_20261130_104500_translation_workspace from './20261130_104500_translation_workspace';
 import * as migration_20261130_111900_audio_loudness_lexicon from './20261130_111900_audio_loudness_lexicon';
 import * as migration_20261130_113024_studio_edited_by from './20261130_113024_studio_edited_by';
+import * as migration_20261130_121701_shared_rate_limits from './20261130_121701_shared_rate_limits';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_113024_studio_edited_by.up,
     down: migration_20261130_113024_studio_edited_by.down,
-    name: '20261130_113024_studio_edited_by'
+    name: '20261130_113024_studio_edited_by',
+  },
+  {
+    up: migration_20261130_121701_shared_rate_limits.up,
+    down: migration_20261130_121701_shared_rate_limits.down,
+    name: '20261130_121701_shared_rate_limits'
   },
 ];

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import { type BatchIssue, validateBatch } from '@/domain/listener/analyticsBatch'
 
 import { insertEvents, resolveReferences } from '@/listener/analytics'
-import { listenerSettings } from '@/listener/config'
 import { addressKey, errorResponse, failed, json, limited, listenerIdOf, readJson, requestIp, unauthorized } from '@/listener/http'
 import { touchLastActive } from '@/listener/identity'
 
@@ -29,11 +28,10 @@ const badBatch = (issues: BatchIssue[]) =>
 export async function analyticsIngestResponse(payload: Payload, request: Request): Promise<Response> {
   const userId = listenerIdOf(request.headers)
   if (!userId) return unauthorized()
-  const settings = listenerSettings()
   const ip = requestIp(request.headers)
   const tooMany =
-    limited(settings.limits.analyticsPerListener, userId, 'analytics batches from this listener') ??
-    limited(settings.limits.analyticsPerIp, addressKey(ip), 'analytics batches from this address')
+    (await limited(payload, 'analyticsPerListener', userId, 'analytics batches from this listener')) ??
+    (await limited(payload, 'analyticsPerIp', addressKey(ip), 'analytics batches from this address'))
   if (tooMany) return tooMany
   const body = await readJson(request, MAX_BODY_BYTES)
   if (!body.ok) return body.response

@@ -3,7 +3,6 @@ import type { Endpoint } from 'payload'
 import { listenerUser } from '@/access/listenerUser'
 import { anonymousSignInSchema, preferencesPatchSchema } from '@/domain/listener/schemas'
 
-import { listenerSettings } from '@/listener/config'
 import { addressKey, failed, invalid, json, limited, payloadRequestJson, requestIp, unauthorized } from '@/listener/http'
 import { deleteListener, findListener, signInAnonymous, updatePreferences } from '@/listener/identity'
 
@@ -12,7 +11,7 @@ const signIn: Endpoint = {
   path: '/anonymous',
   method: 'post',
   handler: async (req) => {
-    const tooMany = limited(listenerSettings().limits.signInPerIp, addressKey(requestIp(req.headers)), 'sign-ins from this address')
+    const tooMany = await limited(req.payload, 'signInPerIp', addressKey(requestIp(req.headers)), 'sign-ins from this address')
     if (tooMany) return tooMany
     const parsed = await payloadRequestJson(req)
     if (!parsed.ok) return parsed.response

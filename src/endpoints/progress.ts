@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import type { Move } from '@/domain/listener/progressMove'
 import { advanceBodySchema, chooseBodySchema, startBodySchema, storySlugSchema } from '@/domain/listener/schemas'
 
-import { listenerSettings } from '@/listener/config'
 import { errorResponse, failed, invalid, json, limited, listenerIdOf, readJson, unauthorized } from '@/listener/http'
 import { listProgress, recordMove } from '@/listener/progress'
 
@@ -21,7 +20,7 @@ export async function progressMoveResponse(payload: Payload, request: Request, s
   if (!(PROGRESS_MOVES as readonly string[]).includes(kind)) return errorResponse(404, `No progress move "${kind}": use start, choose or advance.`)
   const slug = storySlugSchema.safeParse(storySlug)
   if (!slug.success) return invalid(slug.error, ['storySlug'])
-  const tooMany = limited(listenerSettings().limits.movesPerListener, userId, 'progress updates')
+  const tooMany = await limited(payload, 'movesPerListener', userId, 'progress updates')
   if (tooMany) return tooMany
   const body = await readJson(request, 16 * 1024)
   if (!body.ok) return body.response

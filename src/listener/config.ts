@@ -1,28 +1,23 @@
 import type { IpMode } from '@/domain/listener/clientIp'
-import { RateLimiter, type Rate } from '@/domain/listener/rateLimit'
+import type { Rate } from '@/domain/listener/rateLimit'
 import { resetSettings, settings } from '@/settings'
 
 /**
  * Listener API settings (from `settings()`, see .env.example), built once per process.
  *
- * Rate limits are per process (in memory): with N app processes behind a load balancer the
- * effective limit is up to N times the configured one.
+ * The rates of the rate limits; the limits themselves are shared by every process through
+ * Postgres (src/listener/rateLimits.ts).
  */
 export type ListenerSettings = {
   secret: string
   tokenTtlSec: number
   ipMode: IpMode
-  limits: {
-    analyticsPerListener: RateLimiter | null
-    analyticsPerIp: RateLimiter | null
-    movesPerListener: RateLimiter | null
-    signInPerIp: RateLimiter | null
-  }
+  limits: Record<LimitName, Rate | null>
 }
 
-const g = globalThis as typeof globalThis & { __bkListenerSettings?: ListenerSettings }
+export type LimitName = 'analyticsPerListener' | 'analyticsPerIp' | 'movesPerListener' | 'signInPerIp'
 
-const limiter = (rate: Rate | null) => (rate ? new RateLimiter(rate) : null)
+const g = globalThis as typeof globalThis & { __bkListenerSettings?: ListenerSettings }
 
 export function listenerSettings(): ListenerSettings {
   if (g.__bkListenerSettings) return g.__bkListenerSettings
@@ -32,16 +27,16 @@ export function listenerSettings(): ListenerSettings {
     tokenTtlSec: Math.round(listener.tokenTtlDays * 86_400),
     ipMode: listener.ipMode,
     limits: {
-      analyticsPerListener: limiter(listener.limits.analyticsPerListener),
-      analyticsPerIp: limiter(listener.limits.analyticsPerIp),
-      movesPerListener: limiter(listener.limits.movesPerListener),
-      signInPerIp: limiter(listener.limits.signInPerIp),
+      analyticsPerListener: listener.limits.analyticsPerListener,
+      analyticsPerIp: listener.limits.analyticsPerIp,
+      movesPerListener: listener.limits.movesPerListener,
+      signInPerIp: listener.limits.signInPerIp,
     },
   }
   return g.__bkListenerSettings
 }
 
-/** Forgets the settings and the rate limiters' state (tests change the environment between cases). */
+/** Forgets the settings (tests change the environment between cases). */
 export function resetListenerSettings(): void {
   delete g.__bkListenerSettings
   resetSettings()

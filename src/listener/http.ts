@@ -3,11 +3,11 @@ import type { Payload } from 'payload'
 import type { ZodError } from 'zod'
 
 import { normalizeIp } from '@/domain/listener/clientIp'
-import type { RateLimiter } from '@/domain/listener/rateLimit'
 import { fieldIssues } from '@/domain/listener/schemas'
 import { bearerToken, verifyListenerToken } from '@/domain/listener/token'
 
-import { listenerSettings } from '@/listener/config'
+import { listenerSettings, type LimitName } from '@/listener/config'
+import { takeRate } from '@/listener/rateLimits'
 
 export const NO_STORE = { 'cache-control': 'no-store' }
 
@@ -67,14 +67,13 @@ export function requestIp(headers: Headers): string | null {
 /** The key of a per-address limit: an unknown address shares one key (limited, never unlimited). */
 export const addressKey = (ip: string | null): string => ip ?? 'unknown'
 
-/** 429 with Retry-After when `limiter` refuses `key`, else null. */
-export function limited(limiter: RateLimiter | null, key: string | null, what: string, cost = 1): Response | null {
-  if (!limiter || !key) return null
-  const taken = limiter.take(key, Date.now(), cost)
+/** 429 with Retry-After when the shared limit `name` refuses `key`, else null. */
+export async function limited(payload: Payload, name: LimitName, key: string, what: string, cost = 1): Promise<Response | null> {
+  const taken = await takeRate(payload, name, key, cost)
   if (taken.ok) return null
   return errorResponse(
     429,
-    `Too many ${what}: at most ${limiter.rate.limit} per ${limiter.rate.windowSec} s. Retry after ${taken.retryAfterSec} s.`,
+    `Too many ${what}: at most ${taken.rate.limit} per ${taken.rate.windowSec} s. Retry after ${taken.retryAfterSec} s.`,
     { retryAfter: taken.retryAfterSec },
     { 'retry-after': String(taken.retryAfterSec) },
   )

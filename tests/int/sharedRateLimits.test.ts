@@ -10,7 +10,7 @@ import crypto from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { startChildServer, type ChildServer } from '../support/childProcess'
-import { call, deviceId, signIn } from './listenerSupport'
+import { call, deviceId, signIn } from '../support/listener'
 
 let servers: ChildServer[] = []
 
