@@ -235,3 +235,16 @@ export async function cachedCatalog<T>(
   if (cacheable) state.catalog.set(key, value)
   return { value, queries }
 }
+
+/** What the caches of this process hold (for tests and metrics). */
+export function bundleCacheStats(): { entries: number; bytes: number; catalogEntries: number } {
+  let bytes = 0
+  for (const entry of state.entries.values()) bytes += entry ? Buffer.byteLength(entry.json) : 0
+  return { entries: state.entries.size, bytes, catalogEntries: state.catalog.size }
+}
+
+/** Empties the caches (tests change their limits between cases). */
+export function resetBundleCaches(): void {
+  state.entries.clear()
+  state.catalog.clear()
+}
