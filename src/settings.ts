@@ -60,7 +60,8 @@ export type Settings = {
     autoVoice: boolean | undefined
     autoVoiceDebounceMs: number
   }
-  bundles: { sweepGraceHours: number }
+  /** Grace before unreferenced bundle objects are swept; bytes the bundle and catalog caches may hold per process. */
+  bundles: { sweepGraceHours: number; cacheMaxBytes: number; catalogCacheMaxBytes: number }
   bench: { routes: boolean }
   /** Per-locale go-live of translations. */
   publishing: { requireApproval: boolean; requireAudio: 'none' | 'generated' | 'approved' }
@@ -229,6 +230,8 @@ const Schema = z.object({
   AUDIO_SIGNED_URL_SECONDS: int('AUDIO_SIGNED_URL_SECONDS', 3600, 1, 7 * 24 * 3600),
 
   BUNDLE_SWEEP_GRACE_HOURS: number('BUNDLE_SWEEP_GRACE_HOURS', 24, 'non-negative'),
+  BUNDLE_CACHE_MAX_BYTES: positiveInt('BUNDLE_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+  CATALOG_CACHE_MAX_BYTES: positiveInt('CATALOG_CACHE_MAX_BYTES', 8 * 1024 * 1024),
   BENCH_ROUTES: flag('BENCH_ROUTES', ['1', '0']),
   AUTO_VOICE: optional(oneOf('AUTO_VOICE', ['on', 'off', 'true', 'false', '1', '0'])),
   AUTO_VOICE_DEBOUNCE_MS: int('AUTO_VOICE_DEBOUNCE_MS', 5000, 0, 3_600_000),
@@ -318,7 +321,7 @@ export function parseSettings(env: Env): Settings {
       autoVoice: e.AUTO_VOICE === undefined ? undefined : ['on', 'true', '1'].includes(e.AUTO_VOICE),
       autoVoiceDebounceMs: e.AUTO_VOICE_DEBOUNCE_MS,
     },
-    bundles: { sweepGraceHours: e.BUNDLE_SWEEP_GRACE_HOURS },
+    bundles: { sweepGraceHours: e.BUNDLE_SWEEP_GRACE_HOURS, cacheMaxBytes: e.BUNDLE_CACHE_MAX_BYTES, catalogCacheMaxBytes: e.CATALOG_CACHE_MAX_BYTES },
     bench: { routes: e.BENCH_ROUTES },
     publishing: { requireApproval: e.REQUIRE_APPROVAL_TO_PUBLISH, requireAudio: e.REQUIRE_AUDIO_TO_PUBLISH },
   }

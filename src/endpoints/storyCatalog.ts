@@ -14,10 +14,25 @@ export type CatalogPage = z.infer<typeof catalogPageSchema>
 const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...extra } })
 
+type Filters = { ages: string[]; regions: string[] }
+
+/** The age ranges and regions of active stories: the only filter values worth a query or a cache entry. */
+const knownFilters = (payload: Payload) =>
+  cachedCatalog<Filters>(payload, 'filters', async () => {
+    const { rows } = await deliveryPool(payload, { fresh: changedRecently() }).query<{ ages: string[] | null; regions: string[] | null }>(
+      `SELECT array_agg(DISTINCT age_range ORDER BY age_range) AS ages, array_agg(DISTINCT region ORDER BY region) AS regions
+         FROM stories WHERE is_active`,
+    )
+    return { value: { ages: rows[0]?.ages ?? [], regions: rows[0]?.regions ?? [] }, queries: 1 }
+  })
+
+const listed = (values: string[]) => (values.length === 0 ? 'there are no active stories' : `one of: ${values.slice(0, 30).join(', ')}${values.length > 30 ? ', …' : ''}`)
+
 /**
  * `GET /api/stories/catalog?locale=hi&age=4-6&region=…&page=1`: the app's home screen, only what a
  * story card needs, active stories live in that locale only (each card lists its `liveLocales`),
- * newest first, paged.
+ * newest first, paged. `age` and `region` must be values some active story has (else 400 naming
+ * the field and the values there are); pages past the last answer empty and are not cached.
  */
 export async function storyCatalogResponse(payload: Payload, request: Request): Promise<Response> {
   const query = parseQuery(catalogQuerySchema, request.url)
@@ -25,6 +40,14 @@ export async function storyCatalogResponse(payload: Payload, request: Request): 
   const { locale, page } = query.data
   const age = query.data.age ?? null
   const region = query.data.region ?? null
+  if (age !== null || region !== null) {
+    const { value: known } = await knownFilters(payload)
+    const errors = [
+      ...(age !== null && !known.ages.includes(age) ? [{ message: `age: no active story has the age range "${age}"; ${listed(known.ages)}`, field: 'age' }] : []),
+      ...(region !== null && !known.regions.includes(region) ? [{ message: `region: no active story is from "${region}"; ${listed(known.regions)}`, field: 'region' }] : []),
+    ]
+    if (errors.length) return json(400, { errors })
+  }
   const key = JSON.stringify([locale, age, region, page])
   const { value, queries } = await cachedCatalog<CatalogPage>(payload, key, async () => {
     const { rows } = await deliveryPool(payload, { fresh: changedRecently() }).query(
@@ -47,6 +70,7 @@ export async function storyCatalogResponse(payload: Payload, request: Request): 
     return {
       value: { locale, page, pageSize: PAGE_SIZE, totalDocs, totalPages: Math.ceil(totalDocs / PAGE_SIZE), stories },
       queries: 1,
+      cache: page === 1 || rows.length > 0,
     }
   })
   return json(200, value, { 'cache-control': 'public, max-age=60, stale-while-revalidate=600', 'x-db-queries': String(queries) })

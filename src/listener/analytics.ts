@@ -5,7 +5,7 @@ import { storedIp } from '@/domain/listener/clientIp'
 import type { BatchIssue, ValidEvent } from '@/domain/listener/analyticsBatch'
 import { primaryPool } from '@/db/postgres'
 
-import { storyBundle } from '@/listener/bundles'
+import { storyBundles } from '@/listener/bundles'
 import { listenerSettings } from '@/listener/config'
 import { settings } from '@/settings'
 
@@ -15,13 +15,11 @@ type Resolved = { storyId: string | null; nodeId: string | null }
 
 /**
  * Resolves story slugs to ids and checks that each node belongs to its story (through the bundle
- * cache: usually no query). Unknown stories or nodes are problems of the item, reported by index.
+ * cache: usually no query, and at most one for the whole batch). Unknown stories or nodes are
+ * problems of the item, reported by index.
  */
 export async function resolveReferences(payload: Payload, events: ValidEvent[]): Promise<{ resolved: Resolved[]; issues: BatchIssue[] }> {
-  const stories = new Map<string, Awaited<ReturnType<typeof storyBundle>>>()
-  for (const slug of new Set(events.map((e) => e.storySlug).filter((s): s is string => s !== null))) {
-    stories.set(slug, await storyBundle(payload, slug))
-  }
+  const stories = await storyBundles(payload, events.map((e) => e.storySlug).filter((s): s is string => s !== null))
   const issues: BatchIssue[] = []
   const resolved = events.map((e, index) => {
     if (!e.storySlug) return { storyId: null, nodeId: null }

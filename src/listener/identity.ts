@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { mergePreferences, type Preferences, type preferencesPatchSchema } from '@/domain/listener/schemas'
 import { signListenerToken } from '@/domain/listener/token'
 import { primaryPool } from '@/db/postgres'
+import { LRUCache } from 'lru-cache'
 
 import type { z } from 'zod'
 
@@ -98,7 +99,8 @@ export async function deleteListener(payload: Payload, id: string): Promise<bool
 }
 
 const TOUCH_EVERY_MS = 60_000
-const lastTouched = new Map<string, number>()
+/** Listeners touched in the last minute (bounded: the oldest go first). */
+const lastTouched = new LRUCache<string, number>({ max: 100_000, ttl: TOUCH_EVERY_MS })
 
 /**
  * Sets users.last_active to now at most once a minute per listener: remembered per process, and
@@ -108,7 +110,6 @@ const lastTouched = new Map<string, number>()
 export function touchLastActive(payload: Payload, id: string, nowMs = Date.now()): void {
   const last = lastTouched.get(id)
   if (last !== undefined && nowMs - last < TOUCH_EVERY_MS) return
-  if (lastTouched.size > 200_000) lastTouched.clear()
   lastTouched.set(id, nowMs)
   primaryPool(payload)
     .query(`UPDATE users SET last_active = now() WHERE id = $1 AND (last_active IS NULL OR last_active < now() - interval '1 minute')`, [id])

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
+import { LRUCache } from 'lru-cache'
 import pg from 'pg'
 import zlib from 'node:zlib'
 
@@ -18,10 +19,15 @@ import { settings } from '@/settings'
  * until the notification arrives, and dirty stories are read from the database and not cached:
  * once a save has returned, no process that heard the commit serves the old bundle, and the
  * writer never does. Until the listener connection is up nothing is cached at all.
+ *
+ * Bounded whatever clients ask for (hardening #10 hole 7): bundles and catalog pages are LRU caches
+ * capped by bytes (BUNDLE_CACHE_MAX_BYTES, CATALOG_CACHE_MAX_BYTES); a (slug, locale) without a
+ * bundle is remembered in a small cache of its own (count-capped), so unknown slugs never evict
+ * real bundles; the catalog caches only filter values that exist and pages up to the last.
  */
 export const BUNDLE_CHANNEL = 'bk_bundles'
 const DIRTY_TTL_MS = 30_000
-const MAX_ENTRIES = 2_000
+const MAX_MISSES = 10_000
 
 export type BundleEntry = {
   slug: string
@@ -42,8 +48,9 @@ export type BundleEntry = {
 }
 
 type State = {
-  entries: Map<string, BundleEntry | null>
-  catalog: Map<string, unknown>
+  entries: LRUCache<string, BundleEntry>
+  misses: LRUCache<string, true>
+  catalog: LRUCache<string, { value: unknown }>
   dirty: Map<string, number>
   /** When each story last changed (a notification or our own write), for replica-safe refills. */
   changedAt: Map<string, number>
@@ -52,10 +59,25 @@ type State = {
   queries: number
 }
 
+/**
+ * Bytes an entry keeps alive, estimated: the JSON string (two bytes a character once it holds
+ * Indic text), its UTF-8 bytes and the compressed copies made on demand (about a quarter each).
+ */
+export const entryBytes = (entry: BundleEntry): number => 2 * entry.json.length + Math.ceil(1.5 * Buffer.byteLength(entry.json)) + 256
+
+const newEntries = () => new LRUCache<string, BundleEntry>({ maxSize: settings().bundles.cacheMaxBytes, sizeCalculation: entryBytes })
+const newMisses = () => new LRUCache<string, true>({ max: MAX_MISSES })
+const newCatalog = () =>
+  new LRUCache<string, { value: unknown }>({
+    maxSize: settings().bundles.catalogCacheMaxBytes,
+    sizeCalculation: (page, key) => 2 * (JSON.stringify(page.value).length + key.length) + 64,
+  })
+
 const g = globalThis as typeof globalThis & { __bkBundleCache?: State }
 const state: State = (g.__bkBundleCache ??= {
-  entries: new Map(),
-  catalog: new Map(),
+  entries: newEntries(),
+  misses: newMisses(),
+  catalog: newCatalog(),
   dirty: new Map(),
   changedAt: new Map(),
   listener: null,
@@ -66,7 +88,14 @@ const state: State = (g.__bkBundleCache ??= {
 const keyOf = (slug: string, locale: string) => `${slug}\u0000${locale}`
 
 function evict(slug: string): void {
-  for (const key of state.entries.keys()) if (key.startsWith(`${slug}\u0000`)) state.entries.delete(key)
+  const prefix = `${slug}\u0000`
+  for (const cache of [state.entries, state.misses]) for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key)
+  state.catalog.clear()
+}
+
+function clearAll(): void {
+  state.entries.clear()
+  state.misses.clear()
   state.catalog.clear()
 }
 
@@ -104,8 +133,7 @@ function listen(payload: Payload): void {
       payload.logger.error({ err, msg: 'bundle cache listener failed; caching paused until it reconnects' })
       state.listener = null
       state.listening = null
-      state.entries.clear()
-      state.catalog.clear()
+      clearAll()
     })
     await client.connect()
     ;(client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
@@ -150,46 +178,35 @@ export function deliveryQueryCount(): number {
   return state.queries
 }
 
-/**
- * The compiled bundle of (slug, locale): from the cache, or with one indexed read
- * (story_translations' unique (story_slug, language_code) index). null when there is no such row.
- */
-export async function getBundle(
-  payload: Payload,
-  slug: string,
-  locale: string,
-): Promise<{ entry: BundleEntry | null; queries: number }> {
-  listen(payload)
-  const key = keyOf(slug, locale)
-  const cacheable = state.listener !== null && !isDirty(slug)
-  if (cacheable && state.entries.has(key)) {
-    metrics().bundleCache.inc({ result: 'hit' })
-    return { entry: state.entries.get(key)!, queries: 0 }
-  }
-  metrics().bundleCache.inc({ result: 'miss' })
+type BundleRow = {
+  slug: string
+  json: string
+  version: string
+  active: boolean
+  live: boolean
+  available: string[] | null
+  bundle_url: string | null
+}
+
+/** One indexed read (story_translations' unique (story_slug, language_code)) for any number of slugs. */
+async function loadEntries(payload: Payload, slugs: string[], locale: string): Promise<Map<string, BundleEntry>> {
   state.queries++
   // A locale is live when the story is active and the locale is its source or published.
-  const { rows } = await deliveryPool(payload, { fresh: changedRecently(slug) }).query<{
-    json: string
-    version: string
-    active: boolean
-    live: boolean
-    available: string[] | null
-    bundle_url: string | null
-  }>(
-    `SELECT st.content_json::text AS json, st.version, st.is_published AS active, st.bundle_url,
+  const { rows } = await deliveryPool(payload, { fresh: slugs.some((slug) => changedRecently(slug)) }).query<BundleRow>(
+    `SELECT st.story_slug AS slug, st.content_json::text AS json, st.version, st.is_published AS active, st.bundle_url,
             st.is_published AND (st.publication_state = 'published' OR st.language_code = s.source_locale::text) AS live,
             (SELECT array_agg(x.language_code ORDER BY x.language_code) FROM story_translations x
               WHERE x.story_id = st.story_id AND x.is_published
                 AND (x.publication_state = 'published' OR x.language_code = s.source_locale::text)) AS available
        FROM story_translations st JOIN stories s ON s.id = st.story_id
-      WHERE st.story_slug = $1 AND st.language_code = $2`,
-    [slug, locale],
+      WHERE st.story_slug = ANY($1::text[]) AND st.language_code = $2`,
+    [slugs, locale],
   )
-  const row = rows[0]
-  const entry: BundleEntry | null = row
-    ? {
-        slug,
+  return new Map(
+    rows.map((row) => [
+      row.slug,
+      {
+        slug: row.slug,
         locale,
         version: row.version,
         published: row.live,
@@ -197,13 +214,49 @@ export async function getBundle(
         availableLocales: row.available ?? [],
         bundleUrl: row.bundle_url,
         json: row.json,
-      }
-    : null
-  if (cacheable && state.listener !== null) {
-    if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!)
-    state.entries.set(key, entry)
+      },
+    ]),
+  )
+}
+
+/**
+ * The compiled bundles of `slugs` in `locale` (null where there is none): from the cache, the
+ * rest with ONE query however many there are.
+ */
+export async function getBundles(payload: Payload, slugs: string[], locale: string): Promise<{ entries: Map<string, BundleEntry | null>; queries: number }> {
+  listen(payload)
+  const entries = new Map<string, BundleEntry | null>()
+  const missing: string[] = []
+  const cacheableNow = state.listener !== null
+  for (const slug of new Set(slugs)) {
+    const key = keyOf(slug, locale)
+    const cacheable = cacheableNow && !isDirty(slug)
+    const hit = cacheable ? state.entries.get(key) : undefined
+    if (hit) entries.set(slug, hit)
+    else if (cacheable && state.misses.has(key)) entries.set(slug, null)
+    else {
+      missing.push(slug)
+      continue
+    }
+    metrics().bundleCache.inc({ result: 'hit' })
   }
-  return { entry, queries: 1 }
+  if (missing.length === 0) return { entries, queries: 0 }
+  metrics().bundleCache.inc({ result: 'miss' }, missing.length)
+  const loaded = await loadEntries(payload, missing, locale)
+  for (const slug of missing) {
+    const entry = loaded.get(slug) ?? null
+    entries.set(slug, entry)
+    if (state.listener === null || isDirty(slug)) continue
+    if (entry) state.entries.set(keyOf(slug, locale), entry)
+    else state.misses.set(keyOf(slug, locale), true)
+  }
+  return { entries, queries: 1 }
+}
+
+/** The compiled bundle of (slug, locale), from the cache or with one indexed read; null when there is none. */
+export async function getBundle(payload: Payload, slug: string, locale: string): Promise<{ entry: BundleEntry | null; queries: number }> {
+  const { entries, queries } = await getBundles(payload, [slug], locale)
+  return { entry: entries.get(slug) ?? null, queries }
 }
 
 /** The entry's body in the best coding the client accepts (each coding encoded once per version). */
@@ -221,30 +274,39 @@ export function encodeBody(entry: BundleEntry, acceptEncoding: string | null): {
   return { body: entry.raw, coding }
 }
 
-/** Memoizes a catalog page until the next change to any story. */
+/**
+ * Memoizes a catalog answer until the next change to any story. `load` says whether its value
+ * may be cached (a page past the last may not: clients must not grow the cache at will).
+ */
 export async function cachedCatalog<T>(
   payload: Payload,
   key: string,
-  load: () => Promise<{ value: T; queries: number }>,
+  load: () => Promise<{ value: T; queries: number; cache?: boolean }>,
 ): Promise<{ value: T; queries: number }> {
   listen(payload)
   const cacheable = state.listener !== null && state.dirty.size === 0
-  if (cacheable && state.catalog.has(key)) return { value: state.catalog.get(key) as T, queries: 0 }
-  const { value, queries } = await load()
+  const hit = cacheable ? state.catalog.get(key) : undefined
+  if (hit) return { value: hit.value as T, queries: 0 }
+  const { value, queries, cache = true } = await load()
   state.queries += queries
-  if (cacheable) state.catalog.set(key, value)
+  if (cacheable && cache) state.catalog.set(key, { value })
   return { value, queries }
 }
 
 /** What the caches of this process hold (for tests and metrics). */
-export function bundleCacheStats(): { entries: number; bytes: number; catalogEntries: number } {
-  let bytes = 0
-  for (const entry of state.entries.values()) bytes += entry ? Buffer.byteLength(entry.json) : 0
-  return { entries: state.entries.size, bytes, catalogEntries: state.catalog.size }
+export function bundleCacheStats(): { entries: number; bytes: number; misses: number; catalogEntries: number; catalogBytes: number } {
+  return {
+    entries: state.entries.size,
+    bytes: state.entries.calculatedSize,
+    misses: state.misses.size,
+    catalogEntries: state.catalog.size,
+    catalogBytes: state.catalog.calculatedSize,
+  }
 }
 
-/** Empties the caches (tests change their limits between cases). */
+/** Empties the caches and rereads their limits from settings() (tests change them between cases, then resetSettings()). */
 export function resetBundleCaches(): void {
-  state.entries.clear()
-  state.catalog.clear()
+  state.entries = newEntries()
+  state.misses = newMisses()
+  state.catalog = newCatalog()
 }

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { metrics } from '@/observability/metrics'
 import { bundleCacheStats, resetBundleCaches } from '@/services/bundleCache'
+import { resetSettings } from '@/settings'
 
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
@@ -39,6 +40,7 @@ afterAll(async () => {
 
 afterEach(() => {
   delete process.env.BUNDLE_CACHE_MAX_BYTES
+  resetSettings()
   resetBundleCaches()
 })
 
@@ -96,6 +98,7 @@ describe('bundle cache', () => {
     expect(oneBundle).toBeGreaterThan(0)
     // Room for one bundle and a half: the second evicts the first.
     process.env.BUNDLE_CACHE_MAX_BYTES = String(Math.floor(oneBundle * 1.5))
+    resetSettings()
     resetBundleCaches()
     expect(await bundleQueries(first.slug)).toEqual({ status: 200, queries: 1 })
     expect(await bundleQueries(second.slug)).toEqual({ status: 200, queries: 1 })
