@@ -48,7 +48,8 @@ export type StoryTranslation = { graph: StoryGraph; states: UnitState[]; rows: U
 export async function loadStoryTranslation(req: PayloadRequest, storyId: string, locale: LocaleCode, audioRule: AudioRule = 'none'): Promise<StoryTranslation | null> {
   const graph = await loadStoryGraph(req, storyId)
   if (!graph) return null
-  const states = await loadStates(req, storyId)
+  // Only this locale's states: a unit's row never reads another locale's state.
+  const states = await loadStates(req, storyId, [locale])
   const rows = rowsFor(graph, states, locale)
   return { graph, states, rows, report: localeReport(rows, locale, audioOf(graph, locale), audioRule) }
 }

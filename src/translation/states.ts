@@ -83,12 +83,14 @@ export async function writeLocaleEvent(req: PayloadRequest, storyId: string, loc
   )
 }
 
-/** Every stored state of a story's units. */
-export async function loadStates(req: PayloadRequest, storyId: string): Promise<UnitState[]> {
+/** Every stored state of a story's units (of the given locales only, when given). */
+export async function loadStates(req: PayloadRequest, storyId: string, locales?: readonly LocaleCode[]): Promise<UnitState[]> {
+  if (locales && !locales.length) return []
+  const only = locales ? sql` AND locale IN (${sql.join(locales.map((l) => sql`${l}`), sql`, `)})` : sql``
   const rows = await query<{ unit_id: string; locale: string; status: StoredStatus; source_hash: string | null; source_text: string | null; updated_at: string | Date; updated_by: string | null }>(
     req,
     sql`SELECT unit_id, locale::text AS locale, status::text AS status, source_hash, source_text, updated_at, updated_by_id AS updated_by
-          FROM translation_states WHERE story_id = ${storyId}`,
+          FROM translation_states WHERE story_id = ${storyId}${only}`,
   )
   return rows
     .filter((r) => isLocale(r.locale))
