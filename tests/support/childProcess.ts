@@ -20,7 +20,7 @@ export function runScript(script: string, args: string[], env: Record<string, st
   })
 }
 
-export type ChildServer = { url: string; output: () => string; stop: () => Promise<void> }
+export type ChildServer = { url: string; pid: number; output: () => string; stop: () => Promise<void> }
 
 /**
  * Starts tests/support/serveChild.ts with `env` added and waits for its URL. A child that exits 13
@@ -61,6 +61,7 @@ async function startChildServerOnce(env: Record<string, string | undefined>, tim
   })
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return
