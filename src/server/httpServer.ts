@@ -6,6 +6,7 @@ import next from 'next'
 
 import { runShutdownHooks } from '@/lifecycle/shutdown'
 import { metrics, routeTemplate } from '@/observability/metrics'
+import { bodyLimitFor, bodyLimitsFromSettings, limitRequestBody } from '@/server/bodyLimit'
 import { pinClientAddress, trustFromSettings } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
 
@@ -36,10 +37,13 @@ export async function startAppServer(opts: { dev: boolean; port: number; dir?: s
   const handle = app.getRequestHandler()
   await app.prepare()
   const trust = trustFromSettings()
+  const limits = bodyLimitsFromSettings()
   const server = http.createServer((req, res) => {
     // The real socket peer (X-Forwarded-For only from TRUSTED_PROXIES), before Next sees the request.
     pinClientAddress(req, trust)
     applyResponsePolicy(req, res, () => {
+      // Bodies are held to their route's limit while they stream in, before Next or Payload reads them.
+      if (!limitRequestBody(req, res, bodyLimitFor((req.url ?? '/').split('?')[0]!, req.headers['content-type'], limits))) return
       if (req.url === '/api/health' || req.url?.startsWith('/api/health?')) return health(res)
       const m = metrics()
       const t0 = performance.now()

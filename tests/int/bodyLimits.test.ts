@@ -4,11 +4,11 @@
  * and the server's memory stays flat. A server process of its own (the same request pipeline as
  * the production server), so its resident memory is measured alone, from /proc.
  */
-import fs from 'node:fs'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startChildServer, type ChildServer } from '../support/childProcess'
+import { sendChunked as sendChunkedTo } from '../support/chunkedUpload'
 import { signIn } from '../support/listener'
 
 let server: ChildServer
@@ -23,57 +23,7 @@ afterAll(async () => {
 
 const MB = 1024 * 1024
 
-const rssOf = (pid: number): number => {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024
-}
-
-type Outcome = { status: number; body: string; sentBytes: number; peakRssGrowth: number; ms: number }
-
-/**
- * Sends `totalBytes` as a chunked body (no Content-Length), 256 KB at a time with backpressure,
- * until the server answers; samples the server's RSS meanwhile.
- */
-function sendChunked(path: string, totalBytes: number, headers: Record<string, string> = {}): Promise<Outcome> {
-  const before = rssOf(server.pid)
-  let peak = before
-  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid))), 20)
-  const t0 = Date.now()
-  return new Promise<Outcome>((resolve, reject) => {
-    let sentBytes = 0
-    let answered = false
-    const req = http.request(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } })
-    const finish = (status: number, body: string) => {
-      clearInterval(sampler)
-      peak = Math.max(peak, rssOf(server.pid))
-      resolve({ status, body, sentBytes, peakRssGrowth: peak - before, ms: Date.now() - t0 })
-    }
-    req.on('response', (res) => {
-      answered = true
-      let body = ''
-      res.on('data', (c: Buffer) => (body += c.toString()))
-      res.on('end', () => finish(res.statusCode ?? 0, body))
-      res.on('error', () => finish(res.statusCode ?? 0, body))
-    })
-    req.on('error', (err) => {
-      if (!answered) {
-        clearInterval(sampler)
-        reject(err)
-      }
-    })
-    req.setTimeout(120_000, () => req.destroy(new Error('timeout')))
-    const chunk = Buffer.alloc(256 * 1024, 'a')
-    req.write('{"title":"')
-    const pump = () => {
-      while (!answered && sentBytes < totalBytes) {
-        sentBytes += chunk.length
-        if (!req.write(chunk)) return void req.once('drain', pump)
-      }
-      if (!answered) req.end('"}')
-    }
-    pump()
-  })
-}
+const sendChunked = (path: string, totalBytes: number, headers: Record<string, string> = {}) => sendChunkedTo(`${server.url}${path}`, server.pid, totalBytes, headers)
 
 describe('request body limits', () => {
   it.each([
@@ -83,6 +33,7 @@ describe('request body limits', () => {
   ])('should refuse a 50 MB chunked body to %s with 413 while it streams, memory flat', async (_name, path) => {
     const listener = path.includes('analytics') ? await signIn(server.url) : null
     const outcome = await sendChunked(path, 50 * MB, listener ? { authorization: `Bearer ${listener.token}` } : {})
+    console.info(`${path}: ${outcome.status} after ${(outcome.sentBytes / MB).toFixed(2)} MB sent, server RSS +${(outcome.peakRssGrowth / MB).toFixed(1)} MB, ${outcome.ms} ms`)
     expect(outcome.status).toBe(413)
     expect(JSON.parse(outcome.body).errors[0].field).toBe('body')
     // Refused long before the whole body was sent, and the server did not hold it.

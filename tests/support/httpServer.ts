@@ -9,6 +9,7 @@ import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
 import { progressListResponse, progressMoveResponse } from '@/endpoints/progress'
 import { storyBundleResponse } from '@/endpoints/storyBundle'
 import { storyCatalogResponse } from '@/endpoints/storyCatalog'
+import { bodyLimitFor, bodyLimitsFromSettings, limitRequestBody } from '@/server/bodyLimit'
 import { pinClientAddress, trustFromSettings } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
 import { graphqlPost } from '@/http/graphqlPost'
@@ -39,7 +40,10 @@ export async function startTestServer(): Promise<TestServer> {
     // As the production server does before Next: the real peer, X-Forwarded-For only from trusted
     // proxies (compiled per request here: tests change TRUSTED_PROXIES between cases).
     pinClientAddress(req, trustFromSettings())
-    applyResponsePolicy(req, res, () => void route(req, res))
+    applyResponsePolicy(req, res, () => {
+      if (!limitRequestBody(req, res, bodyLimitFor((req.url ?? '/').split('?')[0]!, req.headers['content-type'], bodyLimitsFromSettings()))) return
+      void route(req, res)
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
