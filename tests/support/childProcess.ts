@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 
 export type ChildRun = { code: number | null; output: string }
 
-/** Runs a TypeScript script (tsx) to its end with `env` added; rejects after `timeoutMs`. */
-export function runScript(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ChildRun> {
+/** Runs a TypeScript script (tsx) to its end with `env` added (in `cwd`); rejects after `timeoutMs`. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000, cwd?: string): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
     let output = ''
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()))

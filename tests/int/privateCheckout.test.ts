@@ -1,0 +1,50 @@
+/**
+ * Hardening #10 hole 13: a checkout inside a private folder (mode 0700, e.g. root's home) runs the
+ * test and dev databases. Embedded Postgres runs as the OS user `postgres` when we are root; that
+ * user cannot reach anything inside the private folder, and nothing outside the project may be
+ * chmod-ed to let it in. A copy of the working tree (node_modules hard-linked) in a fresh 0700
+ * folder runs tests/support/privateCheckoutProbe.ts; the folder's mode is unchanged afterwards.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { runScript } from '../support/childProcess'
+
+const root = process.cwd()
+const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-private-'))
+
+afterAll(() => {
+  fs.rmSync(privateDir, { recursive: true, force: true })
+})
+
+/** The working tree as git sees it (tracked and untracked, not ignored), node_modules hard-linked. */
+function copyCheckout(to: string): void {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root }).toString().split('\0').filter(Boolean)
+  for (const file of files) {
+    const from = path.join(root, file)
+    if (!fs.existsSync(from)) continue
+    fs.mkdirSync(path.dirname(path.join(to, file)), { recursive: true })
+    fs.copyFileSync(from, path.join(to, file))
+  }
+  execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(to, 'node_modules')])
+}
+
+describe('a checkout in a private folder', () => {
+  it('should start the test and dev databases without changing folders outside the project', async () => {
+    expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700)
+    const parentMode = fs.statSync(path.dirname(privateDir)).mode
+    const project = path.join(privateDir, 'checkout')
+    copyCheckout(project)
+    const env: Record<string, string | undefined> = { DATABASE_URL: undefined, DATABASE_REPLICA_URLS: undefined, BK_TEST_ROOT: undefined }
+    for (const key of Object.keys(process.env)) if (key.startsWith('S3_')) env[key] = undefined
+    const run = await runScript('tests/support/privateCheckoutProbe.ts', [], env, 240_000, project)
+    expect(run.output).toMatch(/PROBE \{"test":"17\.\d+","dev":"17\.\d+"\}/)
+    expect(run.code).toBe(0)
+    // Nothing outside the project was opened up.
+    expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700)
+    expect(fs.statSync(path.dirname(privateDir)).mode).toBe(parentMode)
+  }, 300_000)
+})
