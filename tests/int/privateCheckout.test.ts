@@ -11,13 +11,18 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { relocatedDataRoot } from '@/infra/postgresBinaries'
+
 import { runScript } from '../support/childProcess'
 
 const root = process.cwd()
 const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-private-'))
+const project = path.join(privateDir, 'checkout')
 
 afterAll(() => {
   fs.rmSync(privateDir, { recursive: true, force: true })
+  // As root, the private checkout's dev database lived outside it (said in its log).
+  fs.rmSync(relocatedDataRoot(project), { recursive: true, force: true })
 })
 
 /** The working tree as git sees it (tracked and untracked, not ignored), node_modules hard-linked. */
@@ -36,13 +41,13 @@ describe('a checkout in a private folder', () => {
   it('should start the test and dev databases without changing folders outside the project', async () => {
     expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700)
     const parentMode = fs.statSync(path.dirname(privateDir)).mode
-    const project = path.join(privateDir, 'checkout')
     copyCheckout(project)
     const env: Record<string, string | undefined> = { DATABASE_URL: undefined, DATABASE_REPLICA_URLS: undefined, BK_TEST_ROOT: undefined }
     for (const key of Object.keys(process.env)) if (key.startsWith('S3_')) env[key] = undefined
     const run = await runScript('tests/support/privateCheckoutProbe.ts', [], env, 240_000, project)
     expect(run.output).toMatch(/PROBE \{"test":"17\.\d+","dev":"17\.\d+"\}/)
     expect(run.code).toBe(0)
+    if (process.getuid?.() === 0) expect(run.output).toContain('PostgreSQL data is kept in')
     // Nothing outside the project was opened up.
     expect(fs.statSync(privateDir).mode & 0o777).toBe(0o700)
     expect(fs.statSync(path.dirname(privateDir)).mode).toBe(parentMode)
