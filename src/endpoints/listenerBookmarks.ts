@@ -28,7 +28,10 @@ const add: Endpoint = {
       const { bookmark, created } = await addBookmark(req.payload, listener.id, story.bundle.story.id, input.data?.notes ?? null)
       return json(created ? 201 : 200, { bookmark, created })
     } catch (err) {
-      if ((err as { code?: string }).code === '23503') return unauthorized('This listener no longer exists. Sign in again.')
+      const e = err as { code?: string; constraint?: string }
+      // A foreign key failed: the story went away since its bundle was read (404 about it), else the listener.
+      if (e.code === '23503' && e.constraint?.includes('story')) return errorResponse(404, `No active story "${slug.data}".`)
+      if (e.code === '23503') return unauthorized('This listener no longer exists. Sign in again.')
       return failed(req.payload, err, 'bookmark add failed')
     }
   },
