@@ -25,15 +25,10 @@ afterAll(() => {
   fs.rmSync(relocatedDataRoot(project), { recursive: true, force: true })
 })
 
-/** The working tree as git sees it (tracked and untracked, not ignored), node_modules hard-linked. */
+/** What a fresh clone plus `npm install` has: the project's files (no build, no data), node_modules hard-linked. */
 function copyCheckout(to: string): void {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root }).toString().split('\0').filter(Boolean)
-  for (const file of files) {
-    const from = path.join(root, file)
-    if (!fs.existsSync(from)) continue
-    fs.mkdirSync(path.dirname(path.join(to, file)), { recursive: true })
-    fs.copyFileSync(from, path.join(to, file))
-  }
+  const skip = new Set(['node_modules', '.next', '.data', '.git', 'test-results'])
+  fs.cpSync(root, to, { recursive: true, filter: (src) => !skip.has(path.relative(root, src).split(path.sep)[0]!) })
   execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(to, 'node_modules')])
 }
 
