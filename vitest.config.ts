@@ -37,6 +37,20 @@ export default defineConfig({
         },
       },
       {
+        // Faults (database restarts, pool exhaustion): `npm run test:faults`, run by .ci/run.
+        extends: true,
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          globalSetup: ['tests/setup/globalSetup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

@@ -20,6 +20,8 @@ type Options = {
   database?: string
   /** Trade durability for speed (tests): fsync off, no sync at initdb. */
   fast?: boolean
+  /** A fixed port (a restart that clients must find again); a free one when absent. */
+  port?: number
   log?: (msg: string) => void
 }
 
@@ -65,7 +67,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<RunningPostg
     return { url: url(existing.port, database), port: existing.port, owned: false, stop: async () => {} }
   }
 
-  const port = await freePort()
+  const port = opts.port ?? (await freePort())
   // As root, Postgres runs as the `postgres` user, from a copy of the package it can reach.
   const { module } = await embeddedPostgresPackage()
   const pg = new module.default({
