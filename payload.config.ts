@@ -23,6 +23,7 @@ import { UserProgress } from './collections/UserProgress'
 import { Users } from './collections/Users'
 import { restrictBuiltInCollections } from './src/access/builtInCollections'
 import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
+import { databaseUnavailableAs503 } from './src/hooks/databaseUnavailableAs503'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
@@ -79,7 +80,9 @@ export default buildConfig({
   localization: payloadLocalization,
   editor: lexicalEditor(),
   db: postgresAdapter({
-    pool: { connectionString: env.database.url, max: env.database.poolMax },
+    // A request waits at most 5 s for a connection (then 503), and idle connections notice a dead
+    // peer (TCP keepalive). Pool errors are logged, never fatal (src/observability/plugin.ts).
+    pool: { connectionString: env.database.url, max: env.database.poolMax, connectionTimeoutMillis: 5_000, keepAlive: true },
     idType: 'uuid',
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -128,6 +131,6 @@ export default buildConfig({
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
-  hooks: { afterError: [clientErrorAs400] },
+  hooks: { afterError: [databaseUnavailableAs503, clientErrorAs400] },
   onInit: startBundleListener,
 }).then(restrictBuiltInCollections)

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
-import type { Pool } from 'pg'
+import type { Pool, PoolClient } from 'pg'
 
 /**
  * Payload's Postgres adapter, typed. `payload.config.ts` always configures `postgresAdapter`, so
@@ -32,4 +32,26 @@ export async function drizzleFor(req: Pick<PayloadRequest, 'payload' | 'transact
   const id = req.transactionID ? await req.transactionID : undefined
   const session = id !== undefined && id !== null ? adapter.sessions[String(id)]?.db : undefined
   return session ?? adapter.drizzle
+}
+
+const GUARDED = Symbol.for('bhasha-kahani.guardedClient')
+
+/**
+ * A database that goes away (restart, failover) must not end the process. pg emits 'error' on a
+ * connection that dies while idle in the pool, and on a checked-out connection that dies between
+ * statements (a transaction waiting for its next query); unhandled, either kills the process.
+ * Both are logged here; the pool replaces dead connections and the requests that used them fail
+ * with an error the API answers as 503.
+ */
+export function survivePoolErrors(pool: Pool, log: (msg: string) => void): void {
+  const onError = (err: Error) => log(`database connection lost: ${err.message}`)
+  const guard = (client: PoolClient) => {
+    const tagged = client as PoolClient & { [GUARDED]?: true }
+    if (tagged[GUARDED]) return
+    tagged[GUARDED] = true
+    client.on('error', onError)
+  }
+  for (const client of (pool as unknown as { _clients?: PoolClient[] })._clients ?? []) guard(client)
+  pool.on('connect', guard)
+  pool.on('error', onError)
 }

@@ -5,7 +5,7 @@ import type { Pool } from 'pg'
 import { withReplicas } from 'drizzle-orm/pg-core'
 
 import { metrics } from '@/observability/metrics'
-import { primaryPool } from '@/db/postgres'
+import { primaryPool, survivePoolErrors } from '@/db/postgres'
 import { settings } from '@/settings'
 
 /**
@@ -93,10 +93,10 @@ export async function startReplicaRouting(payload: Payload, count: (pool: Pool, 
   for (const r of s.replicas) {
     count(r.pool, 'replica')
     // An idle connection to a replica that goes away must not crash the process: the probe marks it.
-    r.pool.on('error', (err) => {
+    survivePoolErrors(r.pool, (msg) => {
       r.healthy = false
-      r.error = err.message
-      payload.logger.warn({ err, msg: 'read replica connection lost; its reads go to the primary' })
+      r.error = msg
+      payload.logger.warn({ msg: `read replica: ${msg}; its reads go to the primary` })
     })
   }
   const pick = () => {

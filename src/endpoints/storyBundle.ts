@@ -4,6 +4,8 @@ import { etagFor, etagMatches, PRECOMPRESSED_HEADER } from '@/domain/http/negoti
 import { storySlugSchema } from '@/domain/listener/schemas'
 import { isLocale, LOCALE_CODES } from '@/locales'
 import { encodeBody, getBundle } from '@/services/bundleCache'
+import { isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
+import { databaseUnavailable } from '@/listener/http'
 
 /** Browsers and apps revalidate after a minute; CDNs keep serving a stale copy while they do. */
 export const BUNDLE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400'
@@ -26,7 +28,14 @@ export async function storyBundleResponse(payload: Payload, request: Request, sl
   if (!storySlugSchema.safeParse(slug).success) {
     return json(400, { errors: [{ message: 'slug: must be a story slug (lower-case letters, digits and "-")', field: 'slug' }] })
   }
-  const { entry, queries } = await getBundle(payload, slug, locale)
+  let found: Awaited<ReturnType<typeof getBundle>>
+  try {
+    found = await getBundle(payload, slug, locale)
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) return databaseUnavailable()
+    throw err
+  }
+  const { entry, queries } = found
   if (!entry || !entry.storyActive) {
     return json(404, { errors: [{ message: `No active story "${slug}".` }] })
   }

@@ -5,6 +5,8 @@ import type { z } from 'zod'
 import { type catalogPageSchema, catalogQuerySchema, parseQuery, type storyCardSchema } from '@/domain/api/schemas'
 import { deliveryPool } from '@/db/replicas'
 import { cachedCatalog, changedRecently } from '@/services/bundleCache'
+import { isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
+import { databaseUnavailable } from '@/listener/http'
 
 const PAGE_SIZE = 20
 
@@ -35,6 +37,15 @@ const listed = (values: string[]) => (values.length === 0 ? 'there are no active
  * the field and the values there are); pages past the last answer empty and are not cached.
  */
 export async function storyCatalogResponse(payload: Payload, request: Request): Promise<Response> {
+  try {
+    return await catalogResponse(payload, request)
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) return databaseUnavailable()
+    throw err
+  }
+}
+
+async function catalogResponse(payload: Payload, request: Request): Promise<Response> {
   const query = parseQuery(catalogQuerySchema, request.url)
   if (!query.ok) return json(400, query.body)
   const { locale, page } = query.data

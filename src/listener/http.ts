@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ZodError } from 'zod'
 
+import { DATABASE_RETRY_AFTER_SEC, isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
 import { normalizeIp } from '@/domain/listener/clientIp'
 import { fieldIssues } from '@/domain/listener/schemas'
 import { bearerToken, verifyListenerToken } from '@/domain/listener/token'
@@ -79,8 +80,16 @@ export async function limited(payload: Payload, name: LimitName, key: string, wh
   )
 }
 
-/** Logs an unexpected failure and answers 500 without internals. */
+/** 503 with Retry-After: the database cannot be reached right now; apps retry later. */
+export const databaseUnavailable = (): Response =>
+  errorResponse(503, `The database cannot be reached right now. Retry in ${DATABASE_RETRY_AFTER_SEC} s.`, {}, { 'retry-after': String(DATABASE_RETRY_AFTER_SEC) })
+
+/** Logs an unexpected failure and answers 500 without internals (503 when the database is away). */
 export function failed(payload: Payload, err: unknown, msg: string): Response {
+  if (isDatabaseUnavailable(err)) {
+    payload.logger.warn({ msg: `${msg}: the database cannot be reached (${(err as Error).message})` })
+    return databaseUnavailable()
+  }
   payload.logger.error({ err, msg })
   return errorResponse(500, 'Something went wrong on our side. It has been logged; please try again.')
 }

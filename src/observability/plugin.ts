@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg'
 
 import { onShutdown } from '@/lifecycle/shutdown'
 import { currentRoute, metrics } from '@/observability/metrics'
-import { primaryPool } from '@/db/postgres'
+import { primaryPool, survivePoolErrors } from '@/db/postgres'
 import { startReplicaRouting } from '@/db/replicas'
 
 const COUNTED = Symbol.for('bhasha-kahani.countedClient')
@@ -40,7 +40,8 @@ function watchJobs(payload: Payload): void {
 
 /**
  * Observability and read routing: Prometheus metrics of queries (per route, primary or replica)
- * and jobs (HTTP metrics come from src/server), and the replicas' health-aware routing.
+ * and jobs (HTTP metrics come from src/server), the replicas' health-aware routing, and pool
+ * errors logged instead of fatal.
  */
 export const observabilityPlugin: Plugin = (config: Config): Config => ({
   ...config,
@@ -49,6 +50,8 @@ export const observabilityPlugin: Plugin = (config: Config): Config => ({
     onShutdown('payload (database pools)', () => payload.destroy())
     await config.onInit?.(payload)
     countQueries(primaryPool(payload), 'primary')
+    // A connection that dies (Postgres restarting, a failover) is logged, never fatal.
+    survivePoolErrors(primaryPool(payload), (msg) => payload.logger.warn({ msg }))
     await startReplicaRouting(payload, countQueries)
     watchJobs(payload)
   },

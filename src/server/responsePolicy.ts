@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import compression from 'compression'
 import onHeaders from 'on-headers'
 
+import { DATABASE_RETRY_AFTER_SEC } from '@/domain/http/databaseUnavailable'
 import { PRECOMPRESSED_HEADER } from '@/domain/http/negotiation'
 
 /** Request headers in our internal namespace: set by this server only, never taken from a client. */
@@ -42,6 +43,8 @@ function finalizeHeaders(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('content-encoding', String(precompressed))
     res.removeHeader('content-length')
   }
+  // A 503 (the database is away) always says when to come back.
+  if (res.statusCode === 503 && res.getHeader('retry-after') === undefined) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SEC))
   if (!isApiPath(req.url)) return
   for (const name of ADMIN_ONLY_HEADERS) res.removeHeader(name)
   const vary = apiVary(res.getHeader('vary'))
@@ -58,7 +61,8 @@ const compress = compression({ threshold: 1024 })
  * - every request has an `X-Request-Id` (the load balancer's, or a new UUID), echoed on the response;
  * - exactly one content coding: bodies a route already encoded keep theirs, everything else is
  *   compressed here when the client asks and the type is compressible;
- * - API responses carry API headers (no client hints, `Vary` without the admin's tokens).
+ * - API responses carry API headers (no client hints, `Vary` without the admin's tokens);
+ * - a 503 carries `Retry-After`.
  */
 export function applyResponsePolicy(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   for (const name of Object.keys(req.headers)) if (name.startsWith(INTERNAL_PREFIX)) delete req.headers[name]

@@ -56,6 +56,7 @@ type State = {
   changedAt: Map<string, number>
   listener: pg.Client | null
   listening: Promise<void> | null
+  shutdownHooked?: boolean
   queries: number
 }
 
@@ -118,34 +119,59 @@ export function startBundleListener(payload: Payload): Promise<void> {
   return state.listening ?? Promise.resolve()
 }
 
+/** A lost LISTEN connection is reopened by the next request, at most this often. */
+const RECONNECT_EVERY_MS = 1_000
+let lastAttempt = 0
+let stopping = false
+
 function listen(payload: Payload): void {
   const url = settings().database.url
-  if (state.listening || !url) return
+  if (state.listening || stopping || !url) return
+  if (Date.now() - lastAttempt < RECONNECT_EVERY_MS) return
+  lastAttempt = Date.now()
+  // TCP keepalive: a connection whose server vanished without a word is noticed, not kept forever.
+  const client = new pg.Client({ connectionString: url, keepAlive: true })
+  let lost = false
+  const onLost = (err?: Error) => {
+    if (lost || stopping) return
+    lost = true
+    payload.logger.warn({ msg: `bundle cache LISTEN connection lost (${err?.message ?? 'closed'}); nothing is cached until it is back` })
+    // Without notifications nothing may be served from memory: drop it all, cache nothing meanwhile.
+    if (state.listener === client) state.listener = null
+    state.listening = null
+    clearAll()
+    client.end().catch(() => undefined)
+  }
   state.listening = (async () => {
-    const client = new pg.Client({ connectionString: url })
     client.on('notification', (msg) => {
       if (msg.channel !== BUNDLE_CHANNEL || !msg.payload) return
       evict(msg.payload)
       state.dirty.delete(msg.payload)
       state.changedAt.set(msg.payload, Date.now())
     })
-    client.on('error', (err) => {
-      payload.logger.error({ err, msg: 'bundle cache listener failed; caching paused until it reconnects' })
-      state.listener = null
-      state.listening = null
-      clearAll()
-    })
+    client.on('error', onLost)
+    client.on('end', () => onLost())
     await client.connect()
     ;(client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
     await client.query(`LISTEN ${BUNDLE_CHANNEL}`)
+    if (lost) return
     state.listener = client
-    onShutdown('bundle cache LISTEN connection', async () => {
-      state.listener = null
-      await client.end()
-    })
-  })().catch((err) => {
-    payload.logger.error({ err, msg: 'bundle cache listener could not connect' })
+    // Whatever was cached while nobody listened may have missed a change.
+    clearAll()
+    if (!state.shutdownHooked) {
+      state.shutdownHooked = true
+      onShutdown('bundle cache LISTEN connection', async () => {
+        stopping = true
+        const current = state.listener
+        state.listener = null
+        await current?.end()
+      })
+    }
+  })().catch((err: unknown) => {
+    payload.logger.warn({ msg: `bundle cache LISTEN connection could not be opened (${(err as Error).message}); retrying on a later request` })
+    lost = true
     state.listening = null
+    client.end().catch(() => undefined)
   })
 }
 

@@ -133,6 +133,7 @@ describe('PostgreSQL restart under load', () => {
       acknowledgedWrites: acknowledged.length,
     }
     console.info(`[faults] postgres restart: ${JSON.stringify(figures)}`)
+    if (bad.length) console.info(`[faults] first bad answers: ${JSON.stringify(bad.slice(0, 5))}\nserver log:\n${server.output().slice(-4000)}`)
     expect(bad.slice(0, 5)).toEqual([])
     expect(during.filter((o) => o.status === 503).length).toBeGreaterThan(0)
     expect(figures.slowestMs).toBeLessThan(REQUEST_TIMEOUT_MS)
