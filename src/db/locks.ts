@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
+import pg from 'pg'
 
-import { primaryPool, type Sql } from '@/db/postgres'
+import { onShutdown } from '@/lifecycle/shutdown'
+import { survivePoolErrors, type Sql } from '@/db/postgres'
+import { settings } from '@/settings'
 
 /** Advisory lock namespaces (first int4 key): one per kind of thing locked. */
 export const LOCK = {
@@ -36,6 +39,26 @@ export function trySessionLock<T>(payload: Payload, ns: number, name: string, fn
   return sessionLock(payload, ns, name, 'pg_try_advisory_lock', fn)
 }
 
+const g = globalThis as typeof globalThis & { __bkLockPool?: pg.Pool }
+
+/**
+ * Session locks are held on connections of their own, never the app pool's: a job holds its lock
+ * for its whole run (a TTS request included) and needs pool connections for its transactions
+ * meanwhile; with locks taking pool connections, as many jobs as the pool has connections could
+ * hold them all and wait forever for one more. This pool opens a connection per lock held (at
+ * most the jobs one process runs, AUDIO_CONCURRENCY <= 64, plus migrations and sweeps) and closes
+ * idle ones after 10 s.
+ */
+function lockPool(payload: Payload): pg.Pool {
+  if (!g.__bkLockPool) {
+    const pool = new pg.Pool({ connectionString: settings().database.url, max: 72, idleTimeoutMillis: 10_000, keepAlive: true, connectionTimeoutMillis: 5_000 })
+    survivePoolErrors(pool, (msg) => payload.logger.warn({ msg: `advisory lock connection: ${msg}` }))
+    onShutdown('advisory lock connections', () => pool.end())
+    g.__bkLockPool = pool
+  }
+  return g.__bkLockPool
+}
+
 async function sessionLock<T>(
   payload: Payload,
   ns: number,
@@ -43,7 +66,7 @@ async function sessionLock<T>(
   lockFn: 'pg_advisory_lock' | 'pg_try_advisory_lock',
   fn: () => Promise<T>,
 ): Promise<{ locked: true; value: T } | { locked: false }> {
-  const client = await primaryPool(payload).connect()
+  const client = await lockPool(payload).connect()
   // A connection whose lock state is unknown (a lock or unlock statement failed) is destroyed, not
   // returned to the pool still holding the lock.
   let broken: Error | undefined
