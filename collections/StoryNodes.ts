@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { editorOrTranslatorForLocale } from '@/access/translatorForLocale'
-import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
+import { notInBundle, recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { rejectTranslatorStructureChange } from '@/hooks/rejectTranslatorStructureChange'
 import { NODE_TYPES } from '@/domain/story/graph'
 import { SLUGS } from '@/slugs'
@@ -36,7 +36,7 @@ const fields: Field[] = [
     filterOptions: ({ data }) => (data?.story ? { story: { equals: data.story } } : true),
   },
   { name: 'textContent', type: 'textarea', required: true, localized: true, admin: { rows: 4 } },
-  { name: 'metadata', type: 'json', defaultValue: {}, access: structure },
+  { name: 'metadata', type: 'json', defaultValue: {}, access: structure, custom: notInBundle },
   { name: 'choices', type: 'join', collection: SLUGS.storyChoices, on: 'node', defaultSort: 'choiceKey' },
 ]
 

@@ -7,7 +7,7 @@ import { compileBundle } from '@/domain/story/bundle'
 import type { StoryGraph } from '@/domain/story/graph'
 import { positionFromMetadata, type StudioPosition } from '@/domain/story/studioMap'
 import { validateStory, type ValidationReport } from '@/domain/story/validate'
-import { isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
+import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
 import { loadStoryGraph } from '@/services/storyGraph'
 import { SLUGS } from '@/slugs'
 
@@ -19,12 +19,15 @@ const error = (status: number, message: string) => Response.json({ errors: [{ me
 export type StudioAudioState = 'done' | 'outdated' | 'missing' | 'failed' | 'queued'
 
 export type StudioData = {
+  /** The locale this answer's warnings and audio states are for (`?locale=`, default en). */
+  locale: LocaleCode
   graph: StoryGraph
+  /** Errors of the story, and the missing-text warnings of `locale` only. */
   report: ValidationReport
   /** Per own node: `updatedAt` (for optimistic concurrency), metadata and the saved card position. */
   nodes: Record<string, { updatedAt: string; metadata: Record<string, unknown>; position: StudioPosition | null }>
   choices: Record<string, { updatedAt: string }>
-  /** Per own node and locale with own text: its audio state (nodes without own text are absent). */
+  /** Per own node with own text in `locale`: its audio state there (nodes without it are absent). */
   audio: Record<string, Partial<Record<LocaleCode, StudioAudioState>>>
   /** Audio rows per node (what a delete removes). */
   audioRows: Record<string, number>
@@ -36,14 +39,14 @@ function storyIdOf(req: PayloadRequest): string | null {
   return UUID.test(id) ? id : null
 }
 
-async function loadStudio(req: PayloadRequest, id: string): Promise<StudioData | null> {
+async function loadStudio(req: PayloadRequest, id: string, locale: LocaleCode): Promise<StudioData | null> {
   const graph = await loadStoryGraph(req, id)
   if (!graph) return null
   const common = { req, overrideAccess: true, depth: 0, limit: 0, pagination: false as const, where: { story: { equals: id } } }
   const nodes = await req.payload.find({ collection: SLUGS.storyNodes, ...common, joins: false, select: { metadata: true, updatedAt: true } })
   const choices = await req.payload.find({ collection: SLUGS.storyChoices, ...common, select: { updatedAt: true } })
   const audioRows = await req.payload.find({ collection: SLUGS.audioFiles, ...common, select: { node: true } })
-  const plan = (await loadStoryAudio(req.payload, id, { provider: audioProvider() })).plan
+  const plan = (await loadStoryAudio(req.payload, id, { provider: audioProvider(), locales: [locale] })).plan
   const audio: StudioData['audio'] = {}
   for (const item of plan.items) {
     const state: StudioAudioState = item.state === 'done' ? 'done' : item.outdated && item.state === 'missing' ? 'outdated' : item.state
@@ -56,8 +59,9 @@ async function loadStudio(req: PayloadRequest, id: string): Promise<StudioData |
   }
   const user = staffUser(req)!
   return {
+    locale,
     graph,
-    report: validateStory(graph, { locales: LOCALE_CODES }),
+    report: validateStory(graph, { locales: [locale] }),
     nodes: Object.fromEntries(
       nodes.docs.map((n) => {
         const metadata = (n.metadata && typeof n.metadata === 'object' && !Array.isArray(n.metadata) ? n.metadata : {}) as Record<string, unknown>
@@ -71,36 +75,45 @@ async function loadStudio(req: PayloadRequest, id: string): Promise<StudioData |
   }
 }
 
-/**
- * `GET /api/stories/:id/studio` (staff): everything the Studio draws, in one request: the story
- * graph in every locale, its validation report, node metadata and versions, audio states.
- */
-export const storyStudioEndpoint: Endpoint = {
-  path: '/:id/studio',
-  method: 'get',
-  handler: async (req) => {
-    if (!staffUser(req)) return error(req.user ? 403 : 401, 'You are not allowed to perform this action.')
-    const id = storyIdOf(req)
-    const data = id ? await loadStudio(req, id) : null
-    if (!data) return error(404, 'Not Found')
-    return Response.json(data, { headers: { 'Cache-Control': 'no-store' } })
-  },
+/** `?locale=` of a request: a known locale, the default when absent, or a 400 naming the parameter. */
+function localeParam(req: PayloadRequest): LocaleCode | Response {
+  const locale = req.searchParams.get('locale') ?? DEFAULT_LOCALE
+  return isLocale(locale) ? locale : error(400, `locale: unknown locale "${locale}"; valid: ${LOCALE_CODES.join(', ')}`)
 }
+
+/**
+ * A staff GET on one story for one locale: answers `answer(id, locale)` as uncached JSON, or 401/403
+ * (not staff), 400 (unknown `?locale=`, default en) or 404 (no such story, or `answer` gives null).
+ */
+function staffStoryGet<T>(path: string, answer: (req: PayloadRequest, id: string, locale: LocaleCode) => Promise<T | null>): Endpoint {
+  return {
+    path,
+    method: 'get',
+    handler: async (req) => {
+      if (!staffUser(req)) return error(req.user ? 403 : 401, 'You are not allowed to perform this action.')
+      const locale = localeParam(req)
+      if (locale instanceof Response) return locale
+      const id = storyIdOf(req)
+      const body = id ? await answer(req, id, locale) : null
+      if (!body) return error(404, 'Not Found')
+      return Response.json(body, { headers: { 'Cache-Control': 'no-store' } })
+    },
+  }
+}
+
+/**
+ * `GET /api/stories/:id/studio?locale=hi` (staff): everything the Studio draws for one locale, in
+ * one request: the story graph (its texts in every locale, for fallbacks and undo), its errors and
+ * that locale's missing-text warnings, node metadata and versions, that locale's audio states.
+ * The Studio asks again when the editor switches locale.
+ */
+export const storyStudioEndpoint = staffStoryGet('/:id/studio', loadStudio)
 
 /**
  * `GET /api/stories/:id/draft-bundle?locale=hi` (staff): the story compiled in memory with the
  * bundle compiler, active or not; nothing is stored or published. The Studio's play-test plays it.
  */
-export const storyDraftBundleEndpoint: Endpoint = {
-  path: '/:id/draft-bundle',
-  method: 'get',
-  handler: async (req) => {
-    if (!staffUser(req)) return error(req.user ? 403 : 401, 'You are not allowed to perform this action.')
-    const id = storyIdOf(req)
-    const locale = String(req.searchParams.get('locale') ?? 'en')
-    if (!isLocale(locale)) return error(400, `locale: unknown locale "${locale}"; valid: ${LOCALE_CODES.join(', ')}`)
-    const graph = id ? await loadStoryGraph(req, id) : null
-    if (!graph) return error(404, 'Not Found')
-    return Response.json(compileBundle(graph, locale), { headers: { 'Cache-Control': 'no-store' } })
-  },
-}
+export const storyDraftBundleEndpoint = staffStoryGet('/:id/draft-bundle', async (req, id, locale) => {
+  const graph = await loadStoryGraph(req, id)
+  return graph ? compileBundle(graph, locale) : null
+})

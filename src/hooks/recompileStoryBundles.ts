@@ -1,6 +1,8 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, FlattenedField, PayloadRequest } from 'payload'
 
 import { idOf } from '@/db/idOf'
+import type { BundleChange } from '@/domain/story/bundleScope'
+import { isLocale } from '@/locales'
 import { recompileStoryBundles } from '@/services/storyBundles'
 
 type Ref = string | { id: string } | null | undefined
@@ -9,13 +11,58 @@ type Ref = string | { id: string } | null | undefined
 type StoryOf = (doc: Record<string, unknown>) => string | null
 const storyField: StoryOf = (doc) => idOf(doc.story as Ref)
 
-/** Recompiles the bundles of the story a changed document belongs to (and the one it left). */
+/**
+ * Mark of a field no bundle reads (`custom: notInBundle`): a save that changes only such fields
+ * recompiles nothing (a card position in a node's `metadata`, who saved last).
+ */
+export const notInBundle = { bundle: false } as const
+
+const SKIPPED_TYPES = new Set(['join', 'ui'])
+const SYSTEM_FIELDS = new Set(['id', 'createdAt', 'updatedAt'])
+
+function comparable(field: FlattenedField, value: unknown): string {
+  const normal = field.type === 'relationship' || field.type === 'upload' ? idOf(value as Ref) : value
+  return JSON.stringify(normal ?? null)
+}
+
+/**
+ * What an update changed, as far as bundles are concerned: a field the bundle reads that is not
+ * localized (type, order, flags, speaker, target, key, default...) is a structural change; else
+ * localized fields saved in the request's locale are a text change in that locale (even when the
+ * text is the same: the save can change that locale's translation state); else nothing.
+ */
+export function changeOf(args: { fields: FlattenedField[]; data: Record<string, unknown> | undefined; doc: Record<string, unknown>; previousDoc: Record<string, unknown> | undefined; req: PayloadRequest }): BundleChange {
+  const { fields, data, doc, previousDoc, req } = args
+  if (!previousDoc) return { kind: 'structure' }
+  let text = false
+  for (const field of fields) {
+    if (SKIPPED_TYPES.has(field.type) || SYSTEM_FIELDS.has(field.name)) continue
+    const differs = comparable(field, doc[field.name]) !== comparable(field, previousDoc[field.name])
+    if (field.localized) {
+      if (differs || (data && field.name in data)) text = true
+      continue
+    }
+    if ((field.custom as typeof notInBundle | undefined)?.bundle === false) continue
+    if (differs) return { kind: 'structure' }
+  }
+  if (!text) return { kind: 'none' }
+  return isLocale(req.locale) ? { kind: 'text', locale: req.locale } : { kind: 'structure' }
+}
+
+/**
+ * Recompiles the bundles of the story a changed document belongs to (and the one it left): every
+ * locale after a create or a structural change, only the locales that read the edited text after
+ * a text edit in one locale, none after a change no bundle reads.
+ */
 export function recompileAfterChange(storyOf: StoryOf = storyField): CollectionAfterChangeHook {
-  return async ({ doc, previousDoc, req }) => {
+  return async ({ collection, data, doc, previousDoc, operation, req }) => {
     const now = storyOf(doc)
     const before = previousDoc ? storyOf(previousDoc) : null
-    if (now) await recompileStoryBundles(req, now)
-    if (before && before !== now) await recompileStoryBundles(req, before)
+    const moved = before !== null && before !== now
+    const change: BundleChange =
+      operation === 'create' || moved ? { kind: 'structure' } : changeOf({ fields: collection.flattenedFields, data, doc, previousDoc, req })
+    if (now) await recompileStoryBundles(req, now, change)
+    if (moved) await recompileStoryBundles(req, before, change)
     return doc
   }
 }

@@ -1,6 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Field, type PayloadRequest } from 'payload'
 
 import { staffUser } from '@/access/roles'
+import { notInBundle } from '@/hooks/recompileStoryBundles'
 
 /**
  * Optimistic concurrency for the Studio (and any client that wants it): a write that sends
@@ -15,6 +16,7 @@ export const editedByField: Field = {
   name: 'editedBy',
   type: 'text',
   maxLength: 200,
+  custom: notInBundle,
   admin: { readOnly: true, position: 'sidebar', description: 'Who saved this last (set automatically).' },
 }
 

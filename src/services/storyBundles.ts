@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { compileBundle, type StoryBundle } from '@/domain/story/bundle'
+import { type BundleChange, localesAffected } from '@/domain/story/bundleScope'
 import { LOCALE_CODES } from '@/locales'
 import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
@@ -20,15 +21,18 @@ async function publish(bundle: StoryBundle, slug: string, locale: string): Promi
 }
 
 /**
- * Recompiles every locale's bundle of a story into its story-translations rows (the spec's
- * content_json and is_complete), publishes new versions to object storage, and tells every
- * process's bundle cache. Rows whose bundle did not change are not written. Call it from
- * afterChange / afterDelete hooks with the same `req`, so it joins the save's transaction.
+ * Recompiles the bundles of a story into its story-translations rows (the spec's content_json and
+ * is_complete), publishes new versions to object storage, and tells every process's bundle cache.
+ * Rows whose bundle did not change are not written. `change` says what was saved: the locales it
+ * cannot affect are not compiled again (a locale without a row yet always is); by default every
+ * locale is. Call it from afterChange / afterDelete hooks with the same `req`, so it joins the
+ * save's transaction.
  */
-export async function recompileStoryBundles(req: PayloadRequest, storyId: string): Promise<void> {
-  if (req.context?.skipBundleCompile) return
+export async function recompileStoryBundles(req: PayloadRequest, storyId: string, change: BundleChange = { kind: 'structure' }): Promise<void> {
+  if (req.context?.skipBundleCompile || change.kind === 'none') return
   const graph = await loadStoryGraph(req, storyId)
   if (!graph) return
+  const affected = new Set(localesAffected(change, graphSource(graph)))
   const { payload } = req
   const existing = await payload.find({
     collection: SLUGS.storyTranslations,
@@ -45,8 +49,9 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
   const slugs = new Set([graph.slug])
   let changed = false
   for (const locale of LOCALE_CODES) {
-    const bundle = compileBundle(graph, locale)
     const row = rows.get(locale)
+    if (row && !affected.has(locale)) continue
+    const bundle = compileBundle(graph, locale)
     if (row?.storySlug && row.storySlug !== graph.slug) slugs.add(row.storySlug)
     // Only a live locale (the source, or published) of an active story has a copy in the bucket:
     // an inactive story is a draft, nothing of it is public.

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { SEED_STAFF } from '@/seed/accounts'
-import { launchChromium } from '../support/e2eBrowser'
+import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
 import { progress, RESULTS_DIR, ROOT } from '../support/e2eServer'
 
 const url = () => inject('appUrl')
@@ -417,4 +417,287 @@ describe('admin without internet', () => {
       await context.close()
     }
   })
+})
+
+/**
+ * A five-node story made through REST for one test: 1 start narration, 2 a choice (A → 3 default,
+ * B → 5), 3 narration continuing to 4, 4 and 5 ends. Node 1 also has Hindi text.
+ */
+async function smallStory(token: string): Promise<{ id: string; nodes: string[]; choices: { A: string; B: string } }> {
+  const story = await api<{ doc: { id: string } }>(token, 'POST', 'stories?locale=en', {
+    slug: `studio-small-${crypto.randomBytes(3).toString('hex')}`,
+    title: 'Ravi and the two paths',
+    ageRange: '4-6',
+    region: 'pan-indian',
+    isActive: false,
+  })
+  expect(story.status).toBe(201)
+  const id = story.json.doc.id
+  const texts: [string, string, Record<string, unknown>][] = [
+    ['narration', 'Ravi walks to the old well.', { isStart: true }],
+    ['choice', 'Two paths lead away from the well. Which one?', {}],
+    ['narration', 'He takes the left path, under the trees.', {}],
+    ['end', 'He finds a mango tree full of fruit. The end.', { isEnd: true }],
+    ['end', 'He finds a cool river and swims. The end.', { isEnd: true }],
+  ]
+  const nodes: string[] = []
+  for (const [i, [nodeType, textContent, extra]] of texts.entries()) {
+    const res = await api<{ doc: { id: string } }>(token, 'POST', 'story-nodes?locale=en&depth=0', { story: id, nodeType, displayOrder: i + 1, textContent, ...extra })
+    expect(res.status).toBe(201)
+    nodes.push(res.json.doc.id)
+  }
+  expect((await api(token, 'PATCH', `story-nodes/${nodes[0]}?locale=hi&depth=0`, { textContent: 'रवि पुराने कुएँ की ओर चलता है।' })).status).toBe(200)
+  const choice = async (choiceKey: string, nextNode: string, isDefault: boolean, textContent: string) => {
+    const res = await api<{ doc: { id: string } }>(token, 'POST', 'story-choices?locale=en&depth=0', { node: nodes[1], choiceKey, nextNode, isDefault, textContent })
+    expect(res.status).toBe(201)
+    return res.json.doc.id
+  }
+  const A = await choice('A', nodes[2]!, true, 'The left path')
+  const B = await choice('B', nodes[4]!, false, 'The right path')
+  return { id, nodes, choices: { A, B } }
+}
+
+async function nodeDoc(token: string, id: string, locale = 'en'): Promise<{ status: number; json: NodeDoc & { editedBy?: string } }> {
+  return api<NodeDoc & { editedBy?: string }>(token, 'GET', `story-nodes/${id}?depth=0&locale=${locale}&fallback-locale=none`)
+}
+
+/** The flow position React Flow drew a card at (its `translate(x, y)`). */
+async function flowPosition(page: Page, nodeId: string): Promise<{ x: number; y: number }> {
+  const style = (await page.locator(`.react-flow__node[data-id="${nodeId}"]`).getAttribute('style')) ?? ''
+  const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(style)
+  if (!m) throw new Error(`no position in ${style}`)
+  return { x: Number(m[1]), y: Number(m[2]) }
+}
+
+const savedPosition = (doc: NodeDoc) => (doc.metadata?.studio as { position?: { x: number; y: number } } | undefined)?.position
+
+describe('Studio editing by mouse and keyboard', () => {
+  let token = ''
+  beforeAll(async () => {
+    token = await tokenOf(EDITOR)
+  })
+
+  type Small = Awaited<ReturnType<typeof smallStory>>
+
+  /** A fresh small story, opened in the Studio and fitted, in its own browser context for `use`. */
+  async function inStudio(opts: { colorScheme?: 'light' | 'dark'; locale?: string }, use: (page: Page, story: Small) => Promise<void>): Promise<void> {
+    const story = await smallStory(token)
+    const context = await signedIn(EDITOR, opts.colorScheme)
+    try {
+      const page = await context.newPage()
+      await openStudio(page, story.id, opts.locale)
+      await page.getByRole('button', { name: 'Fit', exact: true }).click()
+      await page.waitForTimeout(400)
+      await use(page, story)
+    } finally {
+      await context.close()
+    }
+  }
+
+  it('should undo and redo a text edit with Ctrl+Z and Ctrl+Shift+Z, and the buttons follow the history', () =>
+    inStudio({}, async (page, story) => {
+      await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true)
+      await card(page, 3).click()
+      const panel = page.locator('[data-testid=studio-panel]')
+      await panel.locator('[data-testid=panel-text]').fill('He takes the left path, past the banyan tree.')
+      await panel.getByRole('button', { name: 'Save', exact: true }).click()
+      await settled(page)
+      expect((await nodeDoc(token, story.nodes[2]!)).json.textContent).toBe('He takes the left path, past the banyan tree.')
+      await expect.poll(() => card(page, 3).locator('.studio-card__text').textContent()).toContain('banyan')
+
+      // Ctrl+Z on the map (not in a text field) undoes the save through Payload.
+      await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+      await page.keyboard.press('Control+z')
+      await settled(page)
+      await expect.poll(async () => (await nodeDoc(token, story.nodes[2]!)).json.textContent).toBe('He takes the left path, under the trees.')
+      await expect.poll(() => page.locator('[data-testid=studio-message]').textContent()).toContain('Undone: edit node 3')
+      await expect.poll(() => card(page, 3).locator('.studio-card__text').textContent()).toContain('under the trees')
+      expect(await page.getByRole('button', { name: 'Redo', exact: true }).isDisabled()).toBe(false)
+
+      await page.keyboard.press('Control+Shift+z')
+      await settled(page)
+      await expect.poll(async () => (await nodeDoc(token, story.nodes[2]!)).json.textContent).toBe('He takes the left path, past the banyan tree.')
+      await expect.poll(() => page.locator('[data-testid=studio-message]').textContent()).toContain('Redone: edit node 3')
+      expect(await page.getByRole('button', { name: 'Redo', exact: true }).isDisabled()).toBe(true)
+
+      // The Undo button does the same as the key.
+      await page.getByRole('button', { name: 'Undo', exact: true }).click()
+      await settled(page)
+      await expect.poll(async () => (await nodeDoc(token, story.nodes[2]!)).json.textContent).toBe('He takes the left path, under the trees.')
+    }))
+
+  it('should create a node where the editor double-clicks on the empty map, and undo removes it', () =>
+    inStudio({}, async (page, story) => {
+      const pane = (await page.locator('.react-flow__pane').boundingBox())!
+      const at = { x: Math.round(pane.x + pane.width / 2 - 60), y: Math.round(pane.y + pane.height - 150) }
+      // The spot is empty map, not a card or an edge.
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.className, [at.x, at.y])).toContain('react-flow__pane')
+
+      await page.mouse.dblclick(at.x, at.y)
+      await settled(page)
+
+      await expect.poll(() => page.locator('[data-testid=studio]').getAttribute('data-node-count')).toBe('6')
+      const created = (await nodesOf(token, story.id)).find((n) => n.displayOrder === 6)!
+      expect(created.textContent).toBe('New line')
+      expect(savedPosition(created)).toBeDefined()
+      // The new card's corner is where the editor double-clicked, and its panel is open.
+      const box = (await card(page, 6).boundingBox())!
+      expect(Math.abs(box.x - at.x)).toBeLessThan(4)
+      expect(Math.abs(box.y - at.y)).toBeLessThan(4)
+      await expect.poll(() => page.locator('[data-testid=studio-panel] h4').textContent()).toBe('Node 6')
+
+      await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+      await page.keyboard.press('Control+z')
+      await settled(page)
+      await expect.poll(() => page.locator('[data-testid=studio]').getAttribute('data-node-count')).toBe('5')
+      expect((await nodeDoc(token, created.id)).status).toBe(404)
+    }))
+
+  it('should retarget a choice when the editor drags the end of its edge onto another card', () =>
+    inStudio({}, async (page, story) => {
+      const end = page.locator(`.react-flow__edge[data-id="c:${story.choices.B}"] .react-flow__edgeupdater-target`)
+      const from = (await end.boundingBox())!
+      // The edge's end sits under card 5's handle: grab it just left of the handle.
+      const handle = (await card(page, 5).locator('.react-flow__handle.target').boundingBox())!
+      const grab = { x: (from.x + handle.x) / 2, y: from.y + from.height / 2 }
+      expect(grab.x).toBeLessThan(handle.x)
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('class'), [grab.x, grab.y])).toContain('react-flow__edgeupdater-target')
+      const to = (await card(page, 4).locator('.react-flow__handle.target').boundingBox())!
+      await page.mouse.move(grab.x, grab.y)
+      await page.mouse.down()
+      await page.mouse.move(to.x - 30, to.y + to.height / 2, { steps: 12 })
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 })
+      await page.mouse.up()
+      await settled(page)
+
+      const { json } = await api<ChoiceDoc>(token, 'GET', `story-choices/${story.choices.B}?depth=0`)
+      expect({ key: json.choiceKey, next: json.nextNode }).toEqual({ key: 'B', next: story.nodes[3] })
+      // The map draws the edge to its new target.
+      await expect.poll(() => page.locator(`.react-flow__edge[data-id="c:${story.choices.B}"]`).getAttribute('aria-label')).toBe(`Edge from ${story.nodes[1]} to ${story.nodes[3]}`)
+    }))
+
+  it('should delete a node only after the confirmation that lists what goes with it, in dark mode', () =>
+    inStudio({ colorScheme: 'dark' }, async (page, story) => {
+      await card(page, 2).click()
+      const panel = page.locator('[data-testid=studio-panel]')
+      await panel.getByRole('button', { name: 'Delete node' }).click()
+      const summary = page.locator('[data-testid=studio-delete-summary]')
+      await summary.waitFor()
+      expect(await summary.textContent()).toContain('2 choices of this node')
+      expect(await summary.textContent()).toContain('0 audio files')
+      await page.evaluate('document.fonts.ready.then(() => undefined)')
+      await shot(page, 'delete-confirm-dark')
+
+      // Cancel: nothing is deleted.
+      await page.locator('#confirm-cancel').click()
+      await summary.waitFor({ state: 'hidden' })
+      expect((await nodeDoc(token, story.nodes[1]!)).status).toBe(200)
+
+      await panel.getByRole('button', { name: 'Delete node' }).click()
+      await page.locator('#confirm-action').click()
+      await settled(page)
+      await expect.poll(() => page.locator('[data-testid=studio]').getAttribute('data-node-count')).toBe('4')
+      expect((await nodeDoc(token, story.nodes[1]!)).status).toBe(404)
+      const { json } = await api<{ totalDocs: number }>(token, 'GET', `story-choices?where[node][equals]=${story.nodes[1]}&depth=0`)
+      expect(json.totalDocs).toBe(0)
+      // The validation panel now says the story is broken (the start continues to a narration whose
+      // choice source is gone), without a reload.
+      await expect.poll(() => page.locator('[data-testid=studio-issue]').count()).toBeGreaterThan(0)
+
+      // Undo brings the node back with both its choices.
+      await page.keyboard.press('Control+z')
+      await settled(page)
+      await expect.poll(() => page.locator('[data-testid=studio]').getAttribute('data-node-count')).toBe('5')
+      const restored = (await nodesOf(token, story.id)).find((n) => n.displayOrder === 2)!
+      const again = await api<{ docs: ChoiceDoc[] }>(token, 'GET', `story-choices?where[node][equals]=${restored.id}&depth=0&sort=choiceKey`)
+      expect(again.json.docs.map((c) => [c.choiceKey, c.nextNode, c.isDefault])).toEqual([
+        ['A', story.nodes[2], true],
+        ['B', story.nodes[4], false],
+      ])
+    }))
+
+  it('should auto-play the story in the play-test panel, taking the default option after the timeout', () =>
+    inStudio({}, async (page, story) => {
+      await page.getByRole('button', { name: '▶ Play' }).click()
+      const player = page.locator('[data-testid=story-player]')
+      await player.waitFor()
+      await expect.poll(() => page.locator('[data-testid=player-text]').textContent()).toContain('Ravi walks')
+      await player.getByLabel('Auto-play').check()
+      // Nobody clicks: the lines move on after their reading time, the choice counts down and takes A.
+      await expect.poll(() => page.locator('.bk-player__countdown').count(), { timeout: 15_000 }).toBe(1)
+      await shot(page, 'autoplay-countdown')
+      await page.locator('[data-testid=player-end]').waitFor({ timeout: 45_000 })
+      expect(await page.locator('[data-testid=player-text]').textContent()).toContain('mango tree')
+      // The path taken is lit on the map: 1, 2, 3, 4 and not 5.
+      for (const order of [1, 2, 3, 4]) await expect.poll(() => card(page, order).getAttribute('class')).toContain('studio-card--path')
+      expect(await card(page, 5).getAttribute('class')).not.toContain('studio-card--path')
+    }))
+
+  it('should refuse a save over a concurrent edit with a message naming who changed the node', () =>
+    inStudio({}, async (page, story) => {
+      await card(page, 1).click()
+      const panel = page.locator('[data-testid=studio-panel]')
+      await panel.locator('[data-testid=panel-text]').fill('Ravi runs to the old well.')
+
+      // Meanwhile the Tamil translator saves the same node in Tamil.
+      const tamil = SEED_STAFF.find((s) => (s.locales as readonly string[]).includes('ta'))!
+      const other = await api<{ doc: { editedBy: string } }>(await tokenOf(tamil), 'PATCH', `story-nodes/${story.nodes[0]}?locale=ta&depth=0`, { textContent: 'ரவி பழைய கிணற்றுக்கு நடக்கிறான்.' })
+      expect(other.status).toBe(200)
+      expect(other.json.doc.editedBy).toBe(tamil.name)
+
+      await panel.getByRole('button', { name: 'Save', exact: true }).click()
+      await settled(page)
+      const message = page.locator('[data-testid=studio-message]')
+      await expect.poll(() => message.textContent()).toContain(`changed by ${tamil.name}`)
+      expect(await message.getAttribute('role')).toBe('alert')
+      expect(await message.textContent()).toContain('Nothing was saved')
+      await shot(page, 'conflict-409')
+      expect((await nodeDoc(token, story.nodes[0]!)).json.textContent).toBe('Ravi walks to the old well.')
+    }))
+
+  it('should be usable by keyboard: Tab to a card, Enter opens it, arrows move it, Escape closes, Ctrl+Z undoes (Hindi, dark)', () =>
+    inStudio({ colorScheme: 'dark', locale: 'hi' }, async (page, story) => {
+      await page.getByRole('button', { name: 'Fit', exact: true }).focus()
+      const focusedCard = () => page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.querySelector('[data-testid=studio-node]')?.getAttribute('data-order') ?? null)
+      for (let i = 0; i < 20 && (await focusedCard()) === null; i++) await page.keyboard.press('Tab')
+      expect(await focusedCard()).toBe('1')
+
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.locator('[data-testid=studio-panel] h4').textContent()).toBe('Node 1')
+      // The Hindi card and the panel show Hindi in Devanagari, marked lang=hi and drawn with Noto.
+      const text = card(page, 1).locator('.studio-card__text')
+      expect(await text.getAttribute('lang')).toBe('hi')
+      expect(await text.textContent()).toContain('रवि')
+      expect(await page.locator('[data-testid=panel-text]').getAttribute('lang')).toBe('hi')
+      await page.evaluate('document.fonts.ready.then(() => undefined)')
+      const fonts = await platformFontsOf(page, `.react-flow__node[data-id="${story.nodes[0]}"] .studio-card__text`)
+      expect(fonts.find((f) => /Noto Sans Devanagari/i.test(f.familyName))?.glyphCount ?? 0, JSON.stringify(fonts)).toBeGreaterThan(0)
+      await shot(page, 'keyboard-hi-dark')
+
+      // Tab goes on to the next card; Enter opens it.
+      await page.keyboard.press('Tab')
+      expect(await focusedCard()).toBe('2')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.locator('[data-testid=studio-panel] h4').textContent()).toBe('Node 2')
+
+      // Shift+→ three times moves the card 60 px; the move is saved once, as one step.
+      const before = await flowPosition(page, story.nodes[1]!)
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight')
+      await expect.poll(async () => savedPosition((await nodeDoc(token, story.nodes[1]!)).json), { timeout: 15_000 }).toEqual({ x: Math.round(before.x) + 60, y: Math.round(before.y) })
+      await settled(page)
+
+      await page.keyboard.press('Escape')
+      await page.locator('[data-testid=studio-panel]').waitFor({ state: 'hidden' })
+
+      await page.keyboard.press('Control+z')
+      await settled(page)
+      await expect.poll(async () => savedPosition((await nodeDoc(token, story.nodes[1]!)).json)).toEqual({ x: Math.round(before.x), y: Math.round(before.y) })
+      // Drawn back where it was (in whole pixels, as positions are saved).
+      await expect
+        .poll(async () => {
+          const p = await flowPosition(page, story.nodes[1]!)
+          return { x: Math.round(p.x), y: Math.round(p.y) }
+        })
+        .toEqual({ x: Math.round(before.x), y: Math.round(before.y) })
+    }))
 })

@@ -50,6 +50,25 @@ describe('GET /api/stories/:id/studio', () => {
     expect(body.user).toEqual({ role: 'translator', assignedLocales: ['hi'] })
   })
 
+  it('should send the missing-text warnings and audio states of the asked locale only', async () => {
+    const hi = (await rest(server.url, 'GET', `stories/${story.storyId}/studio?locale=hi`, { token: editor.token })).body as Studio & { locale: string; audio: Record<string, Record<string, string>> }
+    const ta = (await rest(server.url, 'GET', `stories/${story.storyId}/studio?locale=ta`, { token: editor.token })).body as Studio & { locale: string }
+
+    // Hindi has the start node's text: 3 nodes and 2 choices lack it. Tamil lacks all 6 texts.
+    expect(hi.locale).toBe('hi')
+    expect(hi.report.warnings.map((w) => w.locale)).toEqual(['hi', 'hi', 'hi', 'hi', 'hi'])
+    expect(ta.report.warnings.map((w) => w.locale)).toEqual(Array(6).fill('ta'))
+    for (const states of Object.values(hi.audio)) expect(Object.keys(states)).toEqual(['hi'])
+    expect(Object.keys(hi.audio)).toEqual([story.nodeIds[0]])
+  })
+
+  it('should answer 400 naming the locale parameter for an unknown locale', async () => {
+    const res = await rest(server.url, 'GET', `stories/${story.storyId}/studio?locale=xx`, { token: editor.token })
+
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toContain('locale: unknown locale')
+  })
+
   it('should refuse the public with 401 and answer 404 for an unknown story', async () => {
     expect((await rest(server.url, 'GET', `stories/${story.storyId}/studio`)).status).toBe(401)
     expect((await rest(server.url, 'GET', 'stories/00000000-0000-4000-8000-000000000000/studio', { token: editor.token })).status).toBe(404)

@@ -36,7 +36,7 @@ import type { StudioData } from '@/endpoints/storyStudio'
 import { DEFAULT_LOCALE, getLocale, htmlLang, isLocale, type LocaleCode, LOCALE_CODES } from '@/locales'
 import { NODE_TYPES } from '@/domain/story/graph'
 
-import { CARD_HEIGHT, CARD_WIDTH, layeredLayout } from './layout'
+import { CARD_HEIGHT, CARD_WIDTH, layeredLayout, rememberedLayout } from './layout'
 import { rest, RestError } from './rest'
 import { type CardData, type CardNode, StoryCard } from './StoryCard'
 import './studio.css'
@@ -46,6 +46,7 @@ const TYPE_COLOURS: Record<NodeType, string> = { narration: '#3b82f6', dialogue:
 const DELETE_MODAL = 'studio-delete-confirm'
 
 type Command = { label: string; undo: () => Promise<void>; redo: () => Promise<void> }
+type Collection = 'story-nodes' | 'story-choices'
 
 type StudioUser = { id: string; role?: string; assignedLocales?: string[] | null }
 
@@ -109,18 +110,25 @@ function Studio({ storyId }: { storyId: string }) {
   const structureEditable = !isTranslator
 
   // ----- data -----
+  // One request per open and per locale switch: the map of the story with the current locale's
+  // warnings and audio. An answer overtaken by a later request (a quick locale switch) is dropped.
+  const latestLoad = useRef(0)
   const reload = useCallback(async () => {
+    const ticket = ++latestLoad.current
     try {
-      const next = await rest<StudioData>('GET', `${api}/stories/${storyId}/studio`)
+      const next = await rest<StudioData>('GET', `${api}/stories/${storyId}/studio?locale=${locale}`)
+      if (ticket !== latestLoad.current) return null
+      // Timing marks for bench/studio.ts (data arrived; layout done), read with performance.getEntriesByName.
+      performance.mark('bk-studio:data')
       dataRef.current = next
       setData(next)
       setLoadError(null)
       return next
     } catch (err) {
-      setLoadError((err as Error).message)
+      if (ticket === latestLoad.current) setLoadError((err as Error).message)
       return null
     }
-  }, [api, storyId])
+  }, [api, storyId, locale])
 
   useEffect(() => {
     void reload()
@@ -144,18 +152,20 @@ function Studio({ storyId }: { storyId: string }) {
       setLayoutReady(true)
       return
     }
-    void layeredLayout(
+    void rememberedLayout(
+      storyId,
       ownNodes.map((n) => n.id),
       mapEdgeList,
     ).then((laid) => {
       if (cancelled) return
       for (const n of missing) positions.current.set(n.id, laid.get(n.id) ?? { x: 0, y: 0 })
+      performance.mark('bk-studio:layout')
       setLayoutReady(true)
     })
     return () => {
       cancelled = true
     }
-  }, [data, ownNodes, mapEdgeList])
+  }, [data, ownNodes, mapEdgeList, storyId])
 
   // Cards: rebuilt from the data, reusing the previous object of every card that did not change,
   // so React Flow re-renders only changed cards.
@@ -249,24 +259,35 @@ function Studio({ storyId }: { storyId: string }) {
     toast.error(text)
   }, [])
 
-  const expected = (collection: 'story-nodes' | 'story-choices', id: string): Record<string, string> => {
+  const expected = (collection: Collection, id: string): Record<string, string> => {
     const d = dataRef.current
     const updatedAt = collection === 'story-nodes' ? d?.nodes[id]?.updatedAt : d?.choices[id]?.updatedAt
     return updatedAt ? { 'X-Expected-Updated-At': updatedAt } : {}
   }
 
+  /**
+   * The locale a PATCH is sent in: the current one for a text edit; for a change without text,
+   * the locale the document's text is read from here (Payload checks the required text of the
+   * locale it saves in, and a node without text of the current locale would be refused).
+   */
+  const writeLocale = useCallback((collection: Collection, id: string, body: Record<string, unknown>): LocaleCode => {
+    if ('textContent' in body) return locale
+    const graph = dataRef.current?.graph
+    const text = collection === 'story-nodes' ? graph?.nodes.find((n) => n.id === id)?.text : graph?.choices.find((c) => c.id === id)?.text
+    return (text && textStatus(text, locale).from) || locale
+  }, [locale])
+
   const patch = useCallback(
-    async (collection: 'story-nodes' | 'story-choices', id: string, body: Record<string, unknown>, inLocale: LocaleCode = locale) => {
+    async (collection: Collection, id: string, body: Record<string, unknown>) => {
       const real = resolve(id)
-      await rest('PATCH', `${api}/${collection}/${real}?locale=${inLocale}&depth=0`, body, expected(collection, real))
+      await rest('PATCH', `${api}/${collection}/${real}?locale=${writeLocale(collection, real, body)}&depth=0`, body, expected(collection, real))
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, locale, resolve],
+    [api, resolve, writeLocale],
   )
 
   /** Creates a document with its text in every locale it has (first locale on create, others after). */
   const createLocalized = useCallback(
-    async (collection: 'story-nodes' | 'story-choices', base: Record<string, unknown>, text: LocalizedText): Promise<string> => {
+    async (collection: Collection, base: Record<string, unknown>, text: LocalizedText): Promise<string> => {
       const locales = LOCALE_CODES.filter((l) => (text[l] ?? '').trim() !== '')
       const first = locales[0] ?? locale
       const created = await rest<{ doc: { id: string } }>('POST', `${api}/${collection}?locale=${first}&depth=0`, { ...base, textContent: text[first] ?? '…' })
@@ -276,87 +297,91 @@ function Studio({ storyId }: { storyId: string }) {
     [api, locale],
   )
 
-  const run = useCallback(
-    async (command: Command, first: () => Promise<void> = command.redo) => {
-      setBusy(true)
-      setMessage(null)
-      try {
-        await first()
-        undoStack.current.push(command)
-        redoStack.current = []
-      } catch (err) {
-        fail(err)
-      } finally {
-        setHistorySize({ undo: undoStack.current.length, redo: redoStack.current.length })
-        await reload()
-        setBusy(false)
-      }
+  /**
+   * Does one write, records it in the history when it succeeds, then reloads the map. Writes run
+   * one after another, so each sends the version the previous one left (no 409 against oneself).
+   */
+  const writes = useRef<Promise<void>>(Promise.resolve())
+  const perform = useCallback(
+    (write: () => Promise<void>, record: () => void) => {
+      const next = writes.current.then(async () => {
+        setBusy(true)
+        try {
+          await write()
+          record()
+        } catch (err) {
+          fail(err)
+        } finally {
+          setHistorySize({ undo: undoStack.current.length, redo: redoStack.current.length })
+          await reload()
+          setBusy(false)
+        }
+      })
+      writes.current = next
+      return next
     },
     [fail, reload],
   )
 
-  const undo = useCallback(async () => {
-    const command = undoStack.current.pop()
-    if (!command) return
-    setBusy(true)
-    try {
-      await command.undo()
-      redoStack.current.push(command)
-      setMessage({ kind: 'info', text: `Undone: ${command.label}` })
-    } catch (err) {
-      fail(err)
-    } finally {
-      setHistorySize({ undo: undoStack.current.length, redo: redoStack.current.length })
-      await reload()
-      setBusy(false)
-    }
-  }, [fail, reload])
+  const run = useCallback(
+    (command: Command) => {
+      setMessage(null)
+      return perform(command.redo, () => {
+        undoStack.current.push(command)
+        redoStack.current = []
+      })
+    },
+    [perform],
+  )
 
-  const redo = useCallback(async () => {
-    const command = redoStack.current.pop()
-    if (!command) return
-    setBusy(true)
-    try {
-      await command.redo()
-      undoStack.current.push(command)
-      setMessage({ kind: 'info', text: `Redone: ${command.label}` })
-    } catch (err) {
-      fail(err)
-    } finally {
-      setHistorySize({ undo: undoStack.current.length, redo: redoStack.current.length })
-      await reload()
-      setBusy(false)
-    }
-  }, [fail, reload])
+  /** Undo or redo: takes the latest command of one stack, plays it that way, files it on the other. */
+  const step = useCallback(
+    (way: 'undo' | 'redo') => {
+      const [from, to] = way === 'undo' ? [undoStack, redoStack] : [redoStack, undoStack]
+      const command = from.current.pop()
+      if (!command) return Promise.resolve()
+      return perform(command[way], () => {
+        to.current.push(command)
+        setMessage({ kind: 'info', text: `${way === 'undo' ? 'Undone' : 'Redone'}: ${command.label}` })
+      })
+    },
+    [perform],
+  )
 
   useEffect(() => {
+    // Ctrl+Z / Ctrl+Shift+Z undo and redo, Escape closes the side panel (outside text fields and dialogs).
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return
       const target = e.target as HTMLElement | null
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return
+      if (e.key === 'Escape' && !target?.closest('dialog, .payload__modal-item')) setSelected(null)
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return
       e.preventDefault()
-      void (e.shiftKey ? redo() : undo())
+      void step(e.shiftKey ? 'redo' : 'undo')
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [undo, redo])
+  }, [step])
 
   const nodeById = useCallback((id: string) => dataRef.current?.graph.nodes.find((n) => n.id === resolve(id)), [resolve])
 
-  const updateNode = useCallback(
-    (id: string, before: Record<string, unknown>, after: Record<string, unknown>, label: string) =>
-      run({ label, undo: () => patch('story-nodes', id, before), redo: () => patch('story-nodes', id, after) }),
+  const update = useCallback(
+    (collection: Collection, id: string, before: Record<string, unknown>, after: Record<string, unknown>, label: string) =>
+      run({ label, undo: () => patch(collection, id, before), redo: () => patch(collection, id, after) }),
     [run, patch],
   )
 
-  const updateChoice = useCallback(
-    (id: string, before: Record<string, unknown>, after: Record<string, unknown>, label: string) =>
-      run({ label, undo: () => patch('story-choices', id, before), redo: () => patch('story-choices', id, after) }),
-    [run, patch],
+  /** Asks for confirmation (the modal lists what goes with it) before deleting a node or choice. */
+  const askDelete = useCallback(
+    (kind: 'node' | 'choice', id: string) => {
+      setPendingDelete({ kind, id })
+      openModal(DELETE_MODAL)
+    },
+    [openModal],
   )
 
+  /** Creates a narration card at `position`; `reveal` brings it into view (the "+ Node" button). */
   const createNode = useCallback(
-    (position: StudioPosition) => {
+    (position: StudioPosition, reveal: boolean) => {
       const d = dataRef.current
       if (!d) return
       const order = Math.max(0, ...ownNodes.map((n) => n.displayOrder)) + 1
@@ -372,7 +397,7 @@ function Studio({ storyId }: { storyId: string }) {
           else createdId = id
           positions.current.set(id, position)
           setSelected(id)
-          pendingFocus.current = id
+          if (reveal) pendingFocus.current = id
         },
         undo: async () => {
           if (createdId) await rest('DELETE', `${api}/story-nodes/${resolve(createdId)}`)
@@ -461,38 +486,60 @@ function Studio({ storyId }: { storyId: string }) {
   )
 
   // ----- canvas events -----
-  const dragStart = useRef(new Map<string, StudioPosition>())
+  /** Where each card being moved (by the mouse or the arrow keys) was when the move began. */
+  const moveStart = useRef(new Map<string, StudioPosition>())
   const onNodesChange = useCallback((changes: NodeChange<CardNode>[]) => {
     for (const change of changes) {
       if (change.type === 'position' && change.position) {
-        if (change.dragging && !dragStart.current.has(change.id)) dragStart.current.set(change.id, positions.current.get(change.id) ?? change.position)
+        if (!moveStart.current.has(change.id)) moveStart.current.set(change.id, positions.current.get(change.id) ?? change.position)
         positions.current.set(change.id, change.position)
       }
+      // A card selected by keyboard (Enter or Space on it) opens its panel as a click does; Escape closes it.
+      if (change.type === 'select') setSelected((current) => (change.selected ? change.id : current === change.id ? null : current))
     }
     setNodes((current) => applyNodeChanges(changes, current))
   }, [])
 
-  const onNodeDragStop = useCallback(
-    (_: unknown, node: CardNode) => {
-      const from = dragStart.current.get(node.id)
-      dragStart.current.delete(node.id)
-      const to = { x: Math.round(node.position.x), y: Math.round(node.position.y) }
-      if (!from || (Math.round(from.x) === to.x && Math.round(from.y) === to.y)) return
-      const meta = () => dataRef.current?.nodes[resolve(node.id)]?.metadata ?? {}
-      positions.current.set(node.id, to)
-      void run({
-        label: 'move node',
-        redo: async () => {
-          positions.current.set(resolve(node.id), to)
-          await patch('story-nodes', node.id, { metadata: metadataWithPosition(meta(), to) })
-        },
-        undo: async () => {
-          positions.current.set(resolve(node.id), from)
-          await patch('story-nodes', node.id, { metadata: metadataWithPosition(meta(), from) })
-        },
-      })
+  /** Saves a card's new position in its metadata, as one undoable step. */
+  const commitMove = useCallback(
+    (id: string, from: StudioPosition, moved: StudioPosition) => {
+      // Whole pixels, as saved: the card is drawn where the saved position puts it.
+      const to = { x: Math.round(moved.x), y: Math.round(moved.y) }
+      const start = { x: Math.round(from.x), y: Math.round(from.y) }
+      if (start.x === to.x && start.y === to.y) return
+      const meta = () => dataRef.current?.nodes[resolve(id)]?.metadata ?? {}
+      const moveTo = (p: StudioPosition) => async () => {
+        positions.current.set(resolve(id), p)
+        await patch('story-nodes', id, { metadata: metadataWithPosition(meta(), p) })
+      }
+      positions.current.set(id, to)
+      void run({ label: 'move node', redo: moveTo(to), undo: moveTo(start) })
     },
     [run, patch, resolve],
+  )
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: CardNode) => {
+      const from = moveStart.current.get(node.id)
+      moveStart.current.delete(node.id)
+      if (from) commitMove(node.id, from, node.position)
+    },
+    [commitMove],
+  )
+
+  // The arrow keys move the selected card (React Flow, 5 px, 20 px with Shift); the move is saved
+  // once the keys rest for a moment, as one step.
+  const keyMoveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const onCanvasKeyUp = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (!e.key.startsWith('Arrow') || moveStart.current.size === 0) return
+      if (keyMoveTimer.current) clearTimeout(keyMoveTimer.current)
+      keyMoveTimer.current = setTimeout(() => {
+        for (const [id, from] of moveStart.current) commitMove(id, from, positions.current.get(id) ?? from)
+        moveStart.current.clear()
+      }, 400)
+    },
+    [commitMove],
   )
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), current)), [])
@@ -509,9 +556,9 @@ function Studio({ storyId }: { storyId: string }) {
     (oldEdge: Edge, connection: Connection) => {
       const choiceId = (oldEdge.data as { choiceId?: string } | undefined)?.choiceId
       if (!choiceId || !connection.target || connection.source !== oldEdge.source || connection.target === oldEdge.target) return
-      void updateChoice(choiceId, { nextNode: oldEdge.target }, { nextNode: connection.target }, 'retarget choice')
+      void update('story-choices', choiceId, { nextNode: oldEdge.target }, { nextNode: connection.target }, 'retarget choice')
     },
-    [updateChoice],
+    [update],
   )
 
   const onPaneDoubleClick = useCallback(
@@ -519,7 +566,7 @@ function Studio({ storyId }: { storyId: string }) {
       if (!structureEditable) return
       const target = e.target as HTMLElement
       if (!target.classList.contains('react-flow__pane')) return
-      createNode(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))
+      createNode(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }), false)
     },
     [structureEditable, createNode, flow],
   )
@@ -591,7 +638,7 @@ function Studio({ storyId }: { storyId: string }) {
     <div className={`studio studio--${theme}`} data-testid="studio" data-busy={busy ? 'true' : 'false'} data-node-count={ownNodes.length}>
       <div className="studio-toolbar">
         {structureEditable && (
-          <Button buttonStyle="primary" size="small" margin={false} onClick={() => createNode(freeSpot())} disabled={busy}>
+          <Button buttonStyle="primary" size="small" margin={false} onClick={() => createNode(freeSpot(), true)} disabled={busy}>
             + Node
           </Button>
         )}
@@ -603,10 +650,10 @@ function Studio({ storyId }: { storyId: string }) {
             Auto layout
           </Button>
         )}
-        <Button buttonStyle="secondary" size="small" margin={false} onClick={() => void undo()} disabled={busy || historySize.undo === 0} tooltip="Ctrl+Z">
+        <Button buttonStyle="secondary" size="small" margin={false} onClick={() => void step('undo')} disabled={busy || historySize.undo === 0} tooltip="Ctrl+Z">
           Undo
         </Button>
-        <Button buttonStyle="secondary" size="small" margin={false} onClick={() => void redo()} disabled={busy || historySize.redo === 0} tooltip="Ctrl+Shift+Z">
+        <Button buttonStyle="secondary" size="small" margin={false} onClick={() => void step('redo')} disabled={busy || historySize.redo === 0} tooltip="Ctrl+Shift+Z">
           Redo
         </Button>
         <Button
@@ -650,7 +697,7 @@ function Studio({ storyId }: { storyId: string }) {
         </div>
       )}
       <div className="studio-main">
-        <div className="studio-canvas" onDoubleClick={onPaneDoubleClick}>
+        <div className="studio-canvas" onDoubleClick={onPaneDoubleClick} onKeyUp={onCanvasKeyUp}>
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -665,6 +712,7 @@ function Studio({ storyId }: { storyId: string }) {
             nodesConnectable={structureEditable}
             nodesDraggable={structureEditable}
             edgesReconnectable={structureEditable}
+            edgesFocusable={false}
             deleteKeyCode={null}
             zoomOnDoubleClick={false}
             colorMode={theme === 'dark' ? 'dark' : 'light'}
@@ -689,17 +737,11 @@ function Studio({ storyId }: { storyId: string }) {
               busy={busy}
               ownNodes={ownNodes}
               issues={issues?.nodes.get(selectedNode.id)}
-              onUpdateNode={(before, after, label) => void updateNode(selectedNode.id, before, after, label)}
-              onUpdateChoice={(id, before, after, label) => void updateChoice(id, before, after, label)}
+              onUpdateNode={(before, after, label) => void update('story-nodes', selectedNode.id, before, after, label)}
+              onUpdateChoice={(id, before, after, label) => void update('story-choices', id, before, after, label)}
               onAddChoice={() => createChoice(selectedNode.id, null)}
-              onDeleteChoice={(id) => {
-                setPendingDelete({ kind: 'choice', id })
-                openModal(DELETE_MODAL)
-              }}
-              onDelete={() => {
-                setPendingDelete({ kind: 'node', id: selectedNode.id })
-                openModal(DELETE_MODAL)
-              }}
+              onDeleteChoice={(id) => askDelete('choice', id)}
+              onDelete={() => askDelete('node', selectedNode.id)}
               onPlayFrom={() => {
                 setPlayFrom(selectedNode.id)
                 setPanel('play')

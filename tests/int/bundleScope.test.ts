@@ -1,0 +1,110 @@
+/**
+ * A save recompiles only the bundles it can change (src/domain/story/bundleScope.ts), and the
+ * stored bundles stay exactly what a full recompile gives.
+ */
+import { createLocalReq, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { compileBundle } from '@/domain/story/bundle'
+import { LOCALE_CODES } from '@/locales'
+import { loadStoryGraph } from '@/services/storyGraph'
+
+import { createStaff, rest, type Staff } from '../support/api'
+import { createStory, type StoryFixture } from '../support/fixtures'
+import { startTestServer, type TestServer } from '../support/httpServer'
+import { testPayload } from '../support/payload'
+
+let payload: Payload
+let server: TestServer
+let editor: Staff
+let story: StoryFixture
+
+beforeAll(async () => {
+  payload = await testPayload()
+  server = await startTestServer()
+  editor = await createStaff(payload, server.url, 'editor')
+  story = await createStory(payload, { isActive: true })
+})
+
+afterAll(async () => {
+  await story?.cleanup()
+  if (editor) await payload.delete({ collection: 'editors', id: editor.id })
+  await server?.close()
+})
+
+type Row = { languageCode: string; version: string; updatedAt: string }
+
+/** The story's translation rows by locale. */
+async function rows(): Promise<Record<string, Row>> {
+  const found = await payload.find({ collection: 'story-translations', where: { story: { equals: story.storyId } }, depth: 0, limit: 0, pagination: false })
+  return Object.fromEntries(found.docs.map((r) => [r.languageCode, r as unknown as Row]))
+}
+
+/** Locales whose row was written since `before`. */
+function rewritten(before: Record<string, Row>, after: Record<string, Row>): string[] {
+  return LOCALE_CODES.filter((l) => before[l]?.updatedAt !== after[l]?.updatedAt)
+}
+
+/** Every stored bundle equals what compiling the story now gives. */
+async function expectExact(): Promise<void> {
+  const graph = (await loadStoryGraph(await createLocalReq({}, payload), story.storyId))!
+  const stored = await rows()
+  for (const locale of LOCALE_CODES) expect({ locale, version: stored[locale]?.version }).toEqual({ locale, version: compileBundle(graph, locale).version })
+}
+
+async function patch(path: string, body: Record<string, unknown>): Promise<void> {
+  const res = await rest(server.url, 'PATCH', path, { token: editor.token, body })
+  expect(res.status).toBe(200)
+}
+
+describe('recompiling after a save', () => {
+  it('should rewrite only Hindi and Hinglish after a Hindi text edit, leaving every bundle exact', async () => {
+    const before = await rows()
+    expect(Object.keys(before).sort()).toEqual([...LOCALE_CODES].sort())
+
+    await patch(`story-nodes/${story.nodeIds[1]}?locale=hi&depth=0`, { textContent: 'कौआ क्या करे?' })
+
+    const after = await rows()
+    expect(rewritten(before, after)).toEqual(['hi', 'hi-mixed'])
+    expect(after.hi!.version).not.toBe(before.hi!.version)
+    await expectExact()
+  })
+
+  it('should rewrite only Tamil after a Tamil choice text edit', async () => {
+    const before = await rows()
+
+    await patch(`story-choices/${story.choiceIds[0]}?locale=ta&depth=0`, { textContent: 'தண்ணீர் குடி' })
+
+    expect(rewritten(before, await rows())).toEqual(['ta'])
+    await expectExact()
+  })
+
+  it('should rewrite every locale after an English (source) text edit', async () => {
+    const before = await rows()
+
+    await patch(`story-nodes/${story.nodeIds[2]}?locale=en&depth=0`, { textContent: 'The crow drinks the cool water.' })
+
+    expect(rewritten(before, await rows())).toEqual(LOCALE_CODES)
+    await expectExact()
+  })
+
+  it('should rewrite every locale after a structural change saved in one locale', async () => {
+    const before = await rows()
+
+    // Saved with ?locale=ta (the choice has Tamil text now), but its target changes: every
+    // locale's bundle changes.
+    await patch(`story-choices/${story.choiceIds[0]}?locale=ta&depth=0`, { nextNode: story.nodeIds[3] })
+
+    expect(rewritten(before, await rows())).toEqual(LOCALE_CODES)
+    await expectExact()
+  })
+
+  it('should rewrite nothing after a change no bundle reads (a card position)', async () => {
+    const before = await rows()
+
+    await patch(`story-nodes/${story.nodeIds[0]}?locale=en&depth=0`, { metadata: { studio: { position: { x: 40, y: 80 } } } })
+
+    expect(rewritten(before, await rows())).toEqual([])
+    await expectExact()
+  })
+})
