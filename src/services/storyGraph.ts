@@ -1,6 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { idOf } from '@/db/idOf'
+import { drizzleFor } from '@/db/postgres'
 import type { GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
 import type { Cue } from '@/domain/audio/cues'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
@@ -35,8 +38,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   const byStory = { story: { equals: storyId } }
   // Sequential on purpose: inside a transaction these share one connection (pg deprecates overlap).
   const characters = await payload.find({ collection: SLUGS.characters, where: byStory, pagination: false, limit: 0, ...common })
-  const nodes = await payload.find({ collection: SLUGS.storyNodes, where: byStory, pagination: false, limit: 0, joins: false, ...common })
-  const choices = await payload.find({ collection: SLUGS.storyChoices, where: byStory, pagination: false, limit: 0, ...common })
+  const { nodes, choices } = await storyRows(req, storyId)
   const audio = await payload.find({
     collection: SLUGS.audioFiles,
     where: byStory,
@@ -55,7 +57,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   const { audio: audioSettings, urls } = settings()
   const speakerOf = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
   const current = currentAudio({
-    nodes: nodes.docs.map((n) => ({ id: n.id, speaker: nodeSpeaker(speakerOf.get(idOf(n.character as Ref) ?? ''), audioSettings.narratorSpeaker), texts: localized(n.textContent) })),
+    nodes: nodes.map((n) => ({ id: n.id, speaker: nodeSpeaker(speakerOf.get(n.characterId ?? ''), audioSettings.narratorSpeaker), texts: n.text })),
     rows: audio.docs.flatMap((a) => {
       const node = idOf(a.node as Ref)
       return node ? [{ ...a, node }] : []
@@ -68,26 +70,8 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, audioPublicUrl(a, urlOptions)])) as Partial<Record<LocaleCode, string>>
   const audioCues = (nodeId: string) =>
     Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, Array.isArray(a.cues) ? (a.cues as Cue[]) : []])) as Partial<Record<LocaleCode, Cue[]>>
-  const graphNodes: GraphNode[] = nodes.docs.map((n) => ({
-    id: n.id,
-    storyId,
-    type: n.nodeType,
-    characterId: idOf(n.character as Ref),
-    displayOrder: n.displayOrder,
-    isStart: !!n.isStart,
-    isEnd: !!n.isEnd,
-    text: localized(n.textContent),
-    audio: audioUrls(n.id),
-    cues: audioCues(n.id),
-  }))
-  const graphChoices: GraphChoice[] = choices.docs.map((c) => ({
-    id: c.id,
-    nodeId: idOf(c.node as Ref)!,
-    key: c.choiceKey,
-    text: localized(c.textContent),
-    nextNodeId: idOf(c.nextNode as Ref),
-    isDefault: !!c.isDefault,
-  }))
+  const graphNodes: GraphNode[] = nodes.map((n) => ({ ...n, audio: audioUrls(n.id), cues: audioCues(n.id) }))
+  const graphChoices: GraphChoice[] = choices
   // Choices may point at nodes of other stories: load just enough of them to report it.
   const known = new Set(graphNodes.map((n) => n.id))
   const foreignIds = [...new Set(graphChoices.map((c) => c.nextNodeId).filter((id): id is string => !!id && !known.has(id)))]
@@ -138,4 +122,61 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     nodes: graphNodes,
     choices: graphChoices,
   }
+}
+
+type TextRow = { locale: string | null; text_content: string | null }
+type NodeRow = TextRow & { id: string; node_type: GraphNode['type']; display_order: string | number; is_start: boolean | null; is_end: boolean | null; character_id: string | null }
+type ChoiceRow = TextRow & { id: string; node_id: string; choice_key: string; next_node_id: string | null; is_default: boolean | null }
+
+/** Rows of one document per id, first-seen order kept, its locale rows folded into one text. */
+function foldTexts<R extends TextRow & { id: string }, T>(rows: R[], make: (row: R) => T & { text: LocalizedText }): T[] {
+  const byId = new Map<string, T & { text: LocalizedText }>()
+  for (const row of rows) {
+    let doc = byId.get(row.id)
+    if (!doc) byId.set(row.id, (doc = make(row)))
+    if (row.locale && typeof row.text_content === 'string' && row.text_content.trim() !== '') doc.text[row.locale as LocaleCode] = row.text_content
+  }
+  return [...byId.values()]
+}
+
+/**
+ * A story's own nodes and choices with every locale's own text, in two SQL reads inside the
+ * request's transaction. Payload's find with `locale: 'all'` gives the same rows but builds each
+ * document field by field and locale by locale: for a 200-node, 400-choice story that took ~10x as
+ * long (choices 113 ms against 11 ms), and this runs in every save's bundle recompile and every
+ * Studio open. Same order as Payload's find: nodes by display order then newest first, choices
+ * newest first.
+ */
+async function storyRows(req: PayloadRequest, storyId: string): Promise<{ nodes: Omit<GraphNode, 'audio' | 'cues'>[]; choices: GraphChoice[] }> {
+  const db = await drizzleFor(req)
+  // Sequential: inside a transaction these share one connection.
+  const nodeRows = (await db.execute(sql`
+    SELECT n.id, n.node_type, n.display_order, n.is_start, n.is_end, n.character_id, l._locale::text AS locale, l.text_content
+      FROM story_nodes n LEFT JOIN story_nodes_locales l ON l._parent_id = n.id
+     WHERE n.story_id = ${storyId}
+     ORDER BY n.display_order ASC, n.created_at DESC`)) as unknown as { rows: NodeRow[] }
+  const choiceRows = (await db.execute(sql`
+    SELECT c.id, c.node_id, c.choice_key, c.next_node_id, c.is_default, l._locale::text AS locale, l.text_content
+      FROM story_choices c LEFT JOIN story_choices_locales l ON l._parent_id = c.id
+     WHERE c.story_id = ${storyId}
+     ORDER BY c.created_at DESC`)) as unknown as { rows: ChoiceRow[] }
+  const nodes = foldTexts(nodeRows.rows, (n) => ({
+    id: n.id,
+    storyId,
+    type: n.node_type,
+    characterId: n.character_id ?? null,
+    displayOrder: Number(n.display_order),
+    isStart: !!n.is_start,
+    isEnd: !!n.is_end,
+    text: {} as LocalizedText,
+  }))
+  const choices = foldTexts(choiceRows.rows, (c) => ({
+    id: c.id,
+    nodeId: c.node_id,
+    key: c.choice_key,
+    text: {} as LocalizedText,
+    nextNodeId: c.next_node_id ?? null,
+    isDefault: !!c.is_default,
+  }))
+  return { nodes, choices }
 }
