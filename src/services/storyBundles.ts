@@ -45,7 +45,9 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     select: { languageCode: true, version: true, isPublished: true, storySlug: true, bundleUrl: true, publicationState: true, progress: true },
   })
   const rows = new Map(existing.docs.map((row) => [row.languageCode, row]))
-  const states = await loadStates(req, storyId)
+  // Only the locales compiled below: a text edit in one locale reads that locale's states alone.
+  const compiled = LOCALE_CODES.filter((locale) => !rows.has(locale) || affected.has(locale))
+  const states = await loadStates(req, storyId, compiled)
   const slugs = new Set([graph.slug])
   let changed = false
   for (const locale of LOCALE_CODES) {
