@@ -6,7 +6,9 @@
  *   - dashboard: 500 stories x 12 locales, translationDashboard()'s one query, p50 of 10;
  *   - workspace in the browser: with a production build present (.next/BUILD_ID), `npm start` on
  *     the same database and Chromium opening /admin/translate/<story>/te until every row is
- *     shown, p50 of 5 (BENCH_BROWSER=0 skips it).
+ *     shown, p50 of 5 (BENCH_BROWSER=0 skips it), with its navigation timing (first byte, HTML
+ *     done, DOMContentLoaded, load) and HTML size, and, as the floor, the admin's account view
+ *     (same template, no workspace) opened the same way.
  * Real Postgres and s3rver (throwaway), real HTTP in front of Payload's REST handlers.
  */
 import { performance } from 'node:perf_hooks'
@@ -17,6 +19,16 @@ import { generateStory } from './storyGenerator'
 
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => Math.round(x * 10) / 10
+
+type Page = import('playwright-core').Page
+
+/** Navigation timing of the page just opened (ms from navigation start) and the document's size. */
+async function navigationTiming(page: Page) {
+  return page.evaluate(() => {
+    const n = (performance as unknown as { getEntriesByType: (t: string) => PerformanceNavigationTiming[] }).getEntriesByType('navigation')[0]!
+    return { ttfb: n.responseStart, html: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd, htmlBytes: n.decodedBodySize }
+  })
+}
 
 async function main() {
   const services = await startThrowawayServices('translation')
@@ -86,6 +98,8 @@ async function main() {
       if (res.status !== 200) throw new Error(`dashboard ${res.status}`)
     }
     let browserOpen: number | null = null
+    let breakdown: Record<string, number> | null = null
+    let adminFloor: number | null = null
     const fs = await import('node:fs')
     if (process.env.BENCH_BROWSER !== '0' && fs.existsSync('.next/BUILD_ID')) {
       const { startApp } = await import('../tests/support/e2eServer')
@@ -100,13 +114,33 @@ async function main() {
         if (login.status() !== 200) throw new Error(`login ${login.status()}`)
         const page = await context.newPage()
         const opens: number[] = []
+        const timings: { ttfb: number; html: number; domContentLoaded: number; load: number; htmlBytes: number }[] = []
         for (let i = 0; i < 6; i++) {
           const t = performance.now()
           await page.goto(`/admin/translate/${story.id}/te`)
           await page.waitForFunction((n) => document.querySelectorAll('[data-testid="unit-row"]').length === n, units, { timeout: 60_000 })
-          if (i > 0) opens.push(performance.now() - t) // the first open warms the server
+          if (i > 0) {
+            opens.push(performance.now() - t) // the first open warms the server
+            timings.push(await navigationTiming(page))
+          }
         }
         browserOpen = ms(p50(opens))
+        breakdown = {
+          ttfb_p50_ms: ms(p50(timings.map((x) => x.ttfb))),
+          html_done_p50_ms: ms(p50(timings.map((x) => x.html))),
+          dom_content_loaded_p50_ms: ms(p50(timings.map((x) => x.domContentLoaded))),
+          load_event_p50_ms: ms(p50(timings.map((x) => x.load))),
+          html_bytes: timings[0]!.htmlBytes,
+        }
+        // The floor: an admin page with the same template and no workspace (the account view).
+        const floor: number[] = []
+        for (let i = 0; i < 6; i++) {
+          const t = performance.now()
+          await page.goto('/admin/account')
+          await page.locator('#field-email').waitFor({ timeout: 60_000 })
+          if (i > 0) floor.push(performance.now() - t)
+        }
+        adminFloor = ms(p50(floor))
       } finally {
         await browser.close()
         await app.stop()
@@ -122,6 +156,8 @@ async function main() {
       dashboard_query_p50_ms: ms(p50(dash)),
       dashboard_http_p50_ms: ms(p50(dashHttp)),
       workspace_browser_open_p50_ms: browserOpen,
+      workspace_browser: breakdown,
+      admin_account_open_p50_ms: adminFloor,
     }
     console.log(JSON.stringify(result))
     void createLocalReq

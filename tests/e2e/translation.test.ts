@@ -8,12 +8,15 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { freePort } from '@/infra/ports'
 import { SEED_STAFF } from '@/seed/accounts'
 import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
-import { progress, RESULTS_DIR, ROOT } from '../support/e2eServer'
+import { progress, RESULTS_DIR, ROOT, startApp } from '../support/e2eServer'
+import { startFakeSarvam } from '../support/fakeSarvam'
 
 const SLUG = 'clever-crow'
 const TAMIL = SEED_STAFF.find((s) => s.locales.includes('ta' as never))!
+const HINDI = SEED_STAFF.find((s) => s.locales.includes('hi' as never))!
 const EDITOR = SEED_STAFF.find((s) => s.role === 'editor')!
 
 let browser: Browser | undefined
@@ -28,8 +31,12 @@ afterAll(async () => {
 
 const url = () => inject('appUrl')
 
-async function signedIn(account: { email: string; password: string }, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ baseURL: url(), locale: 'en-IN', viewport: { width: 1400, height: 1000 }, colorScheme })
+async function signedIn(
+  account: { email: string; password: string },
+  colorScheme: 'light' | 'dark' = 'light',
+  baseURL = url(),
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser!.newContext({ baseURL, locale: 'en-IN', viewport: { width: 1400, height: 1000 }, colorScheme })
   await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
   const login = await context.request.post('/api/editors/login', { data: { email: account.email, password: account.password } })
   expect(login.status()).toBe(200)
@@ -125,5 +132,202 @@ describe('translation workspace', () => {
     expect(bundle.nodes.every((n) => !n.fallback && n.text.startsWith('தமிழ்'))).toBe(true)
     const catalog = (await (await fetch(`${url()}/api/stories/catalog?locale=ta`)).json()) as { stories: { slug: string; liveLocales: string[] }[] }
     expect(catalog.stories.find((s) => s.slug === SLUG)?.liveLocales).toEqual(['en', 'hi', 'ta'])
+  })
+})
+
+type NodeDoc = { id: string; textContent: string; displayOrder: number }
+
+/** The editor's REST view of clever-crow: its id and its nodes in one locale (no fallback). */
+async function crow(token: string, locale: string): Promise<{ storyId: string; nodes: NodeDoc[] }> {
+  const auth = { authorization: `JWT ${token}` }
+  const stories = (await (await fetch(`${url()}/api/stories?where[slug][equals]=${SLUG}&depth=0`, { headers: auth })).json()) as { docs: { id: string }[] }
+  const storyId = stories.docs[0]!.id
+  const res = await fetch(`${url()}/api/story-nodes?where[story][equals]=${storyId}&sort=displayOrder&limit=50&depth=0&locale=${locale}&fallback-locale=none`, { headers: auth })
+  return { storyId, nodes: ((await res.json()) as { docs: NodeDoc[] }).docs }
+}
+
+async function tokenOf(account: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${url()}/api/editors/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) })
+  return ((await res.json()) as { token: string }).token
+}
+
+async function patchText(token: string, nodeId: string, locale: string, text: string) {
+  const res = await fetch(`${url()}/api/story-nodes/${nodeId}?locale=${locale}&depth=0`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+    body: JSON.stringify({ textContent: text }),
+  })
+  expect(res.status).toBe(200)
+}
+
+describe('translation workspace: source, stale lines, filters, history', () => {
+  it('should show the English beside the Hindi field, and after an editor changes that English line a word diff the Hindi translator finds with the Stale filter, updates by keyboard and sees in the history', async () => {
+    const editorToken = await tokenOf(EDITOR)
+    const { storyId, nodes } = await crow(editorToken, 'en')
+    const line = nodes.find((n) => n.textContent.startsWith('Oh no! My beak'))!
+    const hindiBefore = (await crow(editorToken, 'hi')).nodes.find((n) => n.id === line.id)!.textContent
+    const changed = 'Oh no! My short beak cannot reach the cool water. What can I do now?'
+    try {
+      // The editor changes the English line in the node's ordinary edit view, by typing.
+      const editor = await signedIn(EDITOR)
+      try {
+        await editor.page.goto(`/admin/collections/story-nodes/${line.id}?locale=en`)
+        const field = editor.page.locator('#field-textContent')
+        await field.waitFor({ timeout: 60_000 })
+        await field.fill(changed)
+        await editor.page.locator('#action-save').click()
+        await expect.poll(async () => (await crow(editorToken, 'en')).nodes.find((n) => n.id === line.id)!.textContent, { timeout: 20_000 }).toBe(changed)
+      } finally {
+        await editor.context.close()
+      }
+
+      for (const scheme of ['light', 'dark'] as const) {
+        const { context, page } = await signedIn(HINDI, scheme)
+        try {
+          // The ordinary edit view in Hindi: the English source above the field.
+          await page.goto(`/admin/collections/story-nodes/${line.id}?locale=hi`)
+          const beside = page.getByTestId('source-beside-textContent')
+          await beside.waitFor({ timeout: 60_000 })
+          expect(await beside.locator('[lang="en"]').textContent()).toBe(changed)
+          expect(await beside.textContent()).toContain('English (source)')
+          if (scheme === 'light') await shot(page, 'e2e-translation-source-beside-hi.png')
+
+          await page.goto(`/admin/translate/${storyId}/hi`)
+          await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+          const unitId = `node/${line.id}/text_content`
+          const row = page.locator(`[data-testid="unit-row"][data-status="stale"]`)
+          if (scheme === 'light') {
+            // Exactly this line is stale; the Stale filter shows it alone, with the word diff.
+            await page.getByRole('button', { name: 'Stale' }).click()
+            await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1)
+            expect(await row.getAttribute('data-unit')).toBe(unitId)
+            const diff = row.getByTestId('source-diff')
+            expect(await diff.getByTestId('source-diff-before').locator('del').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('shall')]))
+            expect((await diff.getByTestId('source-diff-after').locator('ins').allTextContents()).join(' ')).toMatch(/short.*cool.*can/)
+            expect(await diff.getByTestId('source-diff-after').getAttribute('lang')).toBe('en')
+            expect(await row.getByTestId('unit-source').textContent()).toBe(changed)
+            const textarea = row.locator('textarea')
+            expect(await textarea.getAttribute('lang')).toBe('hi')
+            expect(await textarea.inputValue()).toBe(hindiBefore)
+            const fonts = await platformFontsOf(page, `[data-unit="${unitId}"] textarea`)
+            expect(fonts.some((f) => /Noto Sans Devanagari/i.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true)
+            await shot(page, 'e2e-translation-stale-diff-hi.png')
+
+            // Missing: Hindi is complete. Needs review: rows translated but not approved.
+            await page.getByRole('button', { name: 'Missing' }).click()
+            await page.getByTestId('nothing-left').waitFor()
+            await page.getByRole('button', { name: 'Stale' }).click()
+
+            // Update by keyboard: the row is no longer stale, and the Stale filter is empty.
+            await textarea.focus()
+            await page.keyboard.press('Control+A')
+            await page.keyboard.type('अरे नहीं! मेरी छोटी चोंच ठंडे पानी तक नहीं पहुँचती। अब मैं क्या करूँ?')
+            await page.keyboard.press('Control+Enter')
+            await expect.poll(() => page.locator(`[data-unit="${unitId}"]`).getAttribute('data-status'), { timeout: 20_000 }).toBe('translated')
+            await page.getByRole('button', { name: 'All' }).click()
+            await page.getByRole('button', { name: 'Stale' }).click()
+            await page.getByTestId('nothing-left').waitFor()
+            await page.getByRole('button', { name: 'Needs review' }).click()
+            await expect.poll(() => page.locator(`[data-unit="${unitId}"]`).count()).toBe(1)
+            expect(await page.locator('[data-testid="unit-row"]').evaluateAll((rows) => rows.every((r) => ['translated', 'machine'].includes(r.getAttribute('data-status')!)))).toBe(true)
+            await page.getByRole('button', { name: 'All' }).click()
+
+            // Showing another locale as the source loads its texts, tagged with its language.
+            await page.getByTestId('source-select').selectOption('hi-mixed')
+            await expect.poll(() => page.locator(`[data-unit="${unitId}"] [data-testid="unit-source"]`).getAttribute('lang')).toBe('hi-Latn')
+            await page.getByTestId('source-select').selectOption('en')
+            await expect.poll(() => page.locator(`[data-unit="${unitId}"] [data-testid="unit-source"]`).textContent()).toBe(changed)
+          }
+
+          // The row's history: who changed it and when, newest first.
+          const target = page.locator(`[data-unit="${unitId}"]`)
+          await target.getByRole('button', { name: 'History' }).click()
+          const events = target.getByTestId('history-event')
+          await events.first().waitFor({ timeout: 20_000 })
+          expect(await events.first().textContent()).toContain('Ravi (Hindi translator)')
+          expect(await events.first().textContent()).toContain('saved')
+          expect(await events.first().locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/)
+          await target.scrollIntoViewIfNeeded()
+          await shot(page, `e2e-translation-history-hi-${scheme}.png`)
+        } finally {
+          await context.close()
+        }
+      }
+    } finally {
+      await patchText(editorToken, line.id, 'en', nodes.find((n) => n.id === line.id)!.textContent)
+      await patchText(editorToken, line.id, 'hi', hindiBefore)
+    }
+  })
+
+  it('should link the Studio to the workspace of the locale the Studio shows', async () => {
+    const { storyId } = await crow(await tokenOf(EDITOR), 'en')
+    const { context, page } = await signedIn(EDITOR)
+    try {
+      await page.goto(`/admin/collections/stories/${storyId}/studio?locale=hi`)
+      const link = page.getByTestId('studio-translate-link')
+      await link.waitFor({ timeout: 60_000 })
+      expect(await link.textContent()).toContain('Hindi')
+      await link.click()
+      await page.waitForURL(`**/admin/translate/${storyId}/hi`, { timeout: 60_000 })
+      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      expect(await page.locator('[data-testid="unit-row"] textarea').first().getAttribute('lang')).toBe('hi')
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
+  it('should draft one row and then every missing row from the buttons, marked machine, and refuse to publish them unchecked', async () => {
+    const sarvam = await startFakeSarvam()
+    // A second production server on the same database, with machine translation set up.
+    const app = await startApp({
+      port: await freePort(),
+      env: { SARVAM_API_KEY: 'e2e-key', SARVAM_BASE_URL: sarvam.url, SARVAM_RPM: '6000', TTS_PROVIDER: 'local', AUDIO_WORKER: 'off', AUTO_VOICE: 'off', SEED_ON_EMPTY: 'false' },
+    })
+    const { context, page } = await signedIn(EDITOR, 'light', app.url)
+    try {
+      const { storyId } = await crow(await tokenOf(EDITOR), 'en')
+      await page.goto(`/admin/translate/${storyId}/bn`)
+      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      // The Missing filter: rows that need a text and have none.
+      await page.getByRole('button', { name: 'Missing' }).click()
+      const missing = () => page.getByTestId('unit-row').count()
+      const before = await missing()
+      expect(before).toBeGreaterThan(5)
+
+      // One row: its own button. It leaves the Missing filter, marked as a machine draft.
+      const first = page.getByTestId('unit-row').first()
+      const firstId = (await first.getAttribute('data-unit'))!
+      await first.getByRole('button', { name: 'Machine draft' }).click()
+      await expect.poll(missing, { timeout: 30_000 }).toBe(before - 1)
+      await page.getByRole('button', { name: 'All' }).click()
+      const drafted = page.locator(`[data-unit="${firstId}"]`)
+      expect(await drafted.getAttribute('data-status')).toBe('machine')
+      expect(await drafted.locator('textarea').inputValue()).toMatch(/^\[bn-IN modern-colloquial\] /)
+      expect(await drafted.textContent()).toContain('machine draft')
+      await page.getByRole('button', { name: 'Missing' }).click()
+
+      // Every missing row: the toolbar button.
+      await page.getByRole('button', { name: 'Draft missing with machine translation' }).click()
+      await page.getByTestId('nothing-left').waitFor({ timeout: 60_000 })
+      expect(await page.getByTestId('workspace-message').textContent()).toContain(`Machine drafts for ${before - 1} line(s)`)
+      await page.getByRole('button', { name: 'All' }).click()
+      expect(await page.getByRole('button', { name: 'Draft missing with machine translation' }).count()).toBe(0)
+      expect(sarvam.requests.filter((r) => r.path === '/translate').length).toBe(before)
+      const fonts = await platformFontsOf(page, `[data-unit="${firstId}"] textarea`)
+      expect(await drafted.locator('textarea').getAttribute('lang')).toBe('bn')
+      expect(fonts.length).toBeGreaterThan(0)
+      await shot(page, 'e2e-translation-machine-bn.png')
+
+      // Machine drafts never count as done: publishing names them.
+      await page.getByRole('button', { name: 'Publish bn' }).click()
+      await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toContain('machine drafts not yet checked')
+      expect(await bundleStatus('bn')).toBe(404)
+    } finally {
+      await context.close()
+      await app.stop()
+      await sarvam.close()
+    }
   })
 })

@@ -687,6 +687,11 @@ function Studio({ storyId }: { storyId: string }) {
           {errors.length ? `${errors.length} error${errors.length > 1 ? 's' : ''}` : 'no errors'}
         </span>
         {data.graph.isActive ? <span className="studio-summary__good">active</span> : <span>inactive draft</span>}
+        {(!isTranslator || assigned.includes(locale)) && (
+          <a href={`${config.routes.admin}/translate/${storyId}/${locale}`} data-testid="studio-translate-link">
+            Translation workspace ({getLocale(locale).label})
+          </a>
+        )}
       </div>
       {message && (
         <div className={`studio-message studio-message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="studio-message">

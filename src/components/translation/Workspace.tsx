@@ -2,13 +2,14 @@
 
 import { Button, Pill } from '@payloadcms/ui'
 import { diffWords } from 'diff'
-import React, { useCallback, useMemo, useRef, useState } from 'react'
+import React, { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import { bcp47Tag } from '@/domain/translation/tags'
 import { LOCALES, type LocaleCode } from '@/locales'
 import type { StatusBody, StatusUnit } from '@/translation/service'
 
 import { fontFor } from './scripts'
+import './workspace.css'
 
 type Filter = 'all' | 'work' | 'missing' | 'stale' | 'review'
 
@@ -36,137 +37,324 @@ function statusPill(u: StatusUnit): { label: string; style: React.ComponentProps
   return { label: u.status, style: 'light' }
 }
 
-/** Old and new source, word by word: removed words struck through, added words underlined. */
+/** Old and new source side by side, word by word: removed words struck through, added words underlined. */
 function WordDiff({ before, after, lang }: { before: string; after: string; lang: string }) {
+  const parts = diffWords(before, after)
   return (
-    <div lang={lang} data-testid="source-diff" style={{ fontSize: 13, marginTop: 4 }}>
-      <span style={{ color: 'var(--theme-elevation-500)' }}>Source changed: </span>
-      {diffWords(before, after).map((part, i) =>
-        part.added ? (
-          <ins key={i} style={{ background: 'var(--theme-success-100)', color: 'var(--theme-success-800)' }}>
-            {part.value}
-          </ins>
-        ) : part.removed ? (
-          <del key={i} style={{ background: 'var(--theme-error-100)', color: 'var(--theme-error-800)' }}>
-            {part.value}
-          </del>
-        ) : (
-          <span key={i}>{part.value}</span>
-        ),
-      )}
+    <div data-testid="source-diff" className="tw-diff">
+      <div lang={lang} data-testid="source-diff-before">
+        <div className="tw-diff__label">Translated from</div>
+        {parts.map((part, i) =>
+          part.added ? null : part.removed ? (
+            <del key={i}>{part.value}</del>
+          ) : (
+            <span key={i}>{part.value}</span>
+          ),
+        )}
+      </div>
+      <div lang={lang} data-testid="source-diff-after">
+        <div className="tw-diff__label">Source now</div>
+        {parts.map((part, i) =>
+          part.removed ? null : part.added ? (
+            <ins key={i}>{part.value}</ins>
+          ) : (
+            <span key={i}>{part.value}</span>
+          ),
+        )}
+      </div>
     </div>
   )
 }
+
+type HistoryEvent = { unitId: string | null; action: string; from: string | null; to: string | null; by: { id: string; name: string | null } | null; at: string }
+
+/** A unit's changes of state (who, when), loaded when opened. */
+function RowHistory({ url }: { url: string }) {
+  const [events, setEvents] = useState<HistoryEvent[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    fetch(url, { credentials: 'include' })
+      .then(async (res) => {
+        const body = await res.json().catch(() => ({}))
+        if (!res.ok) throw new Error(body?.errors?.[0]?.message ?? `${res.status}`)
+        if (live) setEvents(body.events as HistoryEvent[])
+      })
+      .catch((err: Error) => live && setError(err.message))
+    return () => {
+      live = false
+    }
+  }, [url])
+  if (error) return <p className="tw-history tw-history--quiet" style={{ color: 'var(--theme-error-500)' }}>Could not load the history: {error}</p>
+  if (!events) return <p className="tw-history tw-history--quiet">Loading history…</p>
+  if (!events.length) return <p data-testid="unit-history" className="tw-history tw-history--quiet">No changes recorded yet.</p>
+  return (
+    <ol data-testid="unit-history" className="tw-history">
+      {events.map((e, i) => (
+        <li key={i} data-testid="history-event">
+          <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> · {e.by?.name ?? 'system'} · {e.action}: {e.from ?? '—'} → {e.to ?? '—'}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+type RowProps = {
+  unit: StatusUnit
+  draft: string
+  shown: string
+  previousSource: string | null
+  sourceLang: string | undefined
+  sourceFont: string
+  targetFont: string
+  lang: string
+  locale: LocaleCode
+  isSource: boolean
+  canReview: boolean
+  machineTranslation: boolean
+  rowBusy: boolean
+  anyBusy: boolean
+  historyUrl: string
+  actions: RowActions
+}
+
+type RowActions = {
+  change: (id: string, text: string) => void
+  save: (id: string) => void
+  machine: (id: string) => void
+  approve: (id: string) => void
+  register: (id: string, el: HTMLTextAreaElement | null) => void
+}
+
+/** One unit: context, source, the target editor and its actions. Re-renders only when its own props change. */
+const Row = memo(function Row({ unit: u, draft, shown, previousSource, sourceLang, sourceFont, targetFont, lang, locale, isSource, canReview, machineTranslation, rowBusy, anyBusy, historyUrl, actions }: RowProps) {
+  const [history, setHistory] = useState(false)
+  const pill = statusPill(u)
+  const long = shown.length > 0 && draft.length / shown.length > 1.3
+  return (
+    <li data-testid="unit-row" data-unit={u.id} data-status={u.stale ? 'stale' : u.status} className="tw-row">
+      <div className="tw-row__head">
+        <strong>
+          {u.kindLabel}
+          {u.choiceKey ? ` ${u.choiceKey}` : ''}
+        </strong>
+        {u.speaker && <span>· {u.speaker}</span>}
+        <Pill size="small" pillStyle={pill.style}>
+          {pill.label}
+        </Pill>
+      </div>
+      {previousSource !== null && (
+        <div className="tw-row__after" lang={sourceLang}>
+          After: “{previousSource.length > 90 ? `${previousSource.slice(0, 90)}…` : previousSource}”
+        </div>
+      )}
+      <div className="tw-row__cols">
+        <div>
+          <div lang={sourceLang} className="tw-row__source" style={{ fontFamily: sourceFont }} data-testid="unit-source">
+            {shown || <em className="tw-row__empty">(no text)</em>}
+          </div>
+          {u.stale && u.previousSource !== null && <WordDiff before={u.previousSource} after={u.source} lang={sourceLang ?? 'en'} />}
+          {u.audioUrl && <audio controls preload="none" src={u.audioUrl} className="tw-row__audio" data-testid="unit-audio" />}
+        </div>
+        <div>
+          <textarea
+            ref={(el) => actions.register(u.id, el)}
+            aria-label={`${u.kindLabel} in ${locale}`}
+            lang={lang}
+            dir="ltr"
+            rows={Math.min(6, Math.max(2, Math.ceil((shown.length || 40) / 60)))}
+            value={draft}
+            disabled={isSource}
+            onChange={(e) => actions.change(u.id, e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault()
+                actions.save(u.id)
+              }
+            }}
+            className="tw-row__target"
+            style={{ fontFamily: targetFont }}
+          />
+          <div className="tw-row__actions">
+            <span data-testid="length" className={long ? 'tw-row__length tw-row__length--long' : 'tw-row__length'}>
+              {draft.length}/{shown.length} characters{long ? ' · long line, long audio' : ''}
+            </span>
+            <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={rowBusy || isSource} onClick={() => actions.save(u.id)}>
+              Save
+            </Button>
+            {machineTranslation && u.required && (u.status === 'missing' || u.status === 'machine') && !isSource && (
+              <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={anyBusy} onClick={() => actions.machine(u.id)}>
+                Machine draft
+              </Button>
+            )}
+            {canReview && u.status !== 'missing' && u.status !== 'approved' && !isSource && (
+              <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={anyBusy} onClick={() => actions.approve(u.id)}>
+                Approve
+              </Button>
+            )}
+            <Button buttonStyle="tab" size="xsmall" margin={false} onClick={() => setHistory(!history)} aria-expanded={history}>
+              {history ? 'Hide history' : 'History'}
+            </Button>
+          </div>
+          {history && <RowHistory url={historyUrl} />}
+        </div>
+      </div>
+    </li>
+  )
+})
 
 type Props = {
   initial: StatusBody
   apiRoute: string
   canReview: boolean
   canPublish: boolean
-  texts: Record<string, Partial<Record<LocaleCode, string>>>
 }
 
 /**
  * Every unit of the story in reading order beside its source. Ctrl+Enter (⌘+Enter) saves the row
  * (one PATCH of its document in this locale, through Payload's access rules) and moves to the
- * next row that needs work.
+ * next row that needs work. Another locale chosen as the source is loaded when chosen.
  */
-export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: Props) {
+export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   const locale = initial.locale
   const lang = initial.tag
+  const storyUrl = `${apiRoute}/stories/${initial.story.id}`
   const [units, setUnits] = useState(initial.units)
   const [drafts, setDrafts] = useState<Record<string, string>>(() => Object.fromEntries(initial.units.map((u) => [u.id, u.target])))
   const [filter, setFilter] = useState<Filter>('all')
   const [source, setSource] = useState<LocaleCode | null>(initial.sourceLocale)
+  const [otherSource, setOtherSource] = useState<{ locale: LocaleCode; texts: Record<string, string> } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null)
   const [publication, setPublication] = useState(initial.publicationState)
   const refs = useRef(new Map<string, HTMLTextAreaElement>())
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units])
-  const visible = units.filter((u) => matches(u, filter))
-  const counts = {
-    missing: units.filter((u) => u.required && u.status === 'missing').length,
-    stale: units.filter((u) => u.stale).length,
-    approved: units.filter((u) => u.required && u.status === 'approved').length,
-    required: units.filter((u) => u.required).length,
-  }
-
-  const focusNext = useCallback(
-    (afterId: string, list: StatusUnit[]) => {
-      const at = list.findIndex((u) => u.id === afterId)
-      const order = [...list.slice(at + 1), ...list.slice(0, at + 1)]
-      const next = order.find((u) => u.id !== afterId && needsWork(u) && matches(u, filter))
-      if (next) {
-        const el = refs.current.get(next.id)
-        el?.focus()
-        el?.scrollIntoView({ block: 'center' })
-      }
-    },
-    [filter],
+  const visible = useMemo(() => units.filter((u) => matches(u, filter)), [units, filter])
+  const counts = useMemo(
+    () => ({
+      missing: units.filter((u) => u.required && u.status === 'missing').length,
+      stale: units.filter((u) => u.stale).length,
+      approved: units.filter((u) => u.required && u.status === 'approved').length,
+      required: units.filter((u) => u.required).length,
+    }),
+    [units],
   )
 
-  async function save(u: StatusUnit) {
-    const text = drafts[u.id] ?? ''
-    setBusy(u.id)
-    try {
-      const res = await fetch(`${apiRoute}/${u.collection}/${u.docId}?locale=${encodeURIComponent(locale)}&depth=0`, {
-        method: 'PATCH',
+  // The latest state for the row actions, which stay the same functions so rows need not re-render.
+  const state = useRef({ units, drafts, filter })
+  state.current = { units, drafts, filter }
+
+  const focusNext = useCallback((afterId: string, list: StatusUnit[]) => {
+    const { filter } = state.current
+    const at = list.findIndex((u) => u.id === afterId)
+    const order = [...list.slice(at + 1), ...list.slice(0, at + 1)]
+    const next = order.find((u) => u.id !== afterId && needsWork(u) && matches(u, filter))
+    if (next) {
+      const el = refs.current.get(next.id)
+      el?.focus()
+      el?.scrollIntoView({ block: 'center' })
+    }
+  }, [])
+
+  const post = useCallback(
+    async (path: string, body: unknown): Promise<{ ok: boolean; body: any }> => {
+      const res = await fetch(`${storyUrl}/${path}`, {
+        method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ [u.field]: text }),
+        body: JSON.stringify(body),
       })
-      if (!res.ok) {
-        const body = await res.json().catch(() => ({}))
-        throw new Error(body?.errors?.[0]?.message ?? `${res.status} ${res.statusText}`)
+      return { ok: res.ok, body: await res.json().catch(() => ({})) }
+    },
+    [storyUrl],
+  )
+
+  const save = useCallback(
+    async (id: string) => {
+      const u = state.current.units.find((x) => x.id === id)
+      if (!u) return
+      const text = state.current.drafts[id] ?? ''
+      setBusy(id)
+      try {
+        const res = await fetch(`${apiRoute}/${u.collection}/${u.docId}?locale=${encodeURIComponent(locale)}&depth=0`, {
+          method: 'PATCH',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ [u.field]: text }),
+        })
+        if (!res.ok) {
+          const body = await res.json().catch(() => ({}))
+          throw new Error(body?.errors?.[0]?.message ?? `${res.status} ${res.statusText}`)
+        }
+        const blank = text.trim() === ''
+        const next = state.current.units.map((x) =>
+          x.id === id ? { ...x, target: text, status: blank ? 'missing' : 'translated', stale: false, previousSource: null, updatedAt: new Date().toISOString() } : x,
+        )
+        setUnits(next)
+        setMessage({ text: `Saved: ${u.kindLabel}` })
+        focusNext(id, next)
+      } catch (err) {
+        setMessage({ text: `Could not save: ${(err as Error).message}`, error: true })
+      } finally {
+        setBusy(null)
       }
-      const blank = text.trim() === ''
-      const next = units.map((x) =>
-        x.id === u.id ? { ...x, target: text, status: blank ? 'missing' : 'translated', stale: false, previousSource: null, updatedAt: new Date().toISOString() } : x,
-      )
-      setUnits(next)
-      setMessage({ text: `Saved: ${u.kindLabel}` })
-      focusNext(u.id, next)
-    } catch (err) {
-      setMessage({ text: `Could not save: ${(err as Error).message}`, error: true })
-    } finally {
+    },
+    [apiRoute, locale, focusNext],
+  )
+
+  const approve = useCallback(
+    async (ids: string[] | 'all') => {
+      setBusy('approve')
+      const r = await post('translation-review', { locale, units: ids, action: 'approve' })
       setBusy(null)
-    }
-  }
+      if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Could not approve', error: true })
+      const chosen = ids === 'all' ? null : new Set(ids)
+      setUnits((list) => list.map((x) => ((chosen ? chosen.has(x.id) : true) && x.status !== 'missing' ? { ...x, status: 'approved', stale: false, previousSource: null } : x)))
+      setMessage({ text: `Approved ${r.body.changed} text(s)` })
+    },
+    [locale, post],
+  )
 
-  async function post(path: string, body: unknown): Promise<{ ok: boolean; body: any }> {
-    const res = await fetch(`${apiRoute}/stories/${initial.story.id}/${path}`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    return { ok: res.ok, body: await res.json().catch(() => ({})) }
-  }
+  const machineDraft = useCallback(
+    async (ids: string[] | null) => {
+      setBusy('machine')
+      setMessage({ text: 'Asking Sarvam for machine drafts…' })
+      const r = await post('machine-draft', ids ? { locale, units: ids } : { locale })
+      setBusy(null)
+      if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Machine translation failed', error: true })
+      // Reload the rows: drafts came from the server.
+      const res = await fetch(`${storyUrl}/translation-status?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
+      if (res.ok) {
+        const body = (await res.json()) as StatusBody
+        setUnits(body.units)
+        setDrafts((d) => ({ ...d, ...Object.fromEntries(body.units.filter((u) => r.body.drafted.includes(u.id)).map((u) => [u.id, u.target])) }))
+      }
+      setMessage({ text: `Machine drafts for ${r.body.drafted.length} line(s): check and save each (Ctrl+Enter), or approve them.` })
+    },
+    [locale, post, storyUrl],
+  )
 
-  async function approve(ids: string[] | 'all') {
-    setBusy('approve')
-    const r = await post('translation-review', { locale, units: ids, action: 'approve' })
-    setBusy(null)
-    if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Could not approve', error: true })
-    const chosen = ids === 'all' ? null : new Set(ids)
-    setUnits(units.map((x) => ((chosen ? chosen.has(x.id) : x.status !== 'missing') && x.status !== 'missing' ? { ...x, status: 'approved', stale: false, previousSource: null } : x)))
-    setMessage({ text: `Approved ${r.body.changed} text(s)` })
-  }
+  const actions = useMemo<RowActions>(
+    () => ({
+      change: (id, text) => setDrafts((d) => ({ ...d, [id]: text })),
+      save: (id) => void save(id),
+      machine: (id) => void machineDraft([id]),
+      approve: (id) => void approve([id]),
+      register: (id, el) => {
+        if (el) refs.current.set(id, el)
+        else refs.current.delete(id)
+      },
+    }),
+    [save, machineDraft, approve],
+  )
 
-  async function machineDraft(ids: string[] | null) {
-    setBusy('machine')
-    setMessage({ text: 'Asking Sarvam for machine drafts…' })
-    const r = await post('machine-draft', ids ? { locale, units: ids } : { locale })
-    setBusy(null)
-    if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Machine translation failed', error: true })
-    // Reload the rows: drafts came from the server.
-    const res = await fetch(`${apiRoute}/stories/${initial.story.id}/translation-status?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
-    if (res.ok) {
-      const body = (await res.json()) as StatusBody
-      setUnits(body.units)
-      setDrafts((d) => ({ ...d, ...Object.fromEntries(body.units.filter((u) => r.body.drafted.includes(u.id)).map((u) => [u.id, u.target])) }))
-    }
-    setMessage({ text: `Machine drafts for ${r.body.drafted.length} line(s): check and save each (Ctrl+Enter), or approve them.` })
+  async function chooseSource(next: LocaleCode | null) {
+    setSource(next)
+    if (!next || next === initial.sourceLocale || otherSource?.locale === next) return
+    const res = await fetch(`${storyUrl}/translation-status?locale=${encodeURIComponent(locale)}&source=${encodeURIComponent(next)}`, { credentials: 'include' })
+    const body = (await res.json().catch(() => ({}))) as Partial<StatusBody> & { errors?: { message: string }[] }
+    if (!res.ok || !body.shownSource) return setMessage({ text: body.errors?.[0]?.message ?? `Could not load the ${next} text`, error: true })
+    setOtherSource({ locale: next, texts: body.shownSource.texts })
   }
 
   async function setState(state: 'draft' | 'in_review' | 'published') {
@@ -181,7 +369,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: P
   async function importFile(file: File) {
     const format = /\.csv$/i.test(file.name) ? 'csv' : 'xliff'
     setBusy('import')
-    const res = await fetch(`${apiRoute}/stories/${initial.story.id}/translation-import?locale=${encodeURIComponent(locale)}&format=${format}`, {
+    const res = await fetch(`${storyUrl}/translation-import?locale=${encodeURIComponent(locale)}&format=${format}`, {
       method: 'POST',
       credentials: 'include',
       headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/xliff+xml' },
@@ -202,7 +390,13 @@ export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: P
   }
 
   const isSource = initial.sourceLocale === null
-  const exportUrl = (format: string) => `${apiRoute}/stories/${initial.story.id}/translation-export?locale=${encodeURIComponent(locale)}&format=${format}`
+  const exportUrl = (format: string) => `${storyUrl}/translation-export?locale=${encodeURIComponent(locale)}&format=${format}`
+  const showingOther = source !== null && source !== initial.sourceLocale
+  const sourceTexts = showingOther && otherSource?.locale === source ? otherSource.texts : null
+  const sourceLang = source ? bcp47Tag(source) : undefined
+  const sourceFont = fontFor(source)
+  const targetFont = fontFor(locale)
+  const historyBase = `${storyUrl}/translation-history?locale=${encodeURIComponent(locale)}&unit=`
   return (
     <div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}>
@@ -270,7 +464,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: P
         ))}
         <label style={{ marginLeft: 'auto' }}>
           Show source:{' '}
-          <select value={source ?? ''} onChange={(e) => setSource((e.target.value || null) as LocaleCode | null)} data-testid="source-select">
+          <select value={source ?? ''} onChange={(e) => void chooseSource((e.target.value || null) as LocaleCode | null)} data-testid="source-select">
             {LOCALES.filter((l) => l.code !== locale).map((l) => (
               <option key={l.code} value={l.code}>
                 {l.label}
@@ -287,83 +481,29 @@ export function Workspace({ initial, apiRoute, canReview, canPublish, texts }: P
       <p style={{ color: 'var(--theme-elevation-500)', fontSize: 13 }}>Ctrl+Enter saves a row and moves to the next one that needs work.</p>
       <ol style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {visible.map((u) => {
-          const pill = statusPill(u)
-          const shown = source && source !== initial.sourceLocale ? (texts[u.id]?.[source] ?? '') : u.source
           const previous = u.previousUnitId ? byId.get(u.previousUnitId) : undefined
-          const draft = drafts[u.id] ?? ''
-          const ratio = shown.length ? draft.length / shown.length : 0
-          const long = ratio > 1.3
+          const shown = showingOther ? (sourceTexts?.[u.id] ?? '') : u.source
+          const previousSource = previous ? (showingOther ? (sourceTexts?.[previous.id] ?? '') : previous.source) : null
           return (
-            <li key={u.id} data-testid="unit-row" data-unit={u.id} data-status={u.stale ? 'stale' : u.status} style={{ borderTop: '1px solid var(--theme-elevation-150)', padding: '12px 0' }}>
-              <div style={{ display: 'flex', gap: 8, alignItems: 'center', fontSize: 13, color: 'var(--theme-elevation-600)' }}>
-                <strong>{u.kindLabel}{u.choiceKey ? ` ${u.choiceKey}` : ''}</strong>
-                {u.speaker && <span>· {u.speaker}</span>}
-                <Pill size="small" pillStyle={pill.style}>{pill.label}</Pill>
-              </div>
-              {previous && (
-                <div style={{ fontSize: 12, color: 'var(--theme-elevation-500)', margin: '2px 0' }} lang={source ? bcp47Tag(source) : undefined}>
-                  After: “{previous.source.length > 90 ? `${previous.source.slice(0, 90)}…` : previous.source}”
-                </div>
-              )}
-              <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16, marginTop: 6 }}>
-                <div>
-                  <div lang={source ? bcp47Tag(source) : undefined} style={{ fontFamily: fontFor(source), whiteSpace: 'pre-wrap' }} data-testid="unit-source">
-                    {shown || <em style={{ color: 'var(--theme-elevation-400)' }}>(no text)</em>}
-                  </div>
-                  {u.stale && u.previousSource !== null && <WordDiff before={u.previousSource} after={u.source} lang={source ? bcp47Tag(source) : 'en'} />}
-                  {u.audioUrl && <audio controls preload="none" src={u.audioUrl} style={{ marginTop: 6, height: 28 }} data-testid="unit-audio" />}
-                </div>
-                <div>
-                  <textarea
-                    ref={(el) => {
-                      if (el) refs.current.set(u.id, el)
-                      else refs.current.delete(u.id)
-                    }}
-                    aria-label={`${u.kindLabel} in ${locale}`}
-                    lang={lang}
-                    dir="ltr"
-                    rows={Math.min(6, Math.max(2, Math.ceil((shown.length || 40) / 60)))}
-                    value={draft}
-                    disabled={isSource}
-                    onChange={(e) => setDrafts({ ...drafts, [u.id]: e.target.value })}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                        e.preventDefault()
-                        void save(u)
-                      }
-                    }}
-                    style={{
-                      width: '100%',
-                      fontFamily: fontFor(locale),
-                      fontSize: 15,
-                      padding: 8,
-                      background: 'var(--theme-input-bg)',
-                      color: 'var(--theme-text)',
-                      border: '1px solid var(--theme-elevation-150)',
-                      borderRadius: 4,
-                    }}
-                  />
-                  <div style={{ display: 'flex', gap: 8, alignItems: 'center', fontSize: 12 }}>
-                    <span data-testid="length" style={{ color: long ? 'var(--theme-warning-500)' : 'var(--theme-elevation-500)' }}>
-                      {draft.length}/{shown.length} characters{long ? ' · long line, long audio' : ''}
-                    </span>
-                    <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={busy === u.id || isSource} onClick={() => void save(u)}>
-                      Save
-                    </Button>
-                    {initial.machineTranslation && u.required && (u.status === 'missing' || u.status === 'machine') && !isSource && (
-                      <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={!!busy} onClick={() => void machineDraft([u.id])}>
-                        Machine draft
-                      </Button>
-                    )}
-                    {canReview && u.status !== 'missing' && u.status !== 'approved' && !isSource && (
-                      <Button buttonStyle="secondary" size="xsmall" margin={false} disabled={!!busy} onClick={() => void approve([u.id])}>
-                        Approve
-                      </Button>
-                    )}
-                  </div>
-                </div>
-              </div>
-            </li>
+            <Row
+              key={u.id}
+              unit={u}
+              draft={drafts[u.id] ?? ''}
+              shown={shown}
+              previousSource={previousSource}
+              sourceLang={sourceLang}
+              sourceFont={sourceFont}
+              targetFont={targetFont}
+              lang={lang}
+              locale={locale}
+              isSource={isSource}
+              canReview={canReview}
+              machineTranslation={initial.machineTranslation}
+              rowBusy={busy === u.id}
+              anyBusy={!!busy}
+              historyUrl={historyBase + encodeURIComponent(u.id)}
+              actions={actions}
+            />
           )
         })}
       </ol>

@@ -85,7 +85,6 @@ export async function WorkspaceView(props: AdminViewServerProps) {
         apiRoute={`${req.payload.config.serverURL}${req.payload.config.routes.api}`}
         canReview={mayReview(req, locale)}
         canPublish={mayPublish(req)}
-        texts={Object.fromEntries(t.rows.map((r) => [r.unit.id, r.unit.text]))}
       />
     </div>,
   )
