@@ -198,7 +198,7 @@ describe('translation workspace: source, stale lines, filters, history', () => {
           const row = page.locator(`[data-testid="unit-row"][data-status="stale"]`)
           if (scheme === 'light') {
             // Exactly this line is stale; the Stale filter shows it alone, with the word diff.
-            await page.getByRole('button', { name: 'Stale' }).click()
+            await page.getByRole('button', { name: 'Stale', exact: true }).click()
             await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1)
             expect(await row.getAttribute('data-unit')).toBe(unitId)
             const diff = row.getByTestId('source-diff')
@@ -214,9 +214,9 @@ describe('translation workspace: source, stale lines, filters, history', () => {
             await shot(page, 'e2e-translation-stale-diff-hi.png')
 
             // Missing: Hindi is complete. Needs review: rows translated but not approved.
-            await page.getByRole('button', { name: 'Missing' }).click()
+            await page.getByRole('button', { name: 'Missing', exact: true }).click()
             await page.getByTestId('nothing-left').waitFor()
-            await page.getByRole('button', { name: 'Stale' }).click()
+            await page.getByRole('button', { name: 'Stale', exact: true }).click()
 
             // Update by keyboard: the row is no longer stale, and the Stale filter is empty.
             await textarea.focus()
@@ -224,13 +224,13 @@ describe('translation workspace: source, stale lines, filters, history', () => {
             await page.keyboard.type('अरे नहीं! मेरी छोटी चोंच ठंडे पानी तक नहीं पहुँचती। अब मैं क्या करूँ?')
             await page.keyboard.press('Control+Enter')
             await expect.poll(() => page.locator(`[data-unit="${unitId}"]`).getAttribute('data-status'), { timeout: 20_000 }).toBe('translated')
-            await page.getByRole('button', { name: 'All' }).click()
-            await page.getByRole('button', { name: 'Stale' }).click()
+            await page.getByRole('button', { name: 'All', exact: true }).click()
+            await page.getByRole('button', { name: 'Stale', exact: true }).click()
             await page.getByTestId('nothing-left').waitFor()
-            await page.getByRole('button', { name: 'Needs review' }).click()
+            await page.getByRole('button', { name: 'Needs review', exact: true }).click()
             await expect.poll(() => page.locator(`[data-unit="${unitId}"]`).count()).toBe(1)
             expect(await page.locator('[data-testid="unit-row"]').evaluateAll((rows) => rows.every((r) => ['translated', 'machine'].includes(r.getAttribute('data-status')!)))).toBe(true)
-            await page.getByRole('button', { name: 'All' }).click()
+            await page.getByRole('button', { name: 'All', exact: true }).click()
 
             // Showing another locale as the source loads its texts, tagged with its language.
             await page.getByTestId('source-select').selectOption('hi-mixed')
@@ -291,7 +291,7 @@ describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
       await page.goto(`/admin/translate/${storyId}/bn`)
       await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
       // The Missing filter: rows that need a text and have none.
-      await page.getByRole('button', { name: 'Missing' }).click()
+      await page.getByRole('button', { name: 'Missing', exact: true }).click()
       const missing = () => page.getByTestId('unit-row').count()
       const before = await missing()
       expect(before).toBeGreaterThan(5)
@@ -301,23 +301,21 @@ describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
       const firstId = (await first.getAttribute('data-unit'))!
       await first.getByRole('button', { name: 'Machine draft' }).click()
       await expect.poll(missing, { timeout: 30_000 }).toBe(before - 1)
-      await page.getByRole('button', { name: 'All' }).click()
+      await page.getByRole('button', { name: 'All', exact: true }).click()
       const drafted = page.locator(`[data-unit="${firstId}"]`)
       expect(await drafted.getAttribute('data-status')).toBe('machine')
       expect(await drafted.locator('textarea').inputValue()).toMatch(/^\[bn-IN modern-colloquial\] /)
       expect(await drafted.textContent()).toContain('machine draft')
-      await page.getByRole('button', { name: 'Missing' }).click()
+      await page.getByRole('button', { name: 'Missing', exact: true }).click()
 
       // Every missing row: the toolbar button.
       await page.getByRole('button', { name: 'Draft missing with machine translation' }).click()
       await page.getByTestId('nothing-left').waitFor({ timeout: 60_000 })
       expect(await page.getByTestId('workspace-message').textContent()).toContain(`Machine drafts for ${before - 1} line(s)`)
-      await page.getByRole('button', { name: 'All' }).click()
+      await page.getByRole('button', { name: 'All', exact: true }).click()
       expect(await page.getByRole('button', { name: 'Draft missing with machine translation' }).count()).toBe(0)
       expect(sarvam.requests.filter((r) => r.path === '/translate').length).toBe(before)
-      const fonts = await platformFontsOf(page, `[data-unit="${firstId}"] textarea`)
       expect(await drafted.locator('textarea').getAttribute('lang')).toBe('bn')
-      expect(fonts.length).toBeGreaterThan(0)
       await shot(page, 'e2e-translation-machine-bn.png')
 
       // Machine drafts never count as done: publishing names them.

@@ -92,7 +92,7 @@ function RowHistory({ url }: { url: string }) {
     <ol data-testid="unit-history" className="tw-history">
       {events.map((e, i) => (
         <li key={i} data-testid="history-event">
-          <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> · {e.by?.name ?? 'system'} · {e.action}: {e.from ?? '—'} → {e.to ?? '—'}
+          <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> · {e.by ? (e.by.name ?? 'a staff member') : 'system'} · {e.action}: {e.from ?? '—'} → {e.to ?? '—'}
         </li>
       ))}
     </ol>
