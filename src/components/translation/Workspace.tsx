@@ -233,6 +233,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   const counts = useMemo(
     () => ({
       missing: units.filter((u) => u.required && u.status === 'missing').length,
+      machine: units.filter((u) => u.required && u.status === 'machine').length,
       stale: units.filter((u) => u.stale).length,
       approved: units.filter((u) => u.required && u.status === 'approved').length,
       required: units.filter((u) => u.required).length,
@@ -404,7 +405,8 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
           <Pill pillStyle={publication === 'published' || publication === 'source' ? 'success' : 'light'}>{publication.replace('_', ' ')}</Pill>
         </span>
         <span data-testid="counts">
-          {counts.required - counts.missing}/{counts.required} translated · {counts.stale} stale · {counts.approved} approved
+          {counts.required - counts.missing - counts.machine}/{counts.required} translated{counts.machine ? ` · ${counts.machine} machine drafts` : ''} · {counts.stale} stale ·{' '}
+          {counts.approved} approved
         </span>
         {!isSource && (
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', fontSize: 13 }}>
