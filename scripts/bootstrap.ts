@@ -11,5 +11,7 @@ const mode = (process.argv.find((a) => a.startsWith('--seed='))?.split('=')[1] ?
 const { seedAccountsMode } = await import('@/seed/accounts')
 // The embedded database is the parent's decision (it started it): BK_EMBEDDED_DATABASE=1.
 const accounts = seedAccountsMode()
-await migrateAndSeed({ seed: mode, accounts })
+const { linesQueued } = await migrateAndSeed({ seed: mode, accounts })
+// The launcher starts a worker for these while the server starts (see src/infra/runNext.ts).
+if (linesQueued) process.send?.({ audioLinesQueued: linesQueued })
 process.exit(0)

@@ -5,6 +5,9 @@
  * exits. Any number of workers may run at once: each job is claimed by exactly one (see
  * src/audio/jobs/worker.ts). Sweeps orphan audio objects when idle, hourly.
  *
+ * `--until-empty`: stop once no job is pending (delayed ones included) instead of polling forever,
+ * without the hourly sweep: the launcher's start-up worker (src/infra/runNext.ts).
+ *
  * Like the other scripts it starts the local database and S3 server when DATABASE_URL / S3_BUCKET
  * are not set, then works in a child process (see src/infra/runTypeScript.ts).
  */
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', short: 'c' },
     queue: { type: 'string', default: 'default' },
     'jobs-child': { type: 'boolean', default: false },
+    'until-empty': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -35,7 +39,7 @@ if (!values['jobs-child']) {
   const { reportImported } = await import('@/infra/runTypeScript')
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
-  const { audioConcurrency, runWorker } = await import('@/audio/jobs/worker')
+  const { audioConcurrency, nextPendingAt, runWorker } = await import('@/audio/jobs/worker')
   reportImported()
   const payload = await getPayload({ config })
   const controller = new AbortController()
@@ -46,8 +50,17 @@ if (!values['jobs-child']) {
       controller.abort()
     })
   }
-  payload.logger.info(`Job worker started (queue ${values.queue}, ${audioConcurrency()} at a time)`)
-  const { ran } = await runWorker(payload, { queue: values.queue, signal: controller.signal, sweepEveryMs: 3600_000 })
+  payload.logger.info(`Job worker started (queue ${values.queue}, ${audioConcurrency()} at a time${values['until-empty'] ? ', until the queue is empty' : ''})`)
+  let ran = 0
+  if (values['until-empty']) {
+    // Runnable jobs first; then wait for delayed ones (a coalesced bundle refresh) and run those too.
+    while (!controller.signal.aborted) {
+      ran += (await runWorker(payload, { queue: values.queue, signal: controller.signal, untilIdle: true })).ran
+      const at = await nextPendingAt(payload, values.queue)
+      if (!at) break
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(at.getTime() - Date.now(), 500), 5_000)))
+    }
+  } else ran = (await runWorker(payload, { queue: values.queue, signal: controller.signal, sweepEveryMs: 3600_000 })).ran
   payload.logger.info(`Job worker stopped after ${ran} job(s)`)
   await payload.destroy()
   process.exit(0)

@@ -26,7 +26,8 @@ function announceFirstAdminSetup(): void {
  * Brings the database to the latest committed migration and, when asked, seeds the sample
  * content into an empty database. Used by `npm run dev`, `npm start` and `npm run seed`.
  */
-export async function migrateAndSeed(opts: { seed: 'always' | 'when-empty' | 'never'; accounts: SeedAccounts }): Promise<void> {
+export async function migrateAndSeed(opts: { seed: 'always' | 'when-empty' | 'never'; accounts: SeedAccounts }): Promise<{ linesQueued: number }> {
+  let linesQueued = 0
   const payload = await loadPayload()
   try {
     const { migrate } = await import('@/db/migrate')
@@ -36,13 +37,14 @@ export async function migrateAndSeed(opts: { seed: 'always' | 'when-empty' | 'ne
       const { seed } = await import('@/seed/seed')
       await seed(payload)
       const { voiceSampleStories } = await import('@/audio/jobs/voiceSampleStories')
-      await voiceSampleStories(payload, (msg) => console.log(`[bhasha-kahani] ${msg}`))
+      linesQueued = await voiceSampleStories(payload, (msg) => console.log(`[bhasha-kahani] ${msg}`))
     }
     if (opts.accounts === 'dev') {
       const { ensureStaff } = await import('@/seed/seed')
       await ensureStaff(payload)
     }
     if ((await payload.count({ collection: 'editors' })).totalDocs === 0) announceFirstAdminSetup()
+    return { linesQueued }
   } finally {
     await payload.destroy()
   }

@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import path from 'node:path'
 
 import { prepareLocalEnvironment } from '@/infra/localEnv'
 import { runTypeScript } from '@/infra/runTypeScript'
+import { parseSettings } from '@/settings'
 import { SEED_ADMIN, seedAccountsMode } from '@/seed/accounts'
 
 type Mode = 'dev' | 'start' | 'build'
@@ -16,6 +17,7 @@ export async function runNext(mode: Mode): Promise<void> {
   // `npm run dev -- --replica` (or DEV_REPLICA=1): a streaming standby of the embedded primary too.
   const env = await prepareLocalEnvironment(undefined, { replica: process.argv.includes('--replica') || process.env.DEV_REPLICA === '1' })
   const port = process.env.PORT || '3000'
+  let linesQueued = 0
   if (mode !== 'build') {
     const seedWhenEmpty = env.embeddedDatabase || mode === 'dev' || process.env.SEED_ON_EMPTY === 'true'
     // First-register needs a one-time setup token; one is generated per start unless the operator set it.
@@ -24,7 +26,11 @@ export async function runNext(mode: Mode): Promise<void> {
       process.env.BK_SETUP_TOKEN_GENERATED = '1'
     }
     console.log('[bhasha-kahani] applying migrations…')
-    const code = await runTypeScript('scripts/bootstrap.ts', [`--seed=${seedWhenEmpty ? 'when-empty' : 'never'}`])
+    const code = await runTypeScript('scripts/bootstrap.ts', [`--seed=${seedWhenEmpty ? 'when-empty' : 'never'}`], {
+      onMessage: (msg) => {
+        if (msg && typeof msg === 'object' && 'audioLinesQueued' in msg) linesQueued = Number(msg.audioLinesQueued) || 0
+      },
+    })
     if (code !== 0) {
       await env.stop()
       process.exit(code)
@@ -54,14 +60,38 @@ export async function runNext(mode: Mode): Promise<void> {
       ].join('\n'),
     )
   }
+  const startupWorker = mode !== 'build' && linesQueued > 0 && parseSettings(process.env).audio.worker === 'server' ? startStartupWorker() : null
   const stop = async (code: number) => {
+    if (startupWorker && startupWorker.exitCode === null && startupWorker.signalCode === null) {
+      startupWorker.kill('SIGTERM')
+      await new Promise((resolve) => startupWorker.once('exit', resolve))
+    }
     await env.stop()
     process.exit(code)
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       child.kill(signal)
+      startupWorker?.kill(signal)
     })
   }
   child.on('exit', (code) => void stop(code ?? 0))
+}
+
+/**
+ * The sample stories were just queued for voicing and the server will run the audio worker, but
+ * only once Next has compiled its API routes (20-60 s under `next dev`). This worker voices them
+ * from now (one line at a time, leaving a core to Next), beside the server's own worker once that
+ * starts (each job goes to exactly one of them), and exits when the queue is empty.
+ */
+function startStartupWorker(): ChildProcess {
+  console.log('[bhasha-kahani] voicing the sample stories while the server starts')
+  const worker = spawn(process.execPath, ['--import', 'tsx', path.join(process.cwd(), 'scripts', 'jobs.ts'), '--jobs-child', '--until-empty', '--concurrency', '1'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: process.env,
+  })
+  worker.on('exit', (code, signal) => {
+    if (code !== 0 && !signal) console.error(`[bhasha-kahani] the start-up audio worker exited with code ${code}; the server's worker voices the rest`)
+  })
+  return worker
 }

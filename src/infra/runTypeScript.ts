@@ -11,12 +11,12 @@ import { spawn } from 'node:child_process'
 export async function runTypeScript(
   script: string,
   args: string[] = [],
-  opts: { importTimeoutMs?: number; attempts?: number; stdoutToStderr?: boolean } = {},
+  opts: { importTimeoutMs?: number; attempts?: number; stdoutToStderr?: boolean; onMessage?: (msg: unknown) => void } = {},
 ): Promise<number> {
   const attempts = opts.attempts ?? 4
   const timeoutMs = opts.importTimeoutMs ?? 45_000
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const result = await runOnce(script, args, timeoutMs, opts.stdoutToStderr ?? false)
+    const result = await runOnce(script, args, timeoutMs, opts.stdoutToStderr ?? false, opts.onMessage)
     if (result !== 'stalled') return result
     console.warn(
       `[bhasha-kahani] ${script}: imports did not finish within ${timeoutMs / 1000}s (Node ESM loader stall), restarting (${attempt}/${attempts})`,
@@ -25,7 +25,7 @@ export async function runTypeScript(
   throw new Error(`${script} could not load its modules after ${attempts} attempts`)
 }
 
-function runOnce(script: string, args: string[], timeoutMs: number, stdoutToStderr: boolean): Promise<number | 'stalled'> {
+function runOnce(script: string, args: string[], timeoutMs: number, stdoutToStderr: boolean, onMessage?: (msg: unknown) => void): Promise<number | 'stalled'> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       // stdoutToStderr: for callers whose own stdout is machine-readable (npm run bench).
@@ -42,7 +42,7 @@ function runOnce(script: string, args: string[], timeoutMs: number, stdoutToStde
       if (msg === 'imported') {
         imported = true
         clearTimeout(timer)
-      }
+      } else onMessage?.(msg)
     })
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
     const onInt = forward('SIGINT')

@@ -13,10 +13,10 @@ import { createProvider } from '@/audio/providers/createProvider'
 import { primaryPool } from '@/db/postgres'
 import { sweepAudioObjects } from '@/audio/jobs/audioObjects'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
-import { enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/jobs/storyAudio'
+import { enqueueStoriesAudio, enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/jobs/storyAudio'
 import type { TtsProvider } from '@/audio/providers/types'
 import { parseWav } from '@/audio/codec/wav'
-import { jobProgress, runWorker } from '@/audio/jobs/worker'
+import { claimJob, jobProgress, runWorker } from '@/audio/jobs/worker'
 import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
 
 import { createStaff, rest, uid, type Staff } from '../support/api'
@@ -403,5 +403,38 @@ describe('workers', () => {
     )
     expect(rows).toHaveLength(5)
     for (const row of rows) expect({ tried: Number(row.total_tried), runs: Number(row.runs) }).toEqual({ tried: 1, runs: 1 })
+  })
+
+  it('should claim several stories’ lines locale by locale, the first story’s English first', async () => {
+    const first = await story()
+    const second = await story()
+    const ids = await enqueueStoriesAudio(payload, [first.storyId, second.storyId], { provider: audioProviderForTest(), locales: ['en', 'hi'] })
+    // 4 English lines of each story, then each story's one Hindi line.
+    expect(ids).toHaveLength(10)
+    const claimed: { story: string; locale: string; node: string }[] = []
+    for (;;) {
+      const id = await claimJob(payload, { ids })
+      if (!id) break
+      const { rows } = await primaryPool(payload).query<{ input: { story: string; locale: string; node: string } }>('SELECT input FROM payload_jobs WHERE id = $1', [id])
+      claimed.push(rows[0]!.input)
+    }
+    const name = (storyId: string) => (storyId === first.storyId ? 'first' : 'second')
+    expect(claimed.map((c) => `${name(c.story)} ${c.locale}`)).toEqual([
+      ...Array(4).fill('first en'),
+      ...Array(4).fill('second en'),
+      'first hi',
+      'second hi',
+    ])
+    // Nodes in reading order within a story and locale.
+    expect(claimed.slice(0, 4).map((c) => c.node)).toEqual(first.nodeIds)
+    await primaryPool(payload).query('DELETE FROM payload_jobs WHERE id = ANY($1::uuid[])', [ids])
+  })
+
+  it('should claim a bundle refresh before lines queued earlier, so voiced lines reach the bundle during a long queue', async () => {
+    const s = await story()
+    const ids = await enqueueStoriesAudio(payload, [s.storyId], { provider: audioProviderForTest(), locales: ['en'] })
+    const refresh = await payload.jobs.queue({ task: 'refreshStoryAudioBundles', input: { story: s.storyId } })
+    expect(await claimJob(payload, { ids: [...ids, String(refresh.id)] })).toBe(String(refresh.id))
+    await primaryPool(payload).query('DELETE FROM payload_jobs WHERE id = ANY($1::uuid[])', [[...ids, String(refresh.id)]])
   })
 })

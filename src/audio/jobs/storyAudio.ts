@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { idOf } from '@/db/idOf'
 import { primaryPool } from '@/db/postgres'
 import { withTransaction } from '@/db/transaction'
@@ -123,19 +125,13 @@ export type EnqueueResult = {
 
 /**
  * Queues one generateAudio job per (node, locale) of the story that is not up to date and not
- * already queued; a failed one is queued again. Jobs are inserted in one transaction.
+ * already queued; a failed one is queued again. Jobs are inserted in one transaction and claimed
+ * in plan order (locale by locale, the default locale first; nodes in reading order).
  */
 export async function enqueueStoryAudio(payload: Payload, storyId: string, opts: { provider: TtsProvider; locales?: readonly LocaleCode[] }): Promise<EnqueueResult> {
   const audio = await loadStoryAudio(payload, storyId, opts)
   const todo = audio.plan.items.filter((i) => i.state === 'missing' || i.state === 'failed')
-  const jobIds = await withTransaction(payload, async (req) => {
-    const ids: string[] = []
-    for (const item of todo) {
-      const job = await payload.jobs.queue({ task: GENERATE_AUDIO, input: { node: item.node, locale: item.locale, story: storyId }, req })
-      ids.push(String(job.id))
-    }
-    return ids
-  })
+  const jobIds = await queueInOrder(payload, todo.map((item) => ({ node: item.node, locale: item.locale, story: storyId })))
   const after = jobIds.length ? await loadStoryAudio(payload, storyId, opts) : audio
   const count = (s: string) => audio.plan.items.filter((i) => i.state === s).length
   return {
@@ -146,4 +142,51 @@ export async function enqueueStoryAudio(payload: Payload, storyId: string, opts:
     noText: audio.plan.locales.reduce((n, l) => n + l.noText, 0),
     status: statusOf(after),
   }
+}
+
+/**
+ * Queues the lines several stories still need so that the workers voice them locale by locale and,
+ * within a locale, story by story in the order given: every story's default-locale lines (what a
+ * listener opens first) before any translation, the first story's before the second's. Returns the
+ * job ids in that order.
+ */
+export async function enqueueStoriesAudio(payload: Payload, storyIds: readonly string[], opts: { provider: TtsProvider; locales?: readonly LocaleCode[] }): Promise<string[]> {
+  const locales = opts.locales ?? LOCALE_CODES
+  const plans = await Promise.all(storyIds.map((id) => loadStoryAudio(payload, id, { ...opts, locales })))
+  const inputs: GenerateInput[] = []
+  for (const locale of locales) {
+    for (const { story, plan } of plans) {
+      for (const item of plan.items) {
+        if (item.locale === locale && (item.state === 'missing' || item.state === 'failed')) inputs.push({ node: item.node, locale, story: story.id })
+      }
+    }
+  }
+  return queueInOrder(payload, inputs)
+}
+
+type GenerateInput = { node: string; locale: string; story: string }
+
+/**
+ * Queues generateAudio jobs in one transaction so that workers claim them in the order given.
+ * Workers claim the oldest job first (`created_at`, see worker.ts); Payload stamps each job with
+ * the millisecond it was queued, so jobs queued within one millisecond would go in random (id)
+ * order: their `created_at` is set to one millisecond apart, in order, in the same transaction.
+ */
+export async function queueInOrder(payload: Payload, inputs: readonly GenerateInput[]): Promise<string[]> {
+  if (!inputs.length) return []
+  return withTransaction(payload, async (req, db) => {
+    const ids: string[] = []
+    for (const input of inputs) {
+      const job = await payload.jobs.queue({ task: GENERATE_AUDIO, input, req })
+      ids.push(String(job.id))
+    }
+    await db.execute(sql`
+      UPDATE payload_jobs AS j
+         SET created_at = o.first + (o.n - 1) * interval '1 millisecond'
+        FROM (SELECT u.id, u.n, min(p.created_at) OVER () AS first
+                FROM unnest(${`{${ids.join(',')}}`}::uuid[]) WITH ORDINALITY AS u(id, n)
+                JOIN payload_jobs p ON p.id = u.id) AS o
+       WHERE j.id = o.id`)
+    return ids
+  })
 }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { primaryPool } from '@/db/postgres'
+import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
 import { SWEEP_AUDIO_OBJECTS } from '@/audio/jobs/sweepAudioObjectsTask'
 import { settings } from '@/settings'
 
@@ -38,7 +39,11 @@ export function audioConcurrency(): number {
   return settings().audio.concurrency
 }
 
-/** Atomically claims the oldest runnable job (or null). */
+/**
+ * Atomically claims the next runnable job (or null): the oldest, except that every other task
+ * (bundle refreshes, sweeps, AUTO_VOICE planning: each a few queries) goes before synthesis, so a
+ * line's audio reaches its story's bundles while a long queue of lines is still being voiced.
+ */
 export async function claimJob(payload: Payload, opts: { queue?: string; staleMs?: number; ids?: readonly string[] } = {}): Promise<string | null> {
   const staleMs = opts.staleMs ?? 15 * 60_000
   const { rows } = await primaryPool(payload).query<{ id: string }>(
@@ -51,7 +56,7 @@ export async function claimJob(payload: Payload, opts: { queue?: string; staleMs
            AND (processing IS NOT TRUE OR updated_at < now() - make_interval(secs => $2::double precision))
            AND (wait_until IS NULL OR wait_until <= now())
            AND ($3::uuid[] IS NULL OR id = ANY($3::uuid[]))
-         ORDER BY created_at, id
+         ORDER BY task_slug = '${GENERATE_AUDIO}', created_at, id
          LIMIT 1
          FOR UPDATE SKIP LOCKED)
       RETURNING id`,
@@ -127,6 +132,15 @@ export async function runWorker(payload: Payload, opts: WorkerOptions = {}): Pro
   }
   await Promise.all(Array.from({ length: concurrency }, lane))
   return { ran }
+}
+
+/** When the earliest pending (not failed, not done) job of the queue may run; null when none is pending. */
+export async function nextPendingAt(payload: Payload, queue = 'default'): Promise<Date | null> {
+  const { rows } = await primaryPool(payload).query<{ at: Date | null }>(
+    `SELECT min(coalesce(wait_until, now())) AS at FROM payload_jobs WHERE queue = $1 AND completed_at IS NULL AND has_error IS NOT TRUE`,
+    [queue],
+  )
+  return rows[0]?.at ? new Date(rows[0].at) : null
 }
 
 /** Queues a full orphan sweep unless one is already waiting. */
