@@ -125,6 +125,9 @@ try {
   const { docs } = await payload.find({ collection: 'audio-files', where: { story: { equals: story.id } }, depth: 0, limit: 0, pagination: false })
   const totalBytes = docs.reduce((n, d) => n + (d.fileSize ?? 0), 0)
   const speechSec = docs.reduce((n, d) => n + (d.durationSec ?? 0), 0)
+  // Loudness as stored per file (measured on the decoded Opus).
+  const inTarget = docs.filter((d) => d.loudnessLufs != null && Math.abs(d.loudnessLufs + 16) <= 1 && (d.truePeakDbtp ?? 0) <= -1.5)
+  const lufs = docs.map((d) => d.loudnessLufs ?? Number.NaN).filter(Number.isFinite).sort((a, b) => a - b)
   log('generating again, unchanged…')
   const rerun = await generate()
 
@@ -134,6 +137,7 @@ try {
   let plainSec = 0
   let normalisedSec = 0
   let encodes = 0
+  let outOfTarget = 0
   const lines = LOCALES.flatMap((lang) => Array.from({ length: NODES }, (_, i) => ({ lang, text: line(lang, i), speaker: speakers[i % speakers.length]! })))
   for (const l of lines) {
     const { pcm } = await provider.synthesize({ text: l.text, locale: l.lang, speaker: l.speaker })
@@ -141,7 +145,9 @@ try {
     await encodeOpus(pcm.samples, pcm.sampleRate)
     plainSec += (performance.now() - t) / 1000
     t = performance.now()
-    encodes += (await encodeNormalised(pcm.samples, pcm.sampleRate, (x, rate) => encodeOpus(x, rate))).encodes
+    const normalised = await encodeNormalised(pcm.samples, pcm.sampleRate, (x, rate) => encodeOpus(x, rate))
+    encodes += normalised.encodes
+    if (!normalised.withinTarget) outOfTarget++
     normalisedSec += (performance.now() - t) / 1000
   }
   const normalisation = {
@@ -149,6 +155,8 @@ try {
     plainEncodeSec: +plainSec.toFixed(2),
     normalisedEncodeSec: +normalisedSec.toFixed(2),
     encodesPerLine: +(encodes / lines.length).toFixed(2),
+    // lines the codec's overshoot keeps from -16 LUFS +-1 at <= -1.5 dBTP (kept under the peak limit, quieter)
+    outOfTarget,
     // the normalisation's share of the generation wall time above (work spread over the workers)
     overheadPctOfWall: +((((normalisedSec - plainSec) / audioConcurrency()) / first.wallSec) * 100).toFixed(1),
   }
@@ -167,6 +175,7 @@ try {
       totalBytes,
       speechSec: +speechSec.toFixed(1),
       bytesPerSecondOfSpeech: Math.round(totalBytes / speechSec),
+      loudness: { filesInTarget: inTarget.length, filesOutOfTarget: docs.length - inTarget.length, quietestLufs: lufs[0], loudestLufs: lufs.at(-1), maxTruePeakDbtp: Math.max(...docs.map((d) => d.truePeakDbtp ?? Number.NEGATIVE_INFINITY)) },
       rerun: { wallSec: +rerun.wallSec.toFixed(2), jobs: rerun.jobs, synthesisCalls: rerun.synthesisCalls },
       normalisation,
     }),

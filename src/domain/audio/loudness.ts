@@ -91,7 +91,10 @@ export function solveGain(
     prev = [g, l]
     g = next
   }
-  throw new RangeError(`Could not reach ${aimLufs} LUFS with at most ${MAX_GAIN_DB} dB of gain (source ${sourceLufs.toFixed(2)} LUFS)`)
+  // Not reachable (limiting caps the loudness below the aim): the loudest gain tried, and the caller
+  // judges the encoded result, which may still be within the tolerance.
+  if (!lo) throw new RangeError(`Could not reach ${aimLufs} LUFS with at most ${MAX_GAIN_DB} dB of gain (source ${sourceLufs.toFixed(2)} LUFS)`)
+  return { gainDb: round3(lo[0]), lufs: lo[1], steps: maxSteps }
 }
 
 /**
