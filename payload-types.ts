@@ -554,6 +554,10 @@ export interface TranslationEvent {
 export interface AudioFile {
   id: string;
   node: string | StoryNode;
+  /**
+   * Set for a spoken choice: the option read aloud (node is the choice node). Empty for the node’s own line.
+   */
+  choice?: (string | null) | StoryChoice;
   story?: (string | null) | Story;
   languageCode: string;
   /**
@@ -1106,6 +1110,7 @@ export interface StoryChoicesSelect<T extends boolean = true> {
  */
 export interface AudioFilesSelect<T extends boolean = true> {
   node?: T;
+  choice?: T;
   story?: T;
   languageCode?: T;
   codeMixRatio?: T;
@@ -1366,6 +1371,7 @@ export interface CollectionsWidget {
 export interface TaskGenerateAudio {
   input: {
     node: string;
+    choice?: string | null;
     locale: string;
     speaker?: string | null;
     story?: string | null;

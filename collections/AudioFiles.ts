@@ -48,7 +48,10 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
     group: 'Audio',
   },
   access: { read: readIfStoryActive('story.isActive'), create: isEditor, update: isEditor, delete: isEditor },
-  indexes: [{ fields: ['node', 'languageCode', 'codeMixRatio', 'speakerId'], unique: true }],
+  // One row per voice variant. The spec's unique key (node, language, code-mix ratio, speaker) holds
+  // for node audio (choice IS NULL); a choice's spoken option is keyed by its choice instead (choice
+  // IS NOT NULL). Both are partial unique indexes, made by hand in the migration
+  // 20261130_134515_spoken_choices (Payload's index config has no WHERE).
   hooks: {
     // The row keeps its node's story, so a story's audio is one indexed query away; bundles carry
     // audio URLs, so they are recompiled after every change.
@@ -59,6 +62,13 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
   endpoints: [playAudioEndpoint, audioCuesEndpoint],
   fields: [
     { name: 'node', type: 'relationship', relationTo: SLUGS.storyNodes, required: true, index: true },
+    {
+      name: 'choice',
+      type: 'relationship',
+      relationTo: SLUGS.storyChoices,
+      index: true,
+      admin: { description: 'Set for a spoken choice: the option read aloud (node is the choice node). Empty for the node’s own line.' },
+    },
     { name: 'story', type: 'relationship', relationTo: SLUGS.stories, index: true, admin: { readOnly: true } },
     { name: 'languageCode', type: 'text', required: true, maxLength: 10, index: true },
     {

@@ -9,6 +9,7 @@ import * as migration_20261130_104500_translation_workspace from './20261130_104
 import * as migration_20261130_111900_audio_loudness_lexicon from './20261130_111900_audio_loudness_lexicon';
 import * as migration_20261130_113024_studio_edited_by from './20261130_113024_studio_edited_by';
 import * as migration_20261130_121701_shared_rate_limits from './20261130_121701_shared_rate_limits';
+import * as migration_20261130_134515_spoken_choices from './20261130_134515_spoken_choices';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261130_121701_shared_rate_limits.up,
     down: migration_20261130_121701_shared_rate_limits.down,
-    name: '20261130_121701_shared_rate_limits'
+    name: '20261130_121701_shared_rate_limits',
+  },
+  {
+    up: migration_20261130_134515_spoken_choices.up,
+    down: migration_20261130_134515_spoken_choices.down,
+    name: '20261130_134515_spoken_choices'
   },
 ];

@@ -1613,6 +1613,8 @@ export interface components {
         AudioFile: {
             id: string;
             node: string | components["schemas"]["StoryNode"];
+            /** @description Set for a spoken choice: the option read aloud (node is the choice node). Empty for the node’s own line. */
+            choice?: (string | null) | components["schemas"]["StoryChoice"];
             story?: (string | null) | components["schemas"]["Story"];
             languageCode: string;
             /** @description Share of English words in the voiced text (0 = the language alone), measured from the text. */
@@ -3206,6 +3208,8 @@ export interface components {
             target: string | null;
             /** @description The option taken when the listener does not choose. */
             isDefault: boolean;
+            /** @description Spoken choice: the option read aloud in its choice node's voice, in the locale its text came from (made from exactly this text); null until voiced. */
+            audioUrl: string | null;
         };
         /** @description When one sentence is spoken (read-along highlighting); also as WebVTT at /api/audio-files/{id}/cues.vtt. */
         BundleCue: {
@@ -5057,6 +5061,8 @@ export interface components {
                 "application/json": {
                     /** @description ID of the story-nodes */
                     node: string;
+                    /** @description ID of the story-choices */
+                    choice?: string;
                     /** @description ID of the stories */
                     story?: string;
                     languageCode: string;
@@ -5093,6 +5099,8 @@ export interface components {
                 "application/json": {
                     /** @description ID of the story-nodes */
                     node?: string;
+                    /** @description ID of the story-choices */
+                    choice?: string;
                     /** @description ID of the stories */
                     story?: string;
                     languageCode?: string;

@@ -28,7 +28,7 @@ const storyAudioField: Field = {
  * note the objects they reference before the delete, and queue a sweep of exactly those in the
  * delete's transaction (it runs only if the delete commits, and keeps objects other rows share).
  */
-function releaseAudioOnDelete(column: 'node_id' | 'story_id'): { before: CollectionBeforeDeleteHook; after: CollectionAfterDeleteHook } {
+function releaseAudioOnDelete(column: 'node_id' | 'story_id' | 'choice_id'): { before: CollectionBeforeDeleteHook; after: CollectionAfterDeleteHook } {
   const slot = (id: string | number) => `audioKeys:${column}:${id}`
   return {
     before: async ({ id, req }) => {
@@ -43,7 +43,7 @@ function releaseAudioOnDelete(column: 'node_id' | 'story_id'): { before: Collect
   }
 }
 
-function withDeleteRelease(collection: CollectionConfig, column: 'node_id' | 'story_id'): CollectionConfig {
+function withDeleteRelease(collection: CollectionConfig, column: 'node_id' | 'story_id' | 'choice_id'): CollectionConfig {
   const { before, after } = releaseAudioOnDelete(column)
   return {
     ...collection,
@@ -184,6 +184,8 @@ export const audioPlugin: Plugin = (config) => ({
     }
     if (collection.slug === SLUGS.storyNodes) return withHooks(withDeleteRelease(collection, 'node_id'), { change: autoVoiceAfterChange })
     if (collection.slug === SLUGS.characters) return withHooks(collection, { change: autoVoiceAfterChange })
+    // Spoken choices: an option's text is voiced too (its audio rows cascade with the choice).
+    if (collection.slug === SLUGS.storyChoices) return withHooks(withDeleteRelease(collection, 'choice_id'), { change: autoVoiceAfterChange })
     if (collection.slug === SLUGS.pronunciations) {
       return withHooks(collection, {
         change: async ({ doc, req }) => (await afterLexiconChange({ req }), doc),

@@ -47,7 +47,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     req,
     overrideAccess: true,
     depth: 0,
-    select: { node: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true, cues: true },
+    select: { node: true, choice: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true, cues: true },
   })
   const lexicon = await loadLexicon(req)
 
@@ -56,11 +56,14 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   // after an edit the old audio is left out until the line is voiced again.
   const { audio: audioSettings, urls } = settings()
   const speakerOf = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
+  const nodeVoice = new Map(nodes.map((n) => [n.id, nodeSpeaker(speakerOf.get(n.characterId ?? ''), audioSettings.narratorSpeaker)]))
   const current = currentAudio({
-    nodes: nodes.map((n) => ({ id: n.id, speaker: nodeSpeaker(speakerOf.get(n.characterId ?? ''), audioSettings.narratorSpeaker), texts: n.text })),
+    nodes: nodes.map((n) => ({ id: n.id, speaker: nodeVoice.get(n.id)!, texts: n.text })),
+    // Spoken choices: each option in its choice node's voice (keyed by choice id).
+    choices: choices.flatMap((c) => (nodeVoice.has(c.nodeId) ? [{ id: c.id, node: c.nodeId, speaker: nodeVoice.get(c.nodeId)!, texts: c.text }] : [])),
     rows: audio.docs.flatMap((a) => {
       const node = idOf(a.node as Ref)
-      return node ? [{ ...a, node }] : []
+      return node ? [{ ...a, node, choice: idOf(a.choice as Ref) }] : []
     }),
     identity: providerIdentity(audioProvider()),
     lexicon,
@@ -71,7 +74,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   const audioCues = (nodeId: string) =>
     Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, Array.isArray(a.cues) ? (a.cues as Cue[]) : []])) as Partial<Record<LocaleCode, Cue[]>>
   const graphNodes: GraphNode[] = nodes.map((n) => ({ ...n, audio: audioUrls(n.id), cues: audioCues(n.id) }))
-  const graphChoices: GraphChoice[] = choices
+  const graphChoices: GraphChoice[] = choices.map((c) => ({ ...c, audio: audioUrls(c.id) }))
   // Choices may point at nodes of other stories: load just enough of them to report it.
   const known = new Set(graphNodes.map((n) => n.id))
   const foreignIds = [...new Set(graphChoices.map((c) => c.nextNodeId).filter((id): id is string => !!id && !known.has(id)))]

@@ -112,17 +112,19 @@ describe('generating a story’s audio with the local provider', () => {
     s = await story()
   })
 
-  it('should voice every node that has its own text, and skip locales without it', async () => {
+  it('should voice every node and choice option that has its own text, and skip locales without it', async () => {
     const result = await generate(s.storyId)
-    // 4 English nodes + 1 Hindi node (the fixture translates only the first node).
-    expect(result.enqueued).toBe(5)
-    expect(result.progress).toMatchObject({ done: 5, failed: 0 })
-    expect(result.calls).toBe(5)
+    // 4 English nodes + the choice node's 2 English options (spoken choices) + 1 Hindi node (the
+    // fixture translates only the first node).
+    expect(result.enqueued).toBe(7)
+    expect(result.progress).toMatchObject({ done: 7, failed: 0 })
+    expect(result.calls).toBe(7)
     const rows = await rowsOf(s.storyId)
-    expect(rows.map((r) => r.languageCode).sort()).toEqual(['en', 'en', 'en', 'en', 'hi'])
-    expect(result.status.locales.find((l) => l.locale === 'hi')).toMatchObject({ queued: 1, noText: 3 })
+    expect(rows.map((r) => r.languageCode).sort()).toEqual(['en', 'en', 'en', 'en', 'en', 'en', 'hi'])
+    expect(rows.filter((r) => r.choice)).toHaveLength(2)
+    expect(result.status.locales.find((l) => l.locale === 'hi')).toMatchObject({ queued: 1, noText: 5 })
     const hi = result.after.locales.find((l) => l.locale === 'hi')!
-    expect(hi).toMatchObject({ done: 1, noText: 3, missing: 0, queued: 0, failed: 0 })
+    expect(hi).toMatchObject({ done: 1, noText: 5, missing: 0, queued: 0, failed: 0 })
   })
 
   it('should store content-addressed Ogg/Opus objects with immutable caching', async () => {
@@ -166,7 +168,7 @@ describe('generating a story’s audio with the local provider', () => {
   it('should make no provider call when the story is generated again unchanged', async () => {
     const before = await rowsOf(s.storyId)
     const again = await generate(s.storyId)
-    expect(again).toMatchObject({ enqueued: 0, upToDate: 5, calls: 0 })
+    expect(again).toMatchObject({ enqueued: 0, upToDate: 7, calls: 0 })
     expect((await rowsOf(s.storyId)).map((r) => r.updatedAt)).toEqual(before.map((r) => r.updatedAt))
   })
 
@@ -185,7 +187,7 @@ describe('generating a story’s audio with the local provider', () => {
     const oldHi = before.find((r) => r.languageCode === 'hi')!
     await payload.update({ collection: 'story-nodes', id: s.nodeIds[0]!, locale: 'hi', data: { textContent: 'बहुत समय पहले की बात है' } })
     const result = await generate(s.storyId)
-    expect(result).toMatchObject({ enqueued: 1, upToDate: 4, calls: 1 })
+    expect(result).toMatchObject({ enqueued: 1, upToDate: 6, calls: 1 })
     const after = await rowsOf(s.storyId)
     const newHi = after.find((r) => r.languageCode === 'hi')!
     expect(newHi.id).toBe(oldHi.id) // the variant's row is replaced, not duplicated
@@ -202,7 +204,7 @@ describe('generating a story’s audio with the local provider', () => {
     const other = await story()
     const calls = counted.calls
     const result = await generate(other.storyId, ['en'])
-    expect(result.progress.done).toBe(4)
+    expect(result.progress.done).toBe(6)
     expect(counted.calls).toBe(calls) // same texts, same speaker: nothing new to voice
     const mine = (await rowsOf(other.storyId)).map((r) => r.r2Url).sort()
     const theirs = (await rowsOf(s.storyId)).filter((r) => r.languageCode === 'en').map((r) => r.r2Url).sort()
@@ -361,7 +363,7 @@ describe('story audio endpoints', () => {
     const res = await rest(server.url, 'POST', `stories/${s.storyId}/audio`, { token: editor.token, body: { locales: ['hi'] } })
     expect(res.status).toBe(202)
     expect(res.body).toMatchObject({ enqueued: 1, upToDate: 0 })
-    expect(res.body.status.locales).toEqual([expect.objectContaining({ locale: 'hi', queued: 1, noText: 3 })])
+    expect(res.body.status.locales).toEqual([expect.objectContaining({ locale: 'hi', queued: 1, noText: 5 })])
     const again = await rest(server.url, 'POST', `stories/${s.storyId}/audio`, { token: editor.token, body: { locales: ['hi'] } })
     expect(again.body).toMatchObject({ enqueued: 0, alreadyQueued: 1 })
     await runWorker(payload, { untilIdle: true, ids: res.body.jobIds })
@@ -377,8 +379,9 @@ describe('story audio endpoints', () => {
     const res = await rest(server.url, 'GET', `stories/${s.storyId}/audio-status?locales=hi,en`, { token: translator.token })
     expect(res.status).toBe(200)
     expect(res.body.locales.map((l: { locale: string }) => l.locale)).toEqual(['hi', 'en'])
-    expect(res.body.locales[0]).toMatchObject({ done: 1, missing: 0, noText: 3 })
-    expect(res.body.locales[1]).toMatchObject({ done: 0, missing: 4, charsToVoice: line.length })
+    expect(res.body.locales[0]).toMatchObject({ done: 1, missing: 0, noText: 5 })
+    // 4 nodes and 2 spoken options; only the new line is paid for (the rest exist elsewhere).
+    expect(res.body.locales[1]).toMatchObject({ done: 0, missing: 6, charsToVoice: line.length })
     expect(res.body.totals.estimatedCostInr).toBeGreaterThan(0)
   })
 
@@ -394,14 +397,14 @@ describe('workers', () => {
   it('should run each job exactly once when several workers poll together', async () => {
     const s = await story()
     const queued = await enqueueStoryAudio(payload, s.storyId, { provider: audioProviderForTest(), locales: ['en', 'hi'] })
-    // Three workers, each with two lanes on connections of their own, racing for five jobs.
+    // Three workers, each with two lanes on connections of their own, racing for seven jobs.
     await Promise.all([0, 1, 2].map(() => runWorker(payload, { untilIdle: true, concurrency: 2, ids: queued.jobIds, pollMs: 10 })))
     const { rows } = await primaryPool(payload).query<{ id: string; total_tried: string; runs: string }>(
       `SELECT j.id, j.total_tried, (SELECT count(*) FROM payload_jobs_log l WHERE l._parent_id = j.id) AS runs
          FROM payload_jobs j WHERE j.id = ANY($1::uuid[])`,
       [queued.jobIds],
     )
-    expect(rows).toHaveLength(5)
+    expect(rows).toHaveLength(7)
     for (const row of rows) expect({ tried: Number(row.total_tried), runs: Number(row.runs) }).toEqual({ tried: 1, runs: 1 })
   })
 
@@ -409,8 +412,8 @@ describe('workers', () => {
     const first = await story()
     const second = await story()
     const ids = await enqueueStoriesAudio(payload, [first.storyId, second.storyId], { provider: audioProviderForTest(), locales: ['en', 'hi'] })
-    // 4 English lines of each story, then each story's one Hindi line.
-    expect(ids).toHaveLength(10)
+    // 6 English lines of each story (4 nodes, 2 spoken options), then each story's one Hindi line.
+    expect(ids).toHaveLength(14)
     const claimed: { story: string; locale: string; node: string }[] = []
     for (;;) {
       const id = await claimJob(payload, { ids })
@@ -420,8 +423,8 @@ describe('workers', () => {
     }
     const name = (storyId: string) => (storyId === first.storyId ? 'first' : 'second')
     expect(claimed.map((c) => `${name(c.story)} ${c.locale}`)).toEqual([
-      ...Array(4).fill('first en'),
-      ...Array(4).fill('second en'),
+      ...Array(6).fill('first en'),
+      ...Array(6).fill('second en'),
       'first hi',
       'second hi',
     ])

@@ -25,7 +25,7 @@ import { startFakeSarvam, type FakeSarvam } from '../support/fakeSarvam'
 import { ffmpegLoudness } from '../support/ffmpegLoudness'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
-import { createStory, type StoryFixture as AudioStoryFixture } from '../support/fixtures'
+import { createStory, markPublished, type StoryFixture as AudioStoryFixture } from '../support/fixtures'
 
 let payload: Payload
 let server: TestServer
@@ -108,7 +108,9 @@ async function download(key: string): Promise<string> {
 async function bundle(slug: string, locale = 'en') {
   const res = await fetch(`${server.url}/api/stories/${slug}/bundle?locale=${locale}`)
   expect(res.status).toBe(200)
-  return (await res.json()) as { nodes: { id: string; audioUrl: string | null; needsAudio: boolean; cues: Cue[] }[] }
+  return (await res.json()) as {
+    nodes: { id: string; audioUrl: string | null; needsAudio: boolean; cues: Cue[]; choices: { key: string; text: string; audioUrl: string | null }[] }[]
+  }
 }
 
 /** Every file as Debian ffmpeg's ebur128 meter hears the decoded Opus. */
@@ -276,5 +278,65 @@ describe('read-along cues', () => {
     await refreshBundles(s.storyId)
     const node = (await bundle(s.slug)).nodes.find((n) => n.id === s.nodeIds[0])!
     expect(node.cues).toEqual(cues)
+  })
+})
+
+describe('spoken choices', () => {
+  it('should voice every option in every voiced locale in its choice node’s voice and give apps its audio URL in the bundle', async () => {
+    const s = await story()
+    const options = [
+      ['A', 'घड़े में कंकड़ डालो'],
+      ['B', 'उड़कर नदी ढूँढो'],
+    ] as const
+    for (const [i, [, hindi]] of options.entries()) {
+      await payload.update({ collection: 'story-choices', id: s.choiceIds[i]!, locale: 'hi', context: { skipBundleCompile: true }, data: { textContent: hindi } })
+    }
+    await generate(s.storyId, ['en', 'hi'])
+    await refreshBundles(s.storyId)
+    await markPublished(payload, s.storyId, ['hi'])
+    const rows = await rowsOf(s.storyId)
+    const decide = s.nodeIds[1]!
+    for (const locale of ['en', 'hi'] as const) {
+      const spoken = rows.filter((r) => r.choice && r.languageCode === locale)
+      // one row per option, on the choice node, in the choice node's voice (the narrator here),
+      // beside the node's own line in the same voice (the partial unique indexes allow both)
+      expect(spoken.map((r) => r.choice).sort()).toEqual([...s.choiceIds].sort())
+      for (const r of spoken) expect(r).toMatchObject({ node: decide, speakerId: 'meera' })
+      expect(rows.some((r) => !r.choice && r.node === decide && r.languageCode === locale && r.speakerId === 'meera')).toBe(locale === 'en')
+      const node = (await bundle(s.slug, locale)).nodes.find((n) => n.id === decide)!
+      expect(node.choices.map((c) => c.key)).toEqual(['A', 'B'])
+      for (const c of node.choices) {
+        const row = spoken.find((r) => r.choice === s.choiceIds[c.key === 'A' ? 0 : 1])!
+        expect(c.audioUrl).toBe(row.url)
+        // the app plays it like node audio: the play endpoint redirects to the object
+        const play = await fetch(new URL(c.audioUrl!, server.url), { redirect: 'manual' })
+        expect(play.status).toBe(302)
+      }
+      expect(new Set(node.choices.map((c) => c.audioUrl)).size).toBe(2)
+    }
+    // The Hindi options were voiced from their Hindi words.
+    const hiA = rows.find((r) => r.choice === s.choiceIds[0] && r.languageCode === 'hi')!
+    expect(hiA.textChars).toBe([...options[0][1]].length)
+  })
+
+  it('should refuse a second row for the same option and voice, and drop an option’s audio with the option', async () => {
+    const s = await story()
+    await generate(s.storyId, ['en'])
+    const row = (await rowsOf(s.storyId)).find((r) => r.choice === s.choiceIds[1])!
+    const copy = (id: string, choice: string | null) =>
+      primaryPool(payload).query(
+        `INSERT INTO audio_files (node_id, choice_id, story_id, language_code, code_mix_ratio, speaker_id, r2_url, updated_at, created_at)
+         SELECT node_id, $2, story_id, language_code, code_mix_ratio, speaker_id, r2_url, now(), now() FROM audio_files WHERE id = $1 RETURNING id`,
+        [id, choice],
+      )
+    // the same option, language, ratio and voice again: refused by the choice audio's unique index
+    await expect(copy(row.id, s.choiceIds[1]!)).rejects.toMatchObject({ code: '23505', constraint: 'uq_audio_choice_variant' })
+    // as the node's own line it collides with the node's line (the spec's key, for node audio)
+    await expect(copy(row.id, null)).rejects.toMatchObject({ code: '23505', constraint: 'uq_audio_variant' })
+    await payload.delete({ collection: 'story-choices', id: s.choiceIds[1]!, context: { skipBundleCompile: true } })
+    const left = await rowsOf(s.storyId)
+    expect(left.some((r) => r.choice === s.choiceIds[1])).toBe(false)
+    expect(left.some((r) => r.choice === s.choiceIds[0])).toBe(true)
+    expect(left.filter((r) => !r.choice)).toHaveLength(4)
   })
 })

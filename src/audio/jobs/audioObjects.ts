@@ -10,7 +10,7 @@ import type { AudioStore } from '@/storage/objectStore'
 import { settings } from '@/settings'
 
 /** Object keys of the audio rows of a node or a story, read in the request's transaction. */
-export async function audioObjectKeysOf(req: PayloadRequest, column: 'node_id' | 'story_id', id: string): Promise<string[]> {
+export async function audioObjectKeysOf(req: PayloadRequest, column: 'node_id' | 'story_id' | 'choice_id', id: string): Promise<string[]> {
   const db = await drizzleFor(req)
   const { rows } = await db.execute<{ key: string }>(
     sql`SELECT DISTINCT r2_url AS key FROM audio_files WHERE ${sql.identifier(column)} = ${id}::uuid AND r2_url IS NOT NULL`,

@@ -21,6 +21,8 @@ import { settings } from '@/settings'
 
 export type GenerateAudioInput = {
   node: string
+  /** A spoken choice: voice this option of the node (a choice node) instead of the node's own line. */
+  choice?: string | null
   locale: string
   /** A speaker other than the node's character's (a second voice variant). */
   speaker?: string | null
@@ -94,10 +96,26 @@ export async function generateAudio(payload: Payload, input: GenerateAudioInput,
     select: { textContent: true, character: true, story: true },
   })
   if (!node) return { status: 'skipped', reason: 'The node no longer exists', ...none }
+  let text = node.textContent
+  if (input.choice) {
+    const choice = await payload.findByID({
+      collection: SLUGS.storyChoices,
+      id: input.choice,
+      locale: input.locale,
+      fallbackLocale: false,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      select: { textContent: true, node: true },
+    })
+    if (!choice || idOf(choice.node as Ref) !== node.id) return { status: 'skipped', reason: 'The choice no longer exists at this node', ...none }
+    text = choice.textContent
+  }
+  // A choice's option is spoken in the voice of its choice node (its character's, or the narrator's).
   const speaker = input.speaker?.trim() || (await speakerOf(payload, node.character))
   const lexicon = compileLexicon(await loadLexicon({ payload }), input.locale)
-  const variant = variantFor({ node: node.id, locale: input.locale, text: node.textContent, speaker }, providerIdentity(provider), lexicon)
-  if (!variant) return { status: 'skipped', reason: `The node has no ${input.locale} text of its own`, ...none }
+  const variant = variantFor({ node: node.id, choice: input.choice ?? null, locale: input.locale, text, speaker }, providerIdentity(provider), lexicon)
+  if (!variant) return { status: 'skipped', reason: `The ${input.choice ? 'choice' : 'node'} has no ${input.locale} text of its own`, ...none }
   if (!provider.speakers().includes(variant.speaker)) {
     throw new TtsError('UNKNOWN_SPEAKER', `Unknown speaker "${speaker}" for the ${provider.name} provider (${provider.model}). Valid speakers: ${provider.speakers().join(', ')}`)
   }
@@ -205,6 +223,7 @@ async function saveVariant(
         if (!media) return { id: keep?.id, created: false }
         const data = {
           node: variant.node,
+          choice: variant.choice,
           languageCode: variant.locale,
           codeMixRatio: variant.codeMixRatio,
           speakerId: variant.speaker,
@@ -244,7 +263,14 @@ async function saveVariant(
 async function variantRows(payload: Payload, variant: Variant): Promise<AudioFile[]> {
   const { docs } = await payload.find({
     collection: SLUGS.audioFiles,
-    where: { and: [{ node: { equals: variant.node } }, { languageCode: { equals: variant.locale } }, { speakerId: { equals: variant.speaker } }] },
+    where: {
+      and: [
+        { node: { equals: variant.node } },
+        variant.choice ? { choice: { equals: variant.choice } } : { choice: { exists: false } },
+        { languageCode: { equals: variant.locale } },
+        { speakerId: { equals: variant.speaker } },
+      ],
+    },
     depth: 0,
     limit: 0,
     pagination: false,

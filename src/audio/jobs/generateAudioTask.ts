@@ -29,6 +29,7 @@ export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: 
   retries: { attempts: infraRetries(), backoff: { type: 'exponential', delay: 5_000 } },
   inputSchema: [
     { name: 'node', type: 'text', required: true },
+    { name: 'choice', type: 'text' },
     { name: 'locale', type: 'text', required: true },
     { name: 'speaker', type: 'text' },
     { name: 'story', type: 'text' },

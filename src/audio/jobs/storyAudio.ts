@@ -47,23 +47,46 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
   if (!story) throw new StoryNotFound(`No story with id ${storyId}`)
   const byStory = { story: { equals: storyId } }
   const common = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
-  const [characters, nodes, rows, jobs] = await Promise.all([
+  const [characters, nodes, choices, rows, jobs] = await Promise.all([
     payload.find({ collection: SLUGS.characters, where: byStory, ...common, select: { bulbulSpeaker: true } }),
-    payload.find({ collection: SLUGS.storyNodes, where: byStory, ...common, joins: false, locale: 'all', select: { textContent: true, character: true, displayOrder: true }, sort: 'displayOrder' }),
-    payload.find({ collection: SLUGS.audioFiles, where: byStory, ...common, select: { node: true, languageCode: true, speakerId: true, contentKey: true } }),
+    payload.find({
+      collection: SLUGS.storyNodes,
+      where: byStory,
+      ...common,
+      joins: false,
+      locale: 'all',
+      select: { textContent: true, character: true, displayOrder: true, nodeType: true, isEnd: true },
+      sort: 'displayOrder',
+    }),
+    payload.find({ collection: SLUGS.storyChoices, where: byStory, ...common, locale: 'all', select: { node: true, choiceKey: true, textContent: true }, sort: 'choiceKey' }),
+    payload.find({ collection: SLUGS.audioFiles, where: byStory, ...common, select: { node: true, choice: true, languageCode: true, speakerId: true, contentKey: true } }),
     audioJobsOf(payload, storyId),
   ])
   const narrator = settings().audio.narratorSpeaker
   const speakers = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
+  const speakerOfNode = new Map(nodes.docs.map((n) => [n.id, nodeSpeaker(speakers.get(idOf(n.character as Ref) ?? ''), narrator)]))
+  // Spoken choices: the options a player shows (those of choice nodes, not an end's or a line's
+  // folded "continue"), in reading order, each in its choice node's voice.
+  const order = new Map(nodes.docs.map((n, i) => [n.id, i]))
+  const shown = new Set(nodes.docs.filter((n) => n.nodeType === 'choice' && !n.isEnd).map((n) => n.id))
+  const options = choices.docs
+    .filter((c) => shown.has(idOf(c.node as Ref) ?? ''))
+    .sort((a, b) => order.get(idOf(a.node as Ref)!)! - order.get(idOf(b.node as Ref)!)! || a.choiceKey.localeCompare(b.choiceKey))
   const input: PlanInput = {
     nodes: nodes.docs.map((n) => ({
       id: n.id,
-      speaker: nodeSpeaker(speakers.get(idOf(n.character as Ref) ?? ''), narrator),
+      speaker: speakerOfNode.get(n.id)!,
       texts: (n.textContent ?? {}) as unknown as Partial<Record<string, string | null>>,
+    })),
+    choices: options.map((c) => ({
+      id: c.id,
+      node: idOf(c.node as Ref)!,
+      speaker: speakerOfNode.get(idOf(c.node as Ref)!)!,
+      texts: (c.textContent ?? {}) as unknown as Partial<Record<string, string | null>>,
     })),
     locales: opts.locales ?? LOCALE_CODES,
     identity: providerIdentity(opts.provider),
-    rows: rows.docs.map((r) => ({ node: idOf(r.node as Ref) ?? '', languageCode: r.languageCode, speakerId: r.speakerId, contentKey: r.contentKey })),
+    rows: rows.docs.map((r) => ({ node: idOf(r.node as Ref) ?? '', choice: idOf(r.choice as Ref), languageCode: r.languageCode, speakerId: r.speakerId, contentKey: r.contentKey })),
     jobs,
     lexicon: await loadLexicon({ payload }),
   }
@@ -77,13 +100,14 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
 }
 
 async function audioJobsOf(payload: Payload, storyId: string): Promise<JobRef[]> {
-  const { rows } = await primaryPool(payload).query<{ node: string; locale: string; completed: boolean; has_error: boolean | null; processing: boolean | null; error: { message?: string } | null; created_at: Date }>(
-    `SELECT input->>'node' AS node, input->>'locale' AS locale, completed_at IS NOT NULL AS completed, has_error, processing, error, created_at
+  const { rows } = await primaryPool(payload).query<{ node: string; choice: string | null; locale: string; completed: boolean; has_error: boolean | null; processing: boolean | null; error: { message?: string } | null; created_at: Date }>(
+    `SELECT input->>'node' AS node, input->>'choice' AS choice, input->>'locale' AS locale, completed_at IS NOT NULL AS completed, has_error, processing, error, created_at
        FROM payload_jobs WHERE task_slug = $1 AND input->>'story' = $2`,
     [GENERATE_AUDIO, storyId],
   )
   return rows.map((r) => ({
     node: r.node,
+    choice: r.choice,
     locale: r.locale,
     state: r.has_error ? 'failed' : r.completed ? 'done' : r.processing ? 'running' : 'queued',
     error: r.error?.message ?? null,
@@ -131,7 +155,7 @@ export type EnqueueResult = {
 export async function enqueueStoryAudio(payload: Payload, storyId: string, opts: { provider: TtsProvider; locales?: readonly LocaleCode[] }): Promise<EnqueueResult> {
   const audio = await loadStoryAudio(payload, storyId, opts)
   const todo = audio.plan.items.filter((i) => i.state === 'missing' || i.state === 'failed')
-  const jobIds = await queueInOrder(payload, todo.map((item) => ({ node: item.node, locale: item.locale, story: storyId })))
+  const jobIds = await queueInOrder(payload, todo.map((item) => ({ node: item.node, ...(item.choice ? { choice: item.choice } : {}), locale: item.locale, story: storyId })))
   const after = jobIds.length ? await loadStoryAudio(payload, storyId, opts) : audio
   const count = (s: string) => audio.plan.items.filter((i) => i.state === s).length
   return {
@@ -157,14 +181,14 @@ export async function enqueueStoriesAudio(payload: Payload, storyIds: readonly s
   for (const locale of locales) {
     for (const { story, plan } of plans) {
       for (const item of plan.items) {
-        if (item.locale === locale && (item.state === 'missing' || item.state === 'failed')) inputs.push({ node: item.node, locale, story: story.id })
+        if (item.locale === locale && (item.state === 'missing' || item.state === 'failed')) inputs.push({ node: item.node, ...(item.choice ? { choice: item.choice } : {}), locale, story: story.id })
       }
     }
   }
   return queueInOrder(payload, inputs)
 }
 
-type GenerateInput = { node: string; locale: string; story: string }
+type GenerateInput = { node: string; choice?: string; locale: string; story: string }
 
 /**
  * Queues generateAudio jobs in one transaction so that workers claim them in the order given.

@@ -25,6 +25,8 @@ export type ProviderIdentity = {
 
 export type VariantSource = {
   node: string
+  /** Set for a spoken choice: the option's id (`node` is its choice node). */
+  choice?: string | null
   locale: string
   /** The node's own text in `locale` (no fallback), or null/'' when it has none. */
   text: string | null | undefined
@@ -33,6 +35,8 @@ export type VariantSource = {
 
 export type Variant = {
   node: string
+  /** The choice whose option this voices, or null for the node's own line. */
+  choice: string | null
   locale: LocaleCode
   speaker: string
   /** The line as written. */
@@ -63,6 +67,7 @@ export function variantFor(source: VariantSource, identity: ProviderIdentity, le
   const spoken = lexicon?.size ? lexicon.apply(text) : { text, applied: [] }
   return {
     node: source.node,
+    choice: source.choice ?? null,
     locale,
     speaker,
     text,
@@ -84,16 +89,21 @@ export function variantFor(source: VariantSource, identity: ProviderIdentity, le
   }
 }
 
-/** The lock / identity name of a variant (one row per name). */
-export function variantName(v: { node: string; locale: string; speaker: string }): string {
-  return `${v.node}|${v.locale}|${v.speaker}`
+/** The lock / identity name of a variant (one row per name): a node's line, or a choice's option. */
+export function variantName(v: { node: string; choice?: string | null; locale: string; speaker: string }): string {
+  return `${lineId(v)}|${v.locale}|${v.speaker}`
 }
 
-export type AudioRowRef = { node: string; languageCode: string; speakerId: string; contentKey: string | null | undefined }
+/** What a line is voiced for: the choice for a spoken option, else the node. */
+export function lineId(v: { node: string; choice?: string | null }): string {
+  return v.choice ? `choice:${v.choice}` : v.node
+}
+
+export type AudioRowRef = { node: string; choice?: string | null; languageCode: string; speakerId: string; contentKey: string | null | undefined }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed'
 
-export type JobRef = { node: string; locale: string; state: JobState; error?: string | null; createdAt: string }
+export type JobRef = { node: string; choice?: string | null; locale: string; state: JobState; error?: string | null; createdAt: string }
 
 export type VariantState = 'done' | 'queued' | 'failed' | 'missing'
 
@@ -124,8 +134,14 @@ export type LocaleSummary = {
   errors: { node: string; message: string }[]
 }
 
+/** A node's line, or (with `node`) a choice's option spoken in the voice of its choice node. */
+export type LineSource = { id: string; speaker: string; texts: Partial<Record<string, string | null | undefined>> }
+export type ChoiceSource = LineSource & { node: string }
+
 export type PlanInput = {
-  nodes: { id: string; speaker: string; texts: Partial<Record<string, string | null | undefined>> }[]
+  nodes: LineSource[]
+  /** The options of choice nodes, voiced too (spoken choices); their summaries count with the nodes'. */
+  choices?: ChoiceSource[]
   locales: readonly LocaleCode[]
   identity: ProviderIdentity
   /** Audio rows of the story's nodes. */
@@ -150,12 +166,12 @@ const MAX_ERRORS = 5
 export function planAudio(input: PlanInput): Plan {
   const rowsByVariant = new Map<string, AudioRowRef[]>()
   for (const row of input.rows) {
-    const name = variantName({ node: row.node, locale: row.languageCode, speaker: row.speakerId })
+    const name = variantName({ node: row.node, choice: row.choice, locale: row.languageCode, speaker: row.speakerId })
     rowsByVariant.set(name, [...(rowsByVariant.get(name) ?? []), row])
   }
   const latestJob = new Map<string, JobRef>()
   for (const job of [...input.jobs].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-    const key = `${job.node}|${job.locale}`
+    const key = `${lineId(job)}|${job.locale}`
     const prev = latestJob.get(key)
     // A pending job outranks a finished one created earlier or later (it will run next).
     if (!prev || isPending(job) || !isPending(prev)) latestJob.set(key, job)
@@ -166,18 +182,18 @@ export function planAudio(input: PlanInput): Plan {
   const items: PlanItem[] = []
   const summaries: LocaleSummary[] = []
   for (const locale of input.locales) {
-    const summary: LocaleSummary = { locale, nodes: input.nodes.length, noText: 0, done: 0, queued: 0, failed: 0, missing: 0, outdated: 0, charsToVoice: 0, errors: [] }
+    const summary: LocaleSummary = { locale, nodes: input.nodes.length + (input.choices?.length ?? 0), noText: 0, done: 0, queued: 0, failed: 0, missing: 0, outdated: 0, charsToVoice: 0, errors: [] }
     const voicedKeys = new Set<string>()
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
-    for (const node of input.nodes) {
-      const variant = variantFor({ node: node.id, locale, text: node.texts[locale], speaker: node.speaker }, input.identity, lexicon)
+    for (const line of linesOf(input)) {
+      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: line.speaker }, input.identity, lexicon)
       if (!variant) {
         summary.noText++
         continue
       }
       const rows = rowsByVariant.get(variantName(variant)) ?? []
       const isDone = rows.some((r) => r.contentKey === variant.contentKey)
-      const job = latestJob.get(`${node.id}|${locale}`)
+      const job = latestJob.get(`${lineId(variant)}|${locale}`)
       const state: VariantState = isDone ? 'done' : job && isPending(job) ? 'queued' : job?.state === 'failed' ? 'failed' : 'missing'
       const outdated = !isDone && rows.length > 0
       const needsSynthesis = !isDone && !known.has(variant.contentKey)
@@ -189,11 +205,16 @@ export function planAudio(input: PlanInput): Plan {
         voicedKeys.add(variant.contentKey)
         summary.charsToVoice += variant.chars
       }
-      if (state === 'failed' && summary.errors.length < MAX_ERRORS) summary.errors.push({ node: node.id, message: item.error! })
+      if (state === 'failed' && summary.errors.length < MAX_ERRORS) summary.errors.push({ node: line.node, message: item.error! })
     }
     summaries.push(summary)
   }
   return { items, locales: summaries }
+}
+
+/** Every line to voice: the nodes' own, then the choices' options. */
+function linesOf(input: { nodes: readonly LineSource[]; choices?: readonly ChoiceSource[] }): { node: string; choice: string | null; speaker: string; texts: LineSource['texts'] }[] {
+  return [...input.nodes.map((n) => ({ node: n.id, choice: null, speaker: n.speaker, texts: n.texts })), ...(input.choices ?? []).map((c) => ({ node: c.node, choice: c.id, speaker: c.speaker, texts: c.texts }))]
 }
 
 function isPending(job: JobRef): boolean {
@@ -209,31 +230,34 @@ export function parseLocales(value: string | readonly string[] | undefined | nul
   return [...new Set(list)] as LocaleCode[]
 }
 
-export type AudioRow = { node: string; languageCode: string; speakerId: string; contentKey?: string | null }
+export type AudioRow = { node: string; choice?: string | null; languageCode: string; speakerId: string; contentKey?: string | null }
 
 /**
- * The audio a bundle may carry: for each node and locale, the row whose content key is the one
+ * The audio a bundle may carry (keyed by node id, and by choice id for spoken choices): for each line and locale, the row whose content key is the one
  * the node's current text, speaker, provider and lexicon give. A row made from other text, another
  * voice or an older lexicon entry is left out, so a child never hears words that are not on the
  * screen (the line shows as needing audio until it is regenerated).
  */
 export function currentAudio<R extends AudioRow>(input: {
-  nodes: readonly { id: string; speaker: string; texts: Partial<Record<string, string | null | undefined>> }[]
+  nodes: readonly LineSource[]
+  /** Spoken choices: their audio is keyed by choice id in the result. */
+  choices?: readonly ChoiceSource[]
   rows: readonly R[]
   identity: ProviderIdentity
   lexicon?: readonly LexiconEntry[]
 }): Map<string, Partial<Record<LocaleCode, R>>> {
   const byVariant = new Map<string, R>()
-  for (const row of input.rows) if (row.contentKey) byVariant.set(`${row.node}|${row.languageCode}|${row.contentKey}`, row)
+  for (const row of input.rows) if (row.contentKey) byVariant.set(`${lineId(row)}|${row.languageCode}|${row.contentKey}`, row)
   const out = new Map<string, Partial<Record<LocaleCode, R>>>()
   const locales = [...new Set(input.rows.map((r) => r.languageCode))].filter(isLocale)
   for (const locale of locales) {
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
-    for (const node of input.nodes) {
-      const variant = variantFor({ node: node.id, locale, text: node.texts[locale], speaker: node.speaker }, input.identity, lexicon)
-      const row = variant && byVariant.get(`${node.id}|${locale}|${variant.contentKey}`)
+    for (const line of linesOf(input)) {
+      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: line.speaker }, input.identity, lexicon)
+      const row = variant && byVariant.get(`${lineId(variant)}|${locale}|${variant.contentKey}`)
       if (!row) continue
-      out.set(node.id, { ...out.get(node.id), [locale]: row })
+      const id = line.choice ?? line.node
+      out.set(id, { ...out.get(id), [locale]: row })
     }
   }
   return out
@@ -251,6 +275,6 @@ export function describeLinesToVoice(items: readonly PlanItem[], maxText = 60): 
       const text = [...i.text.replace(/\s+/g, ' ').trim()]
       const shown = text.length > maxText ? `${text.slice(0, maxText - 1).join('')}…` : text.join('')
       const lexicon = i.applied.length ? `  lexicon: ${i.applied.map((a) => `${a.term} → ${a.spoken}`).join(', ')}` : ''
-      return `${i.locale}\t${i.node}\t${i.state}${i.outdated ? ' (outdated)' : ''}\t"${shown}"${lexicon}`
+      return `${i.locale}\t${i.choice ? `${i.node} choice ${i.choice}` : i.node}\t${i.state}${i.outdated ? ' (outdated)' : ''}\t"${shown}"${lexicon}`
     })
 }

@@ -6,7 +6,8 @@
  *   locale in the chain has text, `text` is '' and `textLocale` is null.
  * - A node's audio is the audio of the locale its text came from, so words and voice agree; the
  *   graph only holds audio made from the current text (see currentAudio), and a node with text but
- *   no such audio says `needsAudio`. Its read-along `cues` come with that audio.
+ *   no such audio says `needsAudio`. Its read-along `cues` come with that audio. A choice's option
+ *   carries its spoken audio the same way (`audioUrl`, spoken choices for children who cannot read).
  * - Nodes that are ends get type `end`, whatever type they were edited as.
  * - `startNodeId` is the start node (the first by story order if a broken story has several), or
  *   null when there is none; a player cannot start such a bundle.
@@ -57,6 +58,8 @@ export type BundleChoice = ResolvedText & {
   key: string
   target: string | null
   isDefault: boolean
+  /** The option read aloud (spoken choices), in the locale its text came from; null until voiced. */
+  audioUrl: string | null
 }
 
 export type BundleNode = ResolvedText & {
@@ -175,11 +178,13 @@ function compileNode(index: StoryIndex, node: GraphNode, locale: LocaleCode): Bu
 }
 
 function compileChoice(index: StoryIndex, choice: GraphChoice, locale: LocaleCode): BundleChoice {
+  const text = resolveText(choice.text, locale)
   return {
     key: choice.key,
-    ...resolveText(choice.text, locale),
+    ...text,
     target: ownTarget(index, choice.nextNodeId),
     isDefault: choice.isDefault,
+    audioUrl: (text.textLocale && choice.audio?.[text.textLocale]) || null,
   }
 }
 

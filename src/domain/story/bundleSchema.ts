@@ -33,6 +33,10 @@ export const bundleChoiceSchema = z
     ...resolvedText,
     target: z.string().nullable().describe('The node this option leads to (null when its target is not a node of this story).'),
     isDefault: z.boolean().describe('The option taken when the listener does not choose.'),
+    audioUrl: z
+      .string()
+      .nullable()
+      .describe("Spoken choice: the option read aloud in its choice node's voice, in the locale its text came from (made from exactly this text); null until voiced."),
   })
 
 export const bundleNodeSchema = z

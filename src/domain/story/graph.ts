@@ -62,6 +62,8 @@ export type GraphChoice = {
   text: LocalizedText
   nextNodeId: string | null
   isDefault: boolean
+  /** Spoken choice: URL of the option read aloud, per locale (only audio made from its current text). */
+  audio?: Partial<Record<LocaleCode, string>>
 }
 
 export type GraphCharacter = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { contentKey } from '@/domain/audio/contentKey'
 import { compileLexicon, type LexiconEntry } from '@/domain/audio/lexicon'
-import { currentAudio, describeLinesToVoice, parseLocales, planAudio, variantFor, type PlanInput } from '@/domain/audio/variants'
+import { currentAudio, describeLinesToVoice, parseLocales, planAudio, variantFor, variantName, type PlanInput } from '@/domain/audio/variants'
 import { LOCALE_CODES } from '@/locales'
 
 const identity = { provider: 'local', model: 'espeak-ng:binary', settings: {} }
@@ -173,6 +173,41 @@ describe('currentAudio', () => {
     const withLexicon = currentAudio({ nodes, rows, identity, lexicon: [{ term: 'बात', locale: null, spoken: 'बा त' }] })
     expect(withLexicon.get('b')).toBeUndefined()
     expect(withLexicon.get('a')).toEqual({ en: rows[1] })
+  })
+
+  it('should key a spoken choice’s audio by the choice, never mixing it with its node’s own line', () => {
+    const choices = [{ id: 'c1', node: 'a', speaker: 'meera', texts: { en: 'New words.' } }]
+    // The option says the same words as node a: same content key, but its row names the choice.
+    const same = key('a', 'en', 'New words.', 'meera')
+    const rows = [
+      { id: 1, node: 'a', choice: null, languageCode: 'en', speakerId: 'meera', contentKey: same },
+      { id: 2, node: 'a', choice: 'c1', languageCode: 'en', speakerId: 'meera', contentKey: same },
+    ]
+    const out = currentAudio({ nodes, choices, rows, identity })
+    expect(out.get('a')).toEqual({ en: rows[0] })
+    expect(out.get('c1')).toEqual({ en: rows[1] })
+    // Without its own row the option has no audio (the node's is not borrowed), and vice versa.
+    expect(currentAudio({ nodes, choices, rows: [rows[0]!], identity }).get('c1')).toBeUndefined()
+    expect(currentAudio({ nodes, choices, rows: [rows[1]!], identity }).get('a')).toBeUndefined()
+  })
+})
+
+describe('planAudio with spoken choices', () => {
+  it('should plan every option of a choice node after the nodes, in its node’s voice, as its own variant', () => {
+    const plan = planAudio({
+      nodes: [{ id: 'n1', speaker: 'meera', texts: { en: 'What now?', hi: 'अब क्या?' } }],
+      choices: [
+        { id: 'cA', node: 'n1', speaker: 'meera', texts: { en: 'Fly away', hi: 'उड़ जाओ' } },
+        { id: 'cB', node: 'n1', speaker: 'meera', texts: { en: 'Stay' } },
+      ],
+      locales: ['en', 'hi'],
+      identity,
+      rows: [{ node: 'n1', choice: 'cA', languageCode: 'en', speakerId: 'meera', contentKey: variantFor({ node: 'n1', choice: 'cA', locale: 'en', text: 'Fly away', speaker: 'meera' }, identity)!.contentKey }],
+      jobs: [{ node: 'n1', choice: 'cB', locale: 'en', state: 'queued', createdAt: '2026-01-01T00:00:00Z' }],
+    })
+    expect(plan.items.map((i) => `${i.locale} ${i.choice ?? i.node} ${i.state}`)).toEqual(['en n1 missing', 'en cA done', 'en cB queued', 'hi n1 missing', 'hi cA missing'])
+    expect(plan.locales.find((l) => l.locale === 'hi')).toMatchObject({ nodes: 3, noText: 1 })
+    expect(variantName(plan.items[1]!)).not.toBe(variantName(plan.items[0]!))
   })
 })
 

@@ -211,6 +211,26 @@ describe('compileBundle', () => {
     expect(audioUrls).toEqual(['hi.opus', 'en.opus'])
   })
 
+  it('should carry each option’s spoken audio from the locale its text came from', () => {
+    const graph = buildGraph(
+      [
+        { id: 'decide', type: 'choice', text: { en: 'What now?' } },
+        { id: 'x', type: 'end', text: { en: 'X' } },
+        { id: 'y', type: 'end', text: { en: 'Y' } },
+      ],
+      [
+        { node: 'decide', key: 'A', text: { en: 'Fly', hi: 'उड़ो' }, next: 'x', isDefault: true },
+        { node: 'decide', key: 'B', text: { en: 'Stay' }, next: 'y' },
+      ],
+    )
+    graph.choices[0]!.audio = { en: 'a-en.opus', hi: 'a-hi.opus' }
+    const audio = (locale: 'en' | 'hi' | 'hi-mixed') => compileBundle(graph, locale).nodes.find((n) => n.id === 'decide')!.choices.map((c) => c.audioUrl)
+    expect(audio('en')).toEqual(['a-en.opus', null])
+    expect(audio('hi')).toEqual(['a-hi.opus', null])
+    // hi-mixed falls back to Hindi text for A (Hindi audio) and to English for B (none yet)
+    expect(audio('hi-mixed')).toEqual(['a-hi.opus', null])
+  })
+
   it('should give no audio when the text’s locale has none', () => {
     const graph = buildGraph([{ id: 'n1', type: 'end', text: { en: 'Hello', hi: 'नमस्ते' }, audio: { en: 'en.opus' } }])
 
