@@ -6,6 +6,7 @@ import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { audioCuesEndpoint } from '@/endpoints/audioCues'
 import { playAudioEndpoint } from '@/endpoints/audioPlay'
 import { deriveStoryFromNode } from '@/hooks/deriveStoryFromNode'
+import { uniqueTogether } from '@/hooks/uniqueTogether'
 import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { SLUGS } from '@/slugs'
 import { settings } from '@/settings'
@@ -56,6 +57,11 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
     // The row keeps its node's story, so a story's audio is one indexed query away; bundles carry
     // audio URLs, so they are recompiled after every change.
     beforeChange: [deriveStoryFromNode],
+    // The two partial unique keys (see above) answer a field-named 400 like the spec's other keys.
+    beforeValidate: [
+      uniqueTogether(SLUGS.audioFiles, ['node', 'languageCode', 'codeMixRatio', 'speakerId'], { absent: ['choice'] }),
+      uniqueTogether(SLUGS.audioFiles, ['choice', 'languageCode', 'codeMixRatio', 'speakerId']),
+    ],
     afterChange: [releaseReplacedObject, recompileAfterChange()],
     afterDelete: [releaseDeletedObject, recompileAfterDelete()],
   },

@@ -60,6 +60,15 @@ describe('unique keys of the spec answer 400 naming the field through REST', () 
     expectFieldError(res, 'speakerId')
   })
 
+  it('should keep a spoken choice’s audio apart from its node’s line, and reject a second one for the same choice', async () => {
+    const data = { node: story.nodeIds[1], choice: story.choiceIds[0], languageCode: 'hi', codeMixRatio: 0, speakerId: 'meera', r2Url: 'audio/y.opus' }
+    // the node's own line in the same voice does not clash with its option's (two partial unique keys)
+    const line = await rest(server.url, 'POST', 'audio-files', { token: admin.token, body: { ...data, choice: null } })
+    expect(line.status).toBe(201)
+    expect((await rest(server.url, 'POST', 'audio-files', { token: admin.token, body: data })).status).toBe(201)
+    expectFieldError(await rest(server.url, 'POST', 'audio-files', { token: admin.token, body: data }), 'speakerId')
+  })
+
   it('should reject a second listener with the same anonymous id', async () => {
     const res = await rest(server.url, 'POST', 'users', { token: admin.token, body: { anonymousId: listener.anonymousId } })
     expectFieldError(res, 'anonymousId')
