@@ -1,4 +1,8 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, TextFieldSingleValidation } from 'payload'
+
+import { text } from 'payload/shared'
+
+import { audioProvider } from '@/audio/providers/audioProvider'
 
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
@@ -9,6 +13,20 @@ import { mediaUrl } from '@/services/mediaUrl'
 import { SLUGS } from '@/slugs'
 
 const structure = { update: isEditorField }
+
+/**
+ * A speaker the configured voices have (the Sarvam model's, with the spec's names mapped; every
+ * name for the local voices), else a 400 that lists the valid ones: a cast is refused at save, not
+ * when its lines fail to voice.
+ */
+const validSpeaker: TextFieldSingleValidation = (value, args) => {
+  const base = text(value, args)
+  if (base !== true || typeof value !== 'string' || value === '') return base
+  const voices = audioProvider()
+  const valid = voices.speakers()
+  if (valid.includes(value.trim().toLowerCase())) return true
+  return `Unknown speaker "${value}" for the ${voices.name} voices (${voices.model}). Valid speakers: ${valid.join(', ')}`
+}
 
 const fields: Field[] = [
   { name: 'story', type: 'relationship', relationTo: SLUGS.stories, required: true, index: true, access: structure },
@@ -23,7 +41,16 @@ const fields: Field[] = [
     type: 'row',
     fields: [
       { name: 'voiceProfile', type: 'text', required: true, maxLength: 50, access: structure, admin: { description: 'e.g. warm_elderly' } },
-      { name: 'bulbulSpeaker', type: 'text', required: true, maxLength: 50, index: true, access: structure, admin: { description: 'Sarvam Bulbul speaker, e.g. meera' } },
+      {
+        name: 'bulbulSpeaker',
+        type: 'text',
+        required: true,
+        maxLength: 50,
+        index: true,
+        access: structure,
+        admin: { description: 'Sarvam Bulbul speaker, e.g. meera' },
+        validate: validSpeaker,
+      },
       { name: 'displayOrder', type: 'number', defaultValue: 0, access: structure },
     ],
   },

@@ -227,9 +227,18 @@ describe('failures', () => {
     expect(status.body.locales[0].errors[0].message).toMatch(/EMPTY_TEXT/)
   })
 
-  it('should name the valid speakers when a character’s speaker is unknown', async () => {
+  it('should refuse an unknown speaker at save, listing the valid ones', async () => {
     const s = await story()
-    await payload.update({ collection: 'characters', id: s.characterId, data: { bulbulSpeaker: 'nobody' } })
+    const res = await rest(server.url, 'PATCH', `characters/${s.characterId}`, { token: editor.token, body: { bulbulSpeaker: 'nobody' } })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.errors[0]).toMatchObject({ path: 'bulbulSpeaker', message: expect.stringMatching(/Unknown speaker "nobody".*Valid speakers: .*meera/) })
+    expect((await rest(server.url, 'PATCH', `characters/${s.characterId}`, { token: editor.token, body: { bulbulSpeaker: 'arvind' } })).status).toBe(200)
+  })
+
+  it('should name the valid speakers when a character’s speaker is unknown to the voices at voicing time', async () => {
+    const s = await story()
+    // saved before the model changed (a cast is checked at save against the configured model)
+    await primaryPool(payload).query(`UPDATE characters SET bulbul_speaker = 'nobody' WHERE id = $1`, [s.characterId])
     const result = await generate(s.storyId, ['hi'])
     expect(result.progress.errors[0]!.message).toMatch(/UNKNOWN_SPEAKER: Unknown speaker "nobody".*Valid speakers: meera/)
     expect(await rowsOf(s.storyId)).toEqual([])
