@@ -120,7 +120,7 @@ export type LocaleSummary = {
   locale: LocaleCode
   /** Nodes of the story. */
   nodes: number
-  /** Nodes without their own text in this locale (not voiced). */
+  /** Lines (nodes and spoken options) without their own text in this locale (not voiced). */
   noText: number
   done: number
   queued: number
@@ -182,7 +182,7 @@ export function planAudio(input: PlanInput): Plan {
   const items: PlanItem[] = []
   const summaries: LocaleSummary[] = []
   for (const locale of input.locales) {
-    const summary: LocaleSummary = { locale, nodes: input.nodes.length + (input.choices?.length ?? 0), noText: 0, done: 0, queued: 0, failed: 0, missing: 0, outdated: 0, charsToVoice: 0, errors: [] }
+    const summary: LocaleSummary = { locale, nodes: input.nodes.length, noText: 0, done: 0, queued: 0, failed: 0, missing: 0, outdated: 0, charsToVoice: 0, errors: [] }
     const voicedKeys = new Set<string>()
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
     for (const line of linesOf(input)) {

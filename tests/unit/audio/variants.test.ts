@@ -206,7 +206,7 @@ describe('planAudio with spoken choices', () => {
       jobs: [{ node: 'n1', choice: 'cB', locale: 'en', state: 'queued', createdAt: '2026-01-01T00:00:00Z' }],
     })
     expect(plan.items.map((i) => `${i.locale} ${i.choice ?? i.node} ${i.state}`)).toEqual(['en n1 missing', 'en cA done', 'en cB queued', 'hi n1 missing', 'hi cA missing'])
-    expect(plan.locales.find((l) => l.locale === 'hi')).toMatchObject({ nodes: 3, noText: 1 })
+    expect(plan.locales.find((l) => l.locale === 'hi')).toMatchObject({ nodes: 1, noText: 1 })
     expect(variantName(plan.items[1]!)).not.toBe(variantName(plan.items[0]!))
   })
 })
