@@ -162,7 +162,96 @@ async function patchText(token: string, nodeId: string, locale: string, text: st
   expect(res.status).toBe(200)
 }
 
-describe('translation workspace: links', () => {
+describe('translation workspace: source, stale lines, filters, history', () => {
+  it('should show the English beside the Hindi field, and after an editor changes that English line a word diff the Hindi translator finds with the Stale filter, updates by keyboard and sees in the history', async () => {
+    const editorToken = await tokenOf(EDITOR)
+    const { storyId, nodes } = await crow(editorToken, 'en')
+    const line = nodes.find((n) => n.textContent.startsWith('Oh no! My beak'))!
+    const hindiBefore = (await crow(editorToken, 'hi')).nodes.find((n) => n.id === line.id)!.textContent
+    const changed = 'Oh no! My short beak cannot reach the cool water. What can I do now?'
+    try {
+      // An editor changes the English line (through the API, as any editor's client would: an
+      // editor with the node open in the admin would hold Payload's edit lock on it).
+      await patchText(editorToken, line.id, 'en', changed)
+
+      for (const scheme of ['light', 'dark'] as const) {
+        const { context, page } = await signedIn(HINDI, scheme)
+        try {
+          // The ordinary edit view in Hindi: the English source above the field.
+          await page.goto(`/admin/collections/story-nodes/${line.id}?locale=hi`)
+          const beside = page.getByTestId('source-beside-textContent')
+          await beside.waitFor({ timeout: 60_000 })
+          expect(await beside.locator('[lang="en"]').textContent()).toBe(changed)
+          expect(await beside.textContent()).toContain('English (source)')
+          if (scheme === 'light') await shot(page, 'e2e-translation-source-beside-hi.png')
+
+          await page.goto(`/admin/translate/${storyId}/hi`)
+          await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+          const unitId = `node/${line.id}/text_content`
+          const row = page.locator(`[data-testid="unit-row"][data-status="stale"]`)
+          if (scheme === 'light') {
+            // Exactly this line is stale; the Stale filter shows it alone, with the word diff.
+            await page.getByRole('button', { name: 'Stale', exact: true }).click()
+            await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1)
+            expect(await row.getAttribute('data-unit')).toBe(unitId)
+            const diff = row.getByTestId('source-diff')
+            expect(await diff.getByTestId('source-diff-before').locator('del').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('shall')]))
+            expect((await diff.getByTestId('source-diff-after').locator('ins').allTextContents()).join(' ')).toMatch(/short.*cool.*can/)
+            expect(await diff.getByTestId('source-diff-after').getAttribute('lang')).toBe('en')
+            expect(await row.getByTestId('unit-source').textContent()).toBe(changed)
+            const textarea = row.locator('textarea')
+            expect(await textarea.getAttribute('lang')).toBe('hi')
+            expect(await textarea.inputValue()).toBe(hindiBefore)
+            const fonts = await platformFontsOf(page, `[data-unit="${unitId}"] textarea`)
+            expect(fonts.some((f) => /Noto Sans Devanagari/i.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true)
+            await shot(page, 'e2e-translation-stale-diff-hi.png')
+
+            // Missing: Hindi is complete. Needs review: rows translated but not approved.
+            await page.getByRole('button', { name: 'Missing', exact: true }).click()
+            await page.getByTestId('nothing-left').waitFor()
+            await page.getByRole('button', { name: 'Stale', exact: true }).click()
+
+            // Update by keyboard: the row is no longer stale, and the Stale filter is empty.
+            await textarea.focus()
+            await page.keyboard.press('Control+A')
+            await page.keyboard.type('अरे नहीं! मेरी छोटी चोंच ठंडे पानी तक नहीं पहुँचती। अब मैं क्या करूँ?')
+            await page.keyboard.press('Control+Enter')
+            // Saved: no longer stale, so the Stale filter is empty; under All it is translated.
+            await page.getByTestId('nothing-left').waitFor({ timeout: 20_000 })
+            await page.getByRole('button', { name: 'All', exact: true }).click()
+            expect(await page.locator(`[data-unit="${unitId}"]`).getAttribute('data-status')).toBe('translated')
+            await page.getByRole('button', { name: 'Needs review', exact: true }).click()
+            await expect.poll(() => page.locator(`[data-unit="${unitId}"]`).count()).toBe(1)
+            expect(await page.locator('[data-testid="unit-row"]').evaluateAll((rows) => rows.every((r) => ['translated', 'machine'].includes(r.getAttribute('data-status')!)))).toBe(true)
+            await page.getByRole('button', { name: 'All', exact: true }).click()
+
+            // Showing another locale as the source loads its texts, tagged with its language.
+            await page.getByTestId('source-select').selectOption('hi-mixed')
+            await expect.poll(() => page.locator(`[data-unit="${unitId}"] [data-testid="unit-source"]`).getAttribute('lang')).toBe('hi-Latn')
+            await page.getByTestId('source-select').selectOption('en')
+            await expect.poll(() => page.locator(`[data-unit="${unitId}"] [data-testid="unit-source"]`).textContent()).toBe(changed)
+          }
+
+          // The row's history: who changed it and when, newest first.
+          const target = page.locator(`[data-unit="${unitId}"]`)
+          await target.getByRole('button', { name: 'History' }).click()
+          const events = target.getByTestId('history-event')
+          await events.first().waitFor({ timeout: 20_000 })
+          expect(await events.first().textContent()).toContain('Ravi (Hindi translator)')
+          expect(await events.first().textContent()).toContain('saved')
+          expect(await events.first().locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/)
+          await target.scrollIntoViewIfNeeded()
+          await shot(page, `e2e-translation-history-hi-${scheme}.png`)
+        } finally {
+          await context.close()
+        }
+      }
+    } finally {
+      await patchText(editorToken, line.id, 'en', nodes.find((n) => n.id === line.id)!.textContent)
+      await patchText(editorToken, line.id, 'hi', hindiBefore)
+    }
+  })
+
   it('should link the Studio to the workspace of the locale the Studio shows', async () => {
     const { storyId } = await crow(await tokenOf(EDITOR), 'en')
     const { context, page } = await signedIn(EDITOR)
