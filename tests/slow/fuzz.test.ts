@@ -49,7 +49,7 @@ beforeAll(async () => {
     payload,
     `SELECT c.relname AS name, EXISTS (SELECT 1 FROM information_schema.columns col WHERE col.table_name = c.relname AND col.column_name = 'updated_at') AS updated
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN ('payload_migrations')`,
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN ('payload_migrations', 'rate_limits')`,
   )
   stateQuery = `SELECT ${tables
     .map((t) => `(SELECT count(*)::text${t.updated ? ` || '/' || coalesce(max(updated_at)::text, '')` : ''} FROM "${t.name}") AS "${t.name}"`)
