@@ -85,5 +85,14 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void 
   res.setHeader = (() => res) as ServerResponse['setHeader']
   res.write = (() => true) as ServerResponse['write']
   res.end = (() => res) as ServerResponse['end']
-  res.once('finish', () => req.socket.destroySoon?.())
+  // Lingering close: closing at once while the client is still sending makes the kernel answer its
+  // next bytes with a reset, and a reset can discard the 413 before the client reads it. So end our
+  // side once the answer is out, keep reading (and dropping) what still arrives for a moment, then close.
+  const socket = req.socket
+  socket.destroySoon = () => {
+    socket.end()
+    socket.resume()
+    setTimeout(() => socket.destroy(), 2_000).unref()
+  }
+  res.once('finish', () => socket.destroySoon())
 }
