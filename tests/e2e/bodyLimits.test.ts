@@ -1,0 +1,37 @@
+/**
+ * Hardening #10 hole 9 on the production server (`npm start`, src/server): request bodies are held
+ * to their route's limit while they stream in, before Next or Payload reads them. A 50 MB chunked
+ * body to Payload REST, GraphQL and a listener endpoint answers 413 early and the serving
+ * process's resident memory stays flat (its pid from /api/health, its RSS from /proc).
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { sendChunked } from '../support/chunkedUpload'
+
+const MB = 1024 * 1024
+const base = () => inject('appUrl')
+let pid: number
+
+beforeAll(async () => {
+  pid = ((await (await fetch(`${base()}/api/health`)).json()) as { pid: number }).pid
+})
+
+describe('request body limits on npm start', () => {
+  it.each([
+    ['Payload REST create', '/api/story-nodes'],
+    ['GraphQL', '/api/graphql'],
+    ['a listener endpoint', '/api/progress/clever-crow/start'],
+  ])('should refuse a 50 MB chunked body to %s with 413 while it streams, RSS flat', async (_name, path) => {
+    const outcome = await sendChunked(`${base()}${path}`, pid, 50 * MB)
+    console.info(`${path}: ${outcome.status} after ${(outcome.sentBytes / MB).toFixed(2)} MB sent, server RSS +${(outcome.peakRssGrowth / MB).toFixed(1)} MB, ${outcome.ms} ms`)
+    expect(outcome.status).toBe(413)
+    expect(JSON.parse(outcome.body).errors[0].field).toBe('body')
+    expect(outcome.sentBytes).toBeLessThan(25 * MB)
+    expect(outcome.peakRssGrowth).toBeLessThan(20 * MB)
+  })
+
+  it('should keep serving after refusing (the refused connection closed, others unaffected)', async () => {
+    const res = await fetch(`${base()}/api/stories/catalog?locale=en`)
+    expect(res.status).toBe(200)
+  })
+})
