@@ -12,8 +12,9 @@ export type ChunkedOutcome = { status: number; body: string; sentBytes: number; 
 /**
  * POSTs `totalBytes` as a chunked body (no Content-Length), 256 KB at a time with backpressure,
  * until the server answers, sampling the resident memory of the server process `pid` meanwhile.
+ * Content-Type is application/json unless `headers` says otherwise (null: no such header).
  */
-export function sendChunked(url: string, pid: number, totalBytes: number, headers: Record<string, string> = {}): Promise<ChunkedOutcome> {
+export function sendChunked(url: string, pid: number, totalBytes: number, headers: Record<string, string | null> = {}): Promise<ChunkedOutcome> {
   const before = rssOf(pid)
   let peak = before
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 20)
@@ -21,7 +22,8 @@ export function sendChunked(url: string, pid: number, totalBytes: number, header
   return new Promise<ChunkedOutcome>((resolve, reject) => {
     let sentBytes = 0
     let answered = false
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } })
+    const all = Object.entries({ 'content-type': 'application/json', ...headers }).filter((e): e is [string, string] => e[1] !== null)
+    const req = http.request(url, { method: 'POST', headers: Object.fromEntries(all) })
     const finish = (status: number, body: string) => {
       clearInterval(sampler)
       peak = Math.max(peak, rssOf(pid))
