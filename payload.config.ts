@@ -24,6 +24,7 @@ import { Users } from './collections/Users'
 import { restrictBuiltInCollections } from './src/access/builtInCollections'
 import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
 import { databaseUnavailableAs503 } from './src/hooks/databaseUnavailableAs503'
+import { storageUnavailableAs503 } from './src/hooks/storageUnavailableAs503'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { storyBundleQuery } from './src/graphql/storyBundleQuery'
 import { listenerPlugin } from './src/listener/plugin'
@@ -131,6 +132,6 @@ export default buildConfig({
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
-  hooks: { afterError: [databaseUnavailableAs503, clientErrorAs400] },
+  hooks: { afterError: [storageUnavailableAs503, databaseUnavailableAs503, clientErrorAs400] },
   onInit: startBundleListener,
 }).then(restrictBuiltInCollections)

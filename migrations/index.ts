@@ -10,6 +10,7 @@ import * as migration_20261130_111900_audio_loudness_lexicon from './20261130_11
 import * as migration_20261130_113024_studio_edited_by from './20261130_113024_studio_edited_by';
 import * as migration_20261130_121701_shared_rate_limits from './20261130_121701_shared_rate_limits';
 import * as migration_20261130_134515_spoken_choices from './20261130_134515_spoken_choices';
+import * as migration_20261130_160000_audio_synthesis_spool from './20261130_160000_audio_synthesis_spool';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261130_134515_spoken_choices.up,
     down: migration_20261130_134515_spoken_choices.down,
     name: '20261130_134515_spoken_choices'
+  },
+  {
+    up: migration_20261130_160000_audio_synthesis_spool.up,
+    down: migration_20261130_160000_audio_synthesis_spool.down,
+    name: '20261130_160000_audio_synthesis_spool',
   },
 ];

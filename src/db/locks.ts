@@ -17,6 +17,8 @@ export const LOCK = {
   sweep: 0x6175_0003,
   /** Migrations: processes or machines starting together apply them once. */
   migrations: 0x6175_0004,
+  /** One synthesis per content key: variants sharing it (and racing workers) voice it once. */
+  content: 0x6175_0005,
 } as const
 
 /** Takes a transaction-scoped advisory lock on `name` in namespace `ns` (released at commit/rollback). */

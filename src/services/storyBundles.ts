@@ -7,6 +7,7 @@ import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
 import { SLUGS } from '@/slugs'
 import { deleteObjects, listObjects, objectStore, publicObjectUrl, putImmutable } from '@/storage/objectStore'
+import { isStorageUnavailable } from '@/domain/http/storageUnavailable'
 import { graphSource, reportFor } from '@/translation/service'
 import { loadStates } from '@/translation/states'
 
@@ -27,6 +28,11 @@ async function publish(bundle: StoryBundle, slug: string, locale: string): Promi
  * cannot affect are not compiled again (a locale without a row yet always is); by default every
  * locale is. Call it from afterChange / afterDelete hooks with the same `req`, so it joins the
  * save's transaction.
+ *
+ * Object storage is not needed to save: when the bucket cannot be reached, the row is written
+ * without its `bundleUrl` (apps then read the bundle from the API) and a bundle refresh job is
+ * queued, which publishes (or retracts) the copies once the bucket is back, retried with backoff.
+ * With `req.context.requireBucket` (that job) a storage failure is thrown instead, so it retries.
  */
 export async function recompileStoryBundles(req: PayloadRequest, storyId: string, change: BundleChange = { kind: 'structure' }): Promise<void> {
   if (req.context?.skipBundleCompile || change.kind === 'none') return
@@ -50,6 +56,19 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
   const states = await loadStates(req, storyId, compiled)
   const slugs = new Set([graph.slug])
   let changed = false
+  let deferred = false
+  const strict = !!req.context?.requireBucket
+  // A publish that fails because the bucket is away is left to the refresh job (see above).
+  const tryPublish = async (bundle: StoryBundle, locale: string): Promise<string | null> => {
+    try {
+      return await publish(bundle, graph.slug, locale)
+    } catch (error) {
+      if (strict || !isStorageUnavailable(error)) throw error
+      deferred = true
+      payload.logger.warn({ msg: `Bundle ${graph.slug}/${locale} not published (object storage unreachable); a refresh job will publish it`, err: error })
+      return null
+    }
+  }
   for (const locale of LOCALE_CODES) {
     const row = rows.get(locale)
     if (row && !affected.has(locale)) continue
@@ -62,7 +81,7 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     const same =
       row && row.version === bundle.version && row.isPublished === graph.isActive && row.storySlug === graph.slug && sameProgress(row.progress, progress)
     if (same && (live && objectStore() ? !!row.bundleUrl : !row.bundleUrl)) continue
-    const bundleUrl = !live ? null : row?.version === bundle.version && row.bundleUrl ? row.bundleUrl : await publish(bundle, graph.slug, locale)
+    const bundleUrl = !live ? null : row?.version === bundle.version && row.bundleUrl ? row.bundleUrl : await tryPublish(bundle, locale)
     const data = {
       story: storyId,
       languageCode: locale,
@@ -85,7 +104,21 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     changed = true
   }
   if (changed) for (const slug of slugs) await notifyBundlesChanged(req, slug)
-  if (!graph.isActive && existing.docs.some((row) => row.bundleUrl)) await retractPublishedBundles(graph.slug)
+  // The refresh job retracts whatever may be left (a retraction it was queued for failed).
+  if (!graph.isActive && (strict || existing.docs.some((row) => row.bundleUrl))) {
+    try {
+      await retractPublishedBundles(graph.slug)
+    } catch (error) {
+      if (strict || !isStorageUnavailable(error)) throw error
+      deferred = true
+      payload.logger.warn({ msg: `Bundles of ${graph.slug} not retracted yet (object storage unreachable); a refresh job will retract them`, err: error })
+    }
+  }
+  if (deferred) {
+    // Imported here: the task module imports this one.
+    const { requestBundleRefresh } = await import('@/audio/jobs/refreshStoryAudioBundlesTask')
+    await requestBundleRefresh(payload, storyId)
+  }
 }
 
 /**

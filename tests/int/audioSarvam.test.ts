@@ -98,13 +98,20 @@ describe('Sarvam Bulbul through the sarvamai SDK', () => {
     expect(fake.requests).toEqual([])
   })
 
-  it('should record the provider’s error on the job after its retries, with no row and no object', async () => {
+  it('should record the provider’s error on the job after its retries and schedule it again, with no row and no object', async () => {
     const s = await story()
     const objects = await audioObjectCount()
     fake.failNext(500, 3)
-    const { progress } = await generateHindi(s.storyId)
-    expect(progress).toMatchObject({ failed: 1, done: 0 })
-    expect(progress.errors[0]!.message).toMatch(/^REQUEST_FAILED: .*failed after 3 attempts.*HTTP 500/)
+    const { queued, progress } = await generateHindi(s.storyId)
+    // A provider that is down is retried later (Payload's backoff), not given up on.
+    expect(progress).toMatchObject({ failed: 0, done: 0, queued: 1 })
+    const { rows } = await primaryPool(payload).query<{ message: string; wait_until: Date }>(
+      `SELECT l.error->>'message' AS message, j.wait_until FROM payload_jobs j JOIN payload_jobs_log l ON l._parent_id = j.id WHERE j.id = $1 AND l.state = 'failed'`,
+      [queued.jobIds[0]],
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.message).toMatch(/^REQUEST_FAILED: .*failed after 3 attempts.*HTTP 500/)
+    expect(rows[0]!.wait_until.getTime()).toBeGreaterThan(Date.now())
     expect(fake.requests).toHaveLength(3)
     expect(await rowsOf(s.storyId)).toEqual([])
     expect(await audioObjectCount()).toBe(objects)
@@ -121,13 +128,16 @@ describe('Sarvam Bulbul through the sarvamai SDK', () => {
     expect(await audioObjectCount()).toBe(objects)
   })
 
-  it('should queue a failed line again and succeed once the provider recovers', async () => {
+  it('should run a job the provider failed again after its backoff and succeed once the provider recovers', async () => {
     const s = await story()
     fake.failNext(500, 3)
-    await generateHindi(s.storyId)
-    const retry = await generateHindi(s.storyId)
-    expect(retry.queued.enqueued).toBe(1)
-    expect(retry.progress).toMatchObject({ done: 1, failed: 0 })
+    const first = await generateHindi(s.storyId)
+    expect(first.progress).toMatchObject({ queued: 1, failed: 0 })
+    // Its backoff over (5 s; skipped here), the same job runs again.
+    await primaryPool(payload).query('UPDATE payload_jobs SET wait_until = now() WHERE id = ANY($1::uuid[])', [first.queued.jobIds])
+    await runWorker(payload, { untilIdle: true, ids: first.queued.jobIds })
+    expect(await jobProgress(payload, first.queued.jobIds)).toMatchObject({ done: 1, failed: 0 })
+    expect(fake.requests.map((r) => r.status)).toEqual([500, 500, 500, 200])
     expect(await rowsOf(s.storyId)).toHaveLength(1)
   })
 })

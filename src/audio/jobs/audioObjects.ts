@@ -7,6 +7,7 @@ import { drizzleFor, primaryPool } from '@/db/postgres'
 import { withTransaction } from '@/db/transaction'
 import { isAudioObjectKey } from '@/domain/audio/objectKey'
 import type { AudioStore } from '@/storage/objectStore'
+import { pruneSynthesisSpool } from '@/audio/jobs/synthesisSpool'
 import { settings } from '@/settings'
 
 /** Object keys of the audio rows of a node or a story, read in the request's transaction. */
@@ -87,6 +88,8 @@ async function fullSweep(payload: Payload, store: AudioStore, opts: SweepOptions
     `DELETE FROM payload_jobs WHERE completed_at IS NOT NULL AND completed_at < $1 AND task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles')`,
     [new Date(now - retention).toISOString()],
   )
+  // Audio kept for a retry that never came (its job gave up) goes with the old jobs.
+  await pruneSynthesisSpool(payload, retention)
   if (deleted.length) payload.logger.info({ msg: `Audio sweep deleted ${deleted.length} orphan object(s)`, deleted: deleted.length, checked })
   return { checked, deleted, prunedJobs: pruned.rowCount ?? 0 }
 }

@@ -6,6 +6,7 @@ import { idOf } from '@/db/idOf'
 import { withTransaction } from '@/db/transaction'
 import { TtsError } from '@/domain/audio/ttsError'
 import { releaseObject } from '@/audio/jobs/audioObjects'
+import { dropSpooledSynthesis, spoolSynthesis, spooledSynthesis } from '@/audio/jobs/synthesisSpool'
 import { providerIdentity } from '@/audio/providers/audioProvider'
 import { synthesizeToOpus } from '@/audio/synthesizeToOpus'
 import type { TtsProvider } from '@/audio/providers/types'
@@ -65,6 +66,8 @@ type Media = {
   loudnessLufs: number | null
   truePeakDbtp: number | null
   cues: Cue[] | null
+  /** Kept from an earlier attempt whose save failed (synthesisSpool.ts). */
+  spooled?: boolean
 }
 
 const none = { calls: 0, chars: 0, bytes: 0, durationSec: 0, reused: false, deletedObjects: 0 }
@@ -74,10 +77,14 @@ const none = { calls: 0, chars: 0, bytes: 0, durationSec: 0, reused: false, dele
  * - the node's own text in that locale only (no fallback); none -> `skipped`;
  * - a row of this variant with the current content key -> `unchanged`, no provider call;
  * - a row anywhere with the same content key -> its object is reused, no provider call;
+ * - audio of this content key kept from an attempt whose save failed -> saved, no provider call;
  * - otherwise synthesise, encode, upload `audio/<sha256>.opus`, and save the row (replacing the
  *   variant's old row), then delete the superseded object if nothing references it.
- * One task per variant runs at a time (session advisory lock). A failure leaves no new row and no
- * new object behind; TTS failures are `TtsError`s with a message that says what was wrong.
+ * One task per variant runs at a time, and one synthesis per content key (session advisory locks:
+ * variants sharing a key, e.g. two workers on the same line, wait and then reuse the first one's
+ * audio). A failure leaves no new row and no new object behind; synthesised audio whose save
+ * failed (object storage or the database away) is kept (synthesisSpool.ts) for the retry, so it is
+ * billed once. TTS failures are `TtsError`s with a message that says what was wrong.
  */
 export async function generateAudio(payload: Payload, input: GenerateAudioInput, deps: GenerateDeps): Promise<GenerateAudioOutput> {
   const { provider, store } = deps
@@ -129,6 +136,11 @@ async function generateLocked(payload: Payload, variant: Variant, deps: Generate
     const { deletedObjects } = await saveVariant(payload, deps, variant, rows, undefined, current)
     return { ...none, status: 'unchanged', audioFile: current.id, contentKey: variant.contentKey, objectKey: current.r2Url, deletedObjects }
   }
+  // One synthesis per content key: a variant that shares it waits here, then reuses the audio.
+  return withSessionLock(payload, LOCK.content, variant.contentKey, () => voiceLocked(payload, variant, rows, deps))
+}
+
+async function voiceLocked(payload: Payload, variant: Variant, rows: AudioFile[], deps: GenerateDeps): Promise<GenerateAudioOutput> {
   for (let attempt = 0; ; attempt++) {
     const donor = attempt === 0 ? await rowWithKey(payload, variant.contentKey) : undefined
     const media: Media = donor
@@ -144,9 +156,14 @@ async function generateLocked(payload: Payload, variant: Variant, deps: Generate
           truePeakDbtp: donor.truePeakDbtp ?? null,
           cues: (donor.cues as Cue[] | null | undefined) ?? null,
         }
-      : await synthesize(deps.provider, variant)
+      : ((await spooled(payload, variant)) ?? (await synthesize(deps.provider, variant)))
     try {
       const { id, deletedObjects, created } = await saveVariant(payload, deps, variant, rows, media)
+      if (media.spooled) {
+        await dropSpooledSynthesis(payload, variant.contentKey).catch((error: unknown) => {
+          payload.logger.warn({ err: error, msg: `Could not drop the kept audio of ${variant.contentKey}; the sweep will` })
+        })
+      }
       return {
         status: created ? 'created' : 'updated',
         audioFile: id,
@@ -162,9 +179,23 @@ async function generateLocked(payload: Payload, variant: Variant, deps: Generate
     } catch (error) {
       // The donor's object vanished (deleted out of band): voice it after all.
       if (error instanceof DonorObjectMissing && attempt === 0) continue
+      // Synthesised (and billed) but not saved: keep the audio for the job's retry.
+      if (media.bytes && !media.spooled) {
+        const { bytes, fileSize, durationSec, checksum, chars, calls, loudnessLufs, truePeakDbtp, cues } = media
+        await spoolSynthesis(payload, variant.contentKey, { bytes, fileSize, durationSec, checksum, chars, calls, loudnessLufs, truePeakDbtp, cues }).catch((spoolError: unknown) => {
+          payload.logger.error({ err: spoolError, msg: `Could not keep the synthesised audio of ${variant.contentKey}; the retry will synthesise it again` })
+        })
+      }
       throw error
     }
   }
+}
+
+/** Audio of the variant's content key kept from an attempt whose save failed (not billed again). */
+async function spooled(payload: Payload, variant: Variant): Promise<Media | null> {
+  const kept = await spooledSynthesis(payload, variant.contentKey)
+  if (!kept) return null
+  return { ...kept, key: audioObjectKey(kept.checksum), calls: 0, chars: 0, reused: false, spooled: true }
 }
 
 class DonorObjectMissing extends Error {}

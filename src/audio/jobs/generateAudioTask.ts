@@ -17,11 +17,13 @@ function infraRetries(): number {
 }
 
 /**
- * One job per (node, locale, voice variant): see generateAudio. A TTS failure (empty text, a
- * language or speaker the provider lacks, text over limits, malformed audio, a provider that
- * still fails after its own rate-limited retries) ends the job at once with the provider's message
- * on `job.error.message`, as retrying would fail (and bill) the same way. Other failures
- * (storage, database) are retried by Payload with exponential backoff.
+ * One job per (node, locale, voice variant): see generateAudio. A TTS failure that would fail (and
+ * bill) the same way again (empty text, a language or speaker the provider lacks, text over
+ * limits, malformed audio, a request the provider rejects) ends the job at once with the
+ * provider's message on `job.error.message`. A provider that is down, slow or rate-limiting past
+ * its own retries (`REQUEST_FAILED`: 5xx, timeouts, network errors, 429s), and other failures
+ * (storage, database), are retried by Payload with exponential backoff (5 s, 10 s, 20 s, ...;
+ * AUDIO_JOB_RETRIES times), each failed attempt's error in the job's log.
  */
 export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: GenerateAudioOutput }> = {
   slug: GENERATE_AUDIO,
@@ -54,6 +56,9 @@ export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: 
     } catch (error) {
       if (error instanceof TtsError) {
         req.payload.logger.error({ msg: `generateAudio node ${input.node} (${input.locale}) failed: ${error.message}`, code: error.code })
+        // The provider is away for now and a later attempt may succeed. No audio arrived, so there is
+        // nothing to keep (a timed-out request may still have been billed: the price of a retry).
+        if (error.code === 'REQUEST_FAILED') throw new Error(`${error.code}: ${error.message}`, { cause: error })
         throw new JobCancelledError(`${error.code}: ${error.message}`)
       }
       throw error

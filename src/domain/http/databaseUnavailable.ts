@@ -31,6 +31,8 @@ export const DATABASE_RETRY_AFTER_SEC = 5
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
     if (typeof e !== 'object') return false
+    // The object storage client's errors (they carry `$metadata`) are not the database's.
+    if ('$metadata' in e) return false
     const { code, message } = e as { code?: unknown; message?: unknown }
     if (typeof code === 'string' && (SQLSTATES.has(code) || NODE_CODES.has(code))) return true
     if (typeof message === 'string' && MESSAGES.some((m) => m.test(message))) return true

@@ -20,6 +20,8 @@ describe('database unavailable', () => {
     ['a foreign key violation', Object.assign(new Error('fk'), { code: '23503' })],
     ['a plain bug', new TypeError('x is not a function')],
     ['nothing', undefined],
+    // The object storage client's refusal (AWS SDK errors carry $metadata) is the bucket's outage.
+    ['the bucket refusing a connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9000'), { code: 'ECONNREFUSED', $metadata: { attempts: 3 } })],
   ])('should not take %s for an outage', (_name, err) => {
     expect(isDatabaseUnavailable(err)).toBe(false)
   })
