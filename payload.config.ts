@@ -88,7 +88,7 @@ export default buildConfig({
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
     // No prodMigrations: `npm start` / `npm run dev` apply migrations once, under an advisory lock,
-    // before any app process starts (src/infra/bootstrap.ts), never once per worker.
+    // before any app process starts (scripts/lib/migrateAndSeed.ts), never once per worker.
     // Reads outside transactions go to a replica (health-checked, see src/db/replicas.ts).
     readReplicas: replicaUrls().length ? replicaUrls() : undefined,
     readReplicasAfterWriteInterval: env.database.replicas.afterWriteMs,

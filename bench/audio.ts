@@ -14,19 +14,12 @@ const { values } = parseArgs({ options: { child: { type: 'boolean', default: fal
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
 
 if (!values.child) {
-  const { startThrowawayServices } = await import('@/infra/throwawayServices')
-  const { runTypeScript } = await import('@/infra/runTypeScript')
-  const services = await startThrowawayServices('audio')
-  let code = 1
-  try {
-    code = await runTypeScript('bench/audio.ts', ['--child'])
-  } finally {
-    await services.stop()
-  }
-  process.exit(code)
+  const { startThrowawayServices } = await import('../scripts/lib/throwawayServices')
+  const { runTypeScript, runWithServices } = await import('../scripts/lib/runTypeScript')
+  await runWithServices(await startThrowawayServices('audio'), () => runTypeScript('bench/audio.ts', ['--child']))
 }
 
-const { reportImported } = await import('@/infra/runTypeScript')
+const { reportImported } = await import('../scripts/lib/runTypeScript')
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const { migrate } = await import('@/db/migrate')

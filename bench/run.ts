@@ -26,9 +26,9 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import pg from 'pg'
 
-import { freePort } from '@/infra/ports'
-import { runTypeScript } from '@/infra/runTypeScript'
-import { startThrowawayServices } from '@/infra/throwawayServices'
+import { freePort } from '../scripts/lib/ports'
+import { runTypeScript } from '../scripts/lib/runTypeScript'
+import { startThrowawayServices } from '../scripts/lib/throwawayServices'
 
 import { checkSample, type Expectation, rawGet, sampleWhile, type SampleReport } from './bodyCheck'
 import { runListenerBench } from './listener'

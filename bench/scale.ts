@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 
-import { startEmbeddedStandby } from '@/infra/embeddedStandby'
+import { startEmbeddedStandby } from '../scripts/lib/embeddedStandby'
 
 import { runListenerBench } from './listener'
 import { table } from './output'

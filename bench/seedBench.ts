@@ -2,9 +2,9 @@
  * Child of bench/run.ts: migrates and seeds the benchmark data set (50 generated stories x 40
  * nodes x 4 locales, plus the sample stories) through the Local API, then prints the ids it needs.
  */
-import { reportImported } from '@/infra/runTypeScript'
+import { reportImported } from '../scripts/lib/runTypeScript'
 
-const { loadPayload } = await import('@/infra/bootstrap')
+const { loadPayload } = await import('../scripts/lib/migrateAndSeed')
 const { migrate } = await import('@/db/migrate')
 const { loadSeedStories, seedStories } = await import('@/seed/seed')
 const { generateStory } = await import('./storyGenerator')

@@ -2,9 +2,9 @@
  * Child of bench/studio.ts: migrates and seeds the sample stories plus the Studio's benchmark
  * stories: a 40-node story (bench/storyGenerator.ts) and a 200-node, 400-choice one.
  */
-import { reportImported } from '@/infra/runTypeScript'
+import { reportImported } from '../scripts/lib/runTypeScript'
 
-const { loadPayload } = await import('@/infra/bootstrap')
+const { loadPayload } = await import('../scripts/lib/migrateAndSeed')
 const { migrations } = await import('../migrations')
 const { loadSeedStories, seedStories } = await import('@/seed/seed')
 const { generateStory, generateWideStory } = await import('./storyGenerator')

@@ -13,9 +13,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { freePort } from '@/infra/ports'
-import { runTypeScript } from '@/infra/runTypeScript'
-import { startThrowawayServices } from '@/infra/throwawayServices'
+import { freePort } from '../scripts/lib/ports'
+import { runTypeScript } from '../scripts/lib/runTypeScript'
+import { startThrowawayServices } from '../scripts/lib/throwawayServices'
 import { SEED_STAFF } from '@/seed/accounts'
 
 import { launchChromium } from '../tests/support/e2eBrowser'

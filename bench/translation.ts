@@ -13,7 +13,7 @@
  */
 import { performance } from 'node:perf_hooks'
 
-import { startThrowawayServices } from '@/infra/throwawayServices'
+import { startThrowawayServices } from '../scripts/lib/throwawayServices'
 
 import { generateStory } from './storyGenerator'
 
@@ -104,7 +104,7 @@ async function main() {
     if (process.env.BENCH_BROWSER !== '0' && fs.existsSync('.next/BUILD_ID')) {
       const { startApp } = await import('../tests/support/e2eServer')
       const { launchChromium } = await import('../tests/support/e2eBrowser')
-      const { freePort } = await import('@/infra/ports')
+      const { freePort } = await import('../scripts/lib/ports')
       const app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'false' } })
       const browser = await launchChromium()
       try {

@@ -8,7 +8,7 @@
  *
  * Starts the local database and S3 server when DATABASE_URL / S3_BUCKET are not set (like the
  * other scripts), applies migrations, seeds the samples into an empty embedded database, then does
- * the work in a child process (see src/infra/runTypeScript.ts). Exits 1 when a line failed.
+ * the work in a child process (see scripts/lib/runTypeScript.ts). Exits 1 when a line failed.
  */
 import { parseArgs } from 'node:util'
 
@@ -43,21 +43,16 @@ if (!values[CHILD.slice(2) as 'audio-child']) await parent()
 else await child()
 
 async function parent(): Promise<void> {
-  const { prepareLocalEnvironment } = await import('@/infra/localEnv')
-  const { runTypeScript } = await import('@/infra/runTypeScript')
-  const env = await prepareLocalEnvironment()
-  let code = 1
-  try {
-    code = await runTypeScript('scripts/bootstrap.ts', [`--seed=${env.embeddedDatabase ? 'when-empty' : 'never'}`])
-    if (code === 0) code = await runTypeScript('scripts/audio.ts', [...process.argv.slice(2), CHILD])
-  } finally {
-    await env.stop()
-  }
-  process.exit(code)
+  const { prepareLocalEnvironment } = await import('./lib/localEnv')
+  const { runTypeScript, runWithServices } = await import('./lib/runTypeScript')
+  await runWithServices(await prepareLocalEnvironment(), async (env) => {
+    const code = await runTypeScript('scripts/bootstrap.ts', [`--seed=${env.embeddedDatabase ? 'when-empty' : 'never'}`])
+    return code === 0 ? runTypeScript('scripts/audio.ts', [...process.argv.slice(2), CHILD]) : code
+  })
 }
 
 async function child(): Promise<void> {
-  const { reportImported } = await import('@/infra/runTypeScript')
+  const { reportImported } = await import('./lib/runTypeScript')
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
   const { audioStore } = await import('@/storage/objectStore')

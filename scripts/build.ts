@@ -1,4 +1,4 @@
 /** `npm run build`: `next build` with the same environment the server will have. */
-import { runNext } from '@/infra/runNext'
+import { runNext } from './lib/runNext'
 
 await runNext('build')

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { reportImported } from '@/infra/runTypeScript'
+import { reportImported } from './lib/runTypeScript'
 
 const { default: config } = await import('@payload-config')
 const { printGraphQLSchema } = await import('@/graphql/printSchema')

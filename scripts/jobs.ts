@@ -6,10 +6,10 @@
  * src/audio/jobs/worker.ts). Sweeps orphan audio objects when idle, hourly.
  *
  * `--until-empty`: stop once no job is pending (delayed ones included) instead of polling forever,
- * without the hourly sweep: the launcher's start-up worker (src/infra/runNext.ts).
+ * without the hourly sweep: the launcher's start-up worker (scripts/lib/runNext.ts).
  *
  * Like the other scripts it starts the local database and S3 server when DATABASE_URL / S3_BUCKET
- * are not set, then works in a child process (see src/infra/runTypeScript.ts).
+ * are not set, then works in a child process (see scripts/lib/runTypeScript.ts).
  */
 import { parseArgs } from 'node:util'
 
@@ -25,18 +25,11 @@ const { values } = parseArgs({
 if (values.concurrency !== undefined) process.env.AUDIO_CONCURRENCY = values.concurrency
 
 if (!values['jobs-child']) {
-  const { prepareLocalEnvironment } = await import('@/infra/localEnv')
-  const { runTypeScript } = await import('@/infra/runTypeScript')
-  const env = await prepareLocalEnvironment()
-  let code = 1
-  try {
-    code = await runTypeScript('scripts/jobs.ts', [...process.argv.slice(2), '--jobs-child'])
-  } finally {
-    await env.stop()
-  }
-  process.exit(code)
+  const { prepareLocalEnvironment } = await import('./lib/localEnv')
+  const { runTypeScript, runWithServices } = await import('./lib/runTypeScript')
+  await runWithServices(await prepareLocalEnvironment(), () => runTypeScript('scripts/jobs.ts', [...process.argv.slice(2), '--jobs-child']))
 } else {
-  const { reportImported } = await import('@/infra/runTypeScript')
+  const { reportImported } = await import('./lib/runTypeScript')
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
   const { audioConcurrency, nextPendingAt, runWorker } = await import('@/audio/jobs/worker')

@@ -1,12 +1,5 @@
 /** `npm run seed`: migrations, then the idempotent sample content (staff accounts, sample stories). */
-import { prepareLocalEnvironment } from '@/infra/localEnv'
-import { runTypeScript } from '@/infra/runTypeScript'
+import { prepareLocalEnvironment } from './lib/localEnv'
+import { runTypeScript, runWithServices } from './lib/runTypeScript'
 
-const env = await prepareLocalEnvironment()
-let code = 1
-try {
-  code = await runTypeScript('scripts/bootstrap.ts', ['--seed=always'])
-} finally {
-  await env.stop()
-}
-process.exit(code)
+await runWithServices(await prepareLocalEnvironment(), () => runTypeScript('scripts/bootstrap.ts', ['--seed=always']))

@@ -66,7 +66,7 @@ async function seedStory(payload: Payload, req: PayloadRequest, story: SeedStory
   if (totalDocs) return false
   const locales = localesOf(story)
   const cover = story.cover ? await uploadCover(payload, req, story.cover, story.title.en ?? story.slug) : null
-  // No AUTO_VOICE per write: bootstrap voices the seeded stories once (src/infra/bootstrap.ts).
+  // No AUTO_VOICE per write: bootstrap voices the seeded stories once (scripts/lib/migrateAndSeed.ts).
   const base = { req, context: { skipBundleCompile: true, skipStoryValidation: true, skipAutoVoice: true } }
   const created = await payload.create({
     collection: SLUGS.stories,

@@ -9,7 +9,7 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
+import { freePort } from '../../scripts/lib/ports'
 import { startApp, type RunningApp } from '../support/e2eServer'
 
 let app: RunningApp

@@ -6,7 +6,7 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
+import { freePort } from '../../scripts/lib/ports'
 import { startApp, type RunningApp } from '../support/e2eServer'
 
 const METRICS_TOKEN = 'e2e-metrics-token-0123456789'

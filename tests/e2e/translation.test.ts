@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
+import { freePort } from '../../scripts/lib/ports'
 import { SEED_STAFF } from '@/seed/accounts'
 import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
 import { progress, RESULTS_DIR, ROOT, startApp } from '../support/e2eServer'

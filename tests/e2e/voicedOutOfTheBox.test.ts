@@ -10,7 +10,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
+import { freePort } from '../../scripts/lib/ports'
 
 import { progress, RESULTS_DIR, ROOT } from '../support/e2eServer'
 

@@ -13,8 +13,8 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
-import { startEmbeddedPostgres, type RunningPostgres } from '@/infra/embeddedPostgres'
+import { freePort } from '../../scripts/lib/ports'
+import { startEmbeddedPostgres, type RunningPostgres } from '../../scripts/lib/embeddedPostgres'
 
 import { runScript, startChildServer, type ChildServer } from '../support/childProcess'
 import { signIn } from '../support/listener'

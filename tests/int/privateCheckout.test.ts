@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { relocatedDataRoot } from '@/infra/postgresBinaries'
+import { relocatedDataRoot } from '../../scripts/lib/postgresBinaries'
 
 import { runScript } from '../support/childProcess'
 

@@ -8,7 +8,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 
-import { startEmbeddedStandby, type RunningStandby } from '@/infra/embeddedStandby'
+import { startEmbeddedStandby, type RunningStandby } from '../../scripts/lib/embeddedStandby'
 import { metrics } from '@/observability/metrics'
 import { getBundle } from '@/services/bundleCache'
 import { probeReplicas, replicaStatus } from '@/db/replicas'

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 
-import { freePort } from '@/infra/ports'
+import { freePort } from '../../scripts/lib/ports'
 import { buildApp, progress, ROOT, startApp } from '../support/e2eServer'
 
 declare module 'vitest' {

@@ -1,4 +1,4 @@
-import { startThrowawayServices } from '@/infra/throwawayServices'
+import { startThrowawayServices } from '../../scripts/lib/throwawayServices'
 
 /**
  * Starts a throwaway embedded PostgreSQL and s3rver for the whole run (unless DATABASE_URL /

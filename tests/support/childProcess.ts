@@ -24,7 +24,7 @@ export type ChildServer = { url: string; pid: number; output: () => string; stop
 
 /**
  * Starts tests/support/serveChild.ts with `env` added and waits for its URL. A child that exits 13
- * before it is ready hit Node's ESM loader stall (see src/infra/runTypeScript.ts): started again.
+ * before it is ready hit Node's ESM loader stall (see scripts/lib/runTypeScript.ts): started again.
  */
 export async function startChildServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<ChildServer> {
   for (let attempt = 1; ; attempt++) {

@@ -5,8 +5,8 @@
  */
 import pg from 'pg'
 
-import { prepareLocalEnvironment } from '@/infra/localEnv'
-import { startThrowawayServices } from '@/infra/throwawayServices'
+import { prepareLocalEnvironment } from '../../scripts/lib/localEnv'
+import { startThrowawayServices } from '../../scripts/lib/throwawayServices'
 
 async function version(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url })

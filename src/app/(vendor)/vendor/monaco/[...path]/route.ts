@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { MONACO_VS_DIR, monacoAsset } from '@/infra/monacoAssets'
+import { MONACO_VS_DIR, monacoAsset } from '@/http/monacoAssets'
 
 /**
  * `GET /vendor/monaco/<version>/vs/<file>`: the Monaco editor (npm `monaco-editor`, min/vs) from our

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
+import { startEmbeddedPostgres } from './embeddedPostgres'
 import { resetSettings } from '@/settings'
-import { exportS3Env, startLocalS3 } from '@/infra/localS3'
+import { exportS3Env, startLocalS3 } from './localS3'
 
 /**
  * A temporary embedded PostgreSQL (durability off, for speed) and s3rver for tests and benchmarks,

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import path from 'node:path'
 
-import { prepareLocalEnvironment } from '@/infra/localEnv'
-import { runTypeScript } from '@/infra/runTypeScript'
+import { prepareLocalEnvironment } from './localEnv'
+import { runTypeScript } from './runTypeScript'
 import { parseSettings } from '@/settings'
 import { SEED_ADMIN, seedAccountsMode } from '@/seed/accounts'
 

