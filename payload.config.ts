@@ -26,16 +26,15 @@ import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
 import { databaseUnavailableAs503 } from './src/hooks/databaseUnavailableAs503'
 import { storageUnavailableAs503 } from './src/hooks/storageUnavailableAs503'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
-import { storyBundleQuery } from './src/graphql/storyBundleQuery'
-import { listenerPlugin } from './src/listener/plugin'
+import { listenerPlugin } from './src/plugins/listenerPlugin'
 import { openapiPlugin } from './src/openapi/plugin'
 import { payloadLocalization } from './src/localization'
-import { startBundleListener } from './src/services/bundleCache'
 import { observabilityPlugin } from '@/observability/plugin'
 import { replicaUrls } from '@/db/replicas'
 import { audioPlugin } from './src/plugins/audioPlugin'
 import { inputShapePlugin } from './src/plugins/inputShapePlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
+import { storyBundlesPlugin } from './src/plugins/storyBundlesPlugin'
 import { offlineCodeEditorPlugin } from './src/plugins/offlineCodeEditorPlugin'
 import { studioPlugin } from './src/plugins/studioPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
@@ -96,7 +95,6 @@ export default buildConfig({
   graphQL: {
     maxComplexity: env.graphql.maxComplexity,
     validationRules: listAwareComplexityRules,
-    queries: storyBundleQuery,
     disablePlaygroundInProduction: true,
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
@@ -106,6 +104,7 @@ export default buildConfig({
     access: { run: () => false },
   },
   plugins: [
+    storyBundlesPlugin,
     audioPlugin,
     localeFallbackPlugin,
     uniqueTogetherPlugin,
@@ -133,5 +132,4 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
   hooks: { afterError: [storageUnavailableAs503, databaseUnavailableAs503, clientErrorAs400] },
-  onInit: startBundleListener,
 }).then(restrictBuiltInCollections)
