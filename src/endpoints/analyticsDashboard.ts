@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { hasRole } from '@/access/roles'
 import { dashboardQuerySchema, parseQuery } from '@/domain/api/schemas'
 
-import { errorResponse, failed, json } from '@/listener/http'
+import { requireRole } from '@/http/requireRole'
+import { json, serverError } from '@/http/response'
 import { listenerDashboard } from '@/listener/dashboard'
 
 /** `GET /api/analytics-events/dashboard?days=30`: the admin dashboard's aggregates (admins only). */
@@ -11,14 +11,15 @@ export const analyticsDashboardEndpoint: Endpoint = {
   path: '/dashboard',
   method: 'get',
   handler: async (req) => {
-    if (!hasRole(req, 'admin')) return errorResponse(403, 'Only admins can see the listener dashboard.')
+    const denied = requireRole(req, ['admin'], { message: 'Only admins can see the listener dashboard.', anonymous: 403 })
+    if (denied) return denied
     const query = parseQuery(dashboardQuerySchema, req.url ?? '/')
     if (!query.ok) return json(400, query.body)
     const { days } = query.data
     try {
       return json(200, await listenerDashboard(req.payload, days))
     } catch (err) {
-      return failed(req.payload, err, 'listener dashboard failed')
+      return serverError(req.payload, err, 'listener dashboard failed')
     }
   },
 }

@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 import { type BatchIssue, validateBatch } from '@/domain/listener/analyticsBatch'
 
 import { insertEvents, resolveReferences } from '@/listener/analytics'
-import { addressKey, errorResponse, failed, json, limited, listenerIdOf, readJson, requestIp, unauthorized } from '@/listener/http'
+import { readJsonBody } from '@/http/body'
+import { error, json, serverError } from '@/http/response'
+import { addressKey, limited, listenerIdOf, requestIp, unauthorized } from '@/listener/http'
 import { touchLastActive } from '@/listener/identity'
 
 /** 500 events of at most 4 KB data each, plus envelope. */
@@ -33,7 +35,7 @@ export async function analyticsIngestResponse(payload: Payload, request: Request
     (await limited(payload, 'analyticsPerListener', userId, 'analytics batches from this listener')) ??
     (await limited(payload, 'analyticsPerIp', addressKey(ip), 'analytics batches from this address'))
   if (tooMany) return tooMany
-  const body = await readJson(request, MAX_BODY_BYTES)
+  const body = await readJsonBody(request, MAX_BODY_BYTES)
   if (!body.ok) return body.response
   const batch = validateBatch(body.value, Date.now())
   if (!batch.ok) return badBatch(batch.issues)
@@ -44,11 +46,11 @@ export async function analyticsIngestResponse(payload: Payload, request: Request
     if (!result.ok) {
       return result.reason === 'no-listener'
         ? unauthorized('This listener no longer exists. Sign in again.')
-        : errorResponse(409, 'A story or node of this batch was deleted while it was written; nothing was written. Send it again.')
+        : error(409, 'A story or node of this batch was deleted while it was written; nothing was written. Send it again.')
     }
     touchLastActive(payload, userId)
     return json(202, { accepted: result.accepted })
   } catch (err) {
-    return failed(payload, err, 'analytics ingest failed')
+    return serverError(payload, err, 'analytics ingest failed')
   }
 }

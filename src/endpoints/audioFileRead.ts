@@ -1,11 +1,12 @@
 import type { DataFromCollectionSlug, PayloadRequest, SelectType } from 'payload'
 
-type AudioFile = DataFromCollectionSlug<'audio-files'>
+import { isUuid } from '@/domain/http/uuid'
+import { error } from '@/http/response'
 import { SLUGS } from '@/slugs'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+type AudioFile = DataFromCollectionSlug<'audio-files'>
 
-export const audioFileNotFound = (): Response => Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
+export const audioFileNotFound = (): Response => error(404, 'Not Found')
 
 /**
  * The audio file named by the route's `:id`, as the requester may read it (the collection's read
@@ -15,7 +16,7 @@ export const audioFileNotFound = (): Response => Response.json({ errors: [{ mess
  */
 export async function readableAudioFile<S extends SelectType>(req: PayloadRequest, select: S): Promise<(Partial<AudioFile> & { id: string }) | null> {
   const id = String(req.routeParams?.id ?? '')
-  if (!UUID.test(id)) return null
+  if (!isUuid(id)) return null
   const { docs } = await req.payload.find({
     collection: SLUGS.audioFiles,
     where: { id: { equals: id } },

@@ -1,31 +1,25 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole } from '@/access/roles'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { StoryNotFound, enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/jobs/storyAudio'
 import { parseLocales } from '@/domain/audio/variants'
 import { generateAudioBodySchema } from '@/domain/api/schemas'
-import { invalid } from '@/listener/http'
+import { readJsonBody } from '@/http/body'
+import { requireRole } from '@/http/requireRole'
+import { error, invalid, json } from '@/http/response'
 import { LOCALE_CODES } from '@/locales'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-const error = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+import { isUuid } from '@/domain/http/uuid'
 
 async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | Response> {
-  const text = req.text ? await req.text() : ''
-  if (!text.trim()) return {}
-  try {
-    const body: unknown = JSON.parse(text)
-    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : error(400, 'The body must be a JSON object')
-  } catch {
-    return error(400, 'The body is not valid JSON')
-  }
+  const read = await readJsonBody(req)
+  if (!read.ok) return read.response
+  const body = read.value ?? {}
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : error(400, 'The body must be a JSON object')
 }
 
 function storyId(req: PayloadRequest): string | null {
   const id = String(req.routeParams?.id ?? '')
-  return UUID.test(id) ? id : null
+  return isUuid(id) ? id : null
 }
 
 function locales(value: string | string[] | undefined) {
@@ -41,7 +35,8 @@ export const generateStoryAudioEndpoint: Endpoint = {
   path: '/:id/audio',
   method: 'post',
   handler: async (req) => {
-    if (!hasRole(req, 'admin', 'editor')) return error(req.user ? 403 : 401, 'Only editors can generate audio')
+    const denied = requireRole(req, ['admin', 'editor'], { message: 'Only editors can generate audio' })
+    if (denied) return denied
     const id = storyId(req)
     if (!id) return error(404, 'Not Found')
     const raw = await readBody(req)
@@ -50,7 +45,7 @@ export const generateStoryAudioEndpoint: Endpoint = {
     if (!body.success) return invalid(body.error)
     try {
       const result = await enqueueStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(body.data?.locales) })
-      return Response.json(result, { status: 202 })
+      return json(202, result)
     } catch (e) {
       if (e instanceof StoryNotFound) return error(404, 'Not Found')
       if (e instanceof RangeError) return error(400, e.message)
@@ -69,12 +64,13 @@ export const storyAudioStatusEndpoint: Endpoint = {
   path: '/:id/audio-status',
   method: 'get',
   handler: async (req) => {
-    if (!hasRole(req, 'admin', 'editor', 'translator')) return error(req.user ? 403 : 401, 'Only staff can see audio status')
+    const denied = requireRole(req, ['admin', 'editor', 'translator'], { message: 'Only staff can see audio status' })
+    if (denied) return denied
     const id = storyId(req)
     if (!id) return error(404, 'Not Found')
     try {
       const audio = await loadStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(req.searchParams.get('locales') ?? undefined) })
-      return Response.json(statusOf(audio), { headers: { 'cache-control': 'no-store' } })
+      return json(200, statusOf(audio))
     } catch (e) {
       if (e instanceof StoryNotFound) return error(404, 'Not Found')
       if (e instanceof RangeError) return error(400, e.message)

@@ -5,7 +5,9 @@ import { bookmarkBodySchema, storySlugSchema } from '@/domain/listener/schemas'
 
 import { addBookmark, listBookmarks, removeBookmark } from '@/listener/bookmarks'
 import { storyBundle } from '@/listener/bundles'
-import { errorResponse, failed, invalid, json, payloadRequestJson, unauthorized } from '@/listener/http'
+import { readJsonBody } from '@/http/body'
+import { error, invalid, json, serverError } from '@/http/response'
+import { unauthorized } from '@/listener/http'
 
 const slugOf = (req: PayloadRequest) => storySlugSchema.safeParse(req.routeParams?.storySlug)
 
@@ -18,21 +20,21 @@ const add: Endpoint = {
     if (!listener) return unauthorized()
     const slug = slugOf(req)
     if (!slug.success) return invalid(slug.error, ['storySlug'])
-    const raw = await payloadRequestJson(req)
+    const raw = await readJsonBody(req)
     if (!raw.ok) return raw.response
     const input = bookmarkBodySchema.safeParse(raw.value)
     if (!input.success) return invalid(input.error)
     const story = await storyBundle(req.payload, slug.data)
-    if (!story || !story.published) return errorResponse(404, `No active story "${slug.data}".`)
+    if (!story || !story.published) return error(404, `No active story "${slug.data}".`)
     try {
       const { bookmark, created } = await addBookmark(req.payload, listener.id, story.bundle.story.id, input.data?.notes ?? null)
       return json(created ? 201 : 200, { bookmark, created })
     } catch (err) {
       const e = err as { code?: string; constraint?: string }
       // A foreign key failed: the story went away since its bundle was read (404 about it), else the listener.
-      if (e.code === '23503' && e.constraint?.includes('story')) return errorResponse(404, `No active story "${slug.data}".`)
+      if (e.code === '23503' && e.constraint?.includes('story')) return error(404, `No active story "${slug.data}".`)
       if (e.code === '23503') return unauthorized('This listener no longer exists. Sign in again.')
-      return failed(req.payload, err, 'bookmark add failed')
+      return serverError(req.payload, err, 'bookmark add failed')
     }
   },
 }
@@ -47,7 +49,7 @@ const remove: Endpoint = {
     const slug = slugOf(req)
     if (!slug.success) return invalid(slug.error, ['storySlug'])
     const removed = await removeBookmark(req.payload, listener.id, slug.data)
-    return removed ? json(200, { deleted: true }) : errorResponse(404, `No bookmark on "${slug.data}".`)
+    return removed ? json(200, { deleted: true }) : error(404, `No bookmark on "${slug.data}".`)
   },
 }
 

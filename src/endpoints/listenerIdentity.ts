@@ -3,7 +3,9 @@ import type { Endpoint } from 'payload'
 import { listenerUser } from '@/access/listenerUser'
 import { anonymousSignInSchema, preferencesPatchSchema } from '@/domain/listener/schemas'
 
-import { addressKey, failed, invalid, json, limited, payloadRequestJson, requestIp, unauthorized } from '@/listener/http'
+import { readJsonBody } from '@/http/body'
+import { invalid, json, serverError } from '@/http/response'
+import { addressKey, limited, requestIp, unauthorized } from '@/listener/http'
 import { deleteListener, findListener, signInAnonymous, updatePreferences } from '@/listener/identity'
 
 /** `POST /api/users/anonymous {anonymousId}`: finds or creates the device's listener; 201 when new. */
@@ -13,7 +15,7 @@ const signIn: Endpoint = {
   handler: async (req) => {
     const tooMany = await limited(req.payload, 'signInPerIp', addressKey(requestIp(req.headers)), 'sign-ins from this address')
     if (tooMany) return tooMany
-    const parsed = await payloadRequestJson(req)
+    const parsed = await readJsonBody(req)
     if (!parsed.ok) return parsed.response
     const input = anonymousSignInSchema.safeParse(parsed.value ?? {})
     if (!input.success) return invalid(input.error)
@@ -21,7 +23,7 @@ const signIn: Endpoint = {
       const { token, user, created } = await signInAnonymous(req.payload, input.data.anonymousId)
       return json(created ? 201 : 200, { token, user })
     } catch (err) {
-      return failed(req.payload, err, 'anonymous sign-in failed')
+      return serverError(req.payload, err, 'anonymous sign-in failed')
     }
   },
 }
@@ -45,7 +47,7 @@ const updateMe: Endpoint = {
   handler: async (req) => {
     const listener = listenerUser(req)
     if (!listener) return unauthorized()
-    const parsed = await payloadRequestJson(req)
+    const parsed = await readJsonBody(req)
     if (!parsed.ok) return parsed.response
     const input = preferencesPatchSchema.safeParse(parsed.value ?? {})
     if (!input.success) return invalid(input.error)
@@ -53,7 +55,7 @@ const updateMe: Endpoint = {
       const user = await updatePreferences(req.payload, listener.id, input.data.preferences)
       return user ? json(200, { user }) : unauthorized()
     } catch (err) {
-      return failed(req.payload, err, 'preferences update failed')
+      return serverError(req.payload, err, 'preferences update failed')
     }
   },
 }
@@ -72,7 +74,7 @@ const deleteMe: Endpoint = {
       const deleted = await deleteListener(req.payload, listener.id)
       return deleted ? json(200, { deleted: true, id: listener.id }) : unauthorized()
     } catch (err) {
-      return failed(req.payload, err, 'listener deletion failed')
+      return serverError(req.payload, err, 'listener deletion failed')
     }
   },
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { timingSafeEqual } from 'node:crypto'
 
 import { hasRole } from '@/access/roles'
+import { error } from '@/http/response'
 import { scrapeMetrics } from '@/observability/clusterMetrics'
 import { settings } from '@/settings'
 
@@ -24,10 +25,7 @@ export async function metricsResponse(payload: Payload, request: Request): Promi
     allowed = hasRole({ user }, 'admin', 'editor', 'translator')
   }
   if (!allowed) {
-    return new Response(JSON.stringify({ errors: [{ message: 'Metrics need METRICS_TOKEN (Authorization: Bearer …) or a staff sign-in.' }] }), {
-      status: 401,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' },
-    })
+    return error(401, 'Metrics need METRICS_TOKEN (Authorization: Bearer …) or a staff sign-in.', {}, { 'www-authenticate': 'Bearer' })
   }
   const { text, contentType } = await scrapeMetrics()
   return new Response(text, { status: 200, headers: { 'content-type': contentType, 'cache-control': 'no-store' } })

@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 import type { Move } from '@/domain/listener/progressMove'
 import { advanceBodySchema, chooseBodySchema, startBodySchema, storySlugSchema } from '@/domain/listener/schemas'
 
-import { errorResponse, failed, invalid, json, limited, listenerIdOf, readJson, unauthorized } from '@/listener/http'
+import { readJsonBody } from '@/http/body'
+import { error, invalid, json, serverError } from '@/http/response'
+import { limited, listenerIdOf, unauthorized } from '@/listener/http'
 import { listProgress, recordMove } from '@/listener/progress'
 
 export const PROGRESS_MOVES = ['start', 'choose', 'advance'] as const
@@ -17,12 +19,12 @@ export type ProgressMoveKind = (typeof PROGRESS_MOVES)[number]
 export async function progressMoveResponse(payload: Payload, request: Request, storySlug: string, kind: string): Promise<Response> {
   const userId = listenerIdOf(request.headers)
   if (!userId) return unauthorized()
-  if (!(PROGRESS_MOVES as readonly string[]).includes(kind)) return errorResponse(404, `No progress move "${kind}": use start, choose or advance.`)
+  if (!(PROGRESS_MOVES as readonly string[]).includes(kind)) return error(404, `No progress move "${kind}": use start, choose or advance.`)
   const slug = storySlugSchema.safeParse(storySlug)
   if (!slug.success) return invalid(slug.error, ['storySlug'])
   const tooMany = await limited(payload, 'movesPerListener', userId, 'progress updates')
   if (tooMany) return tooMany
-  const body = await readJson(request, 16 * 1024)
+  const body = await readJsonBody(request, 16 * 1024)
   if (!body.ok) return body.response
   let move: Move
   let listenedSec = 0
@@ -46,9 +48,9 @@ export async function progressMoveResponse(payload: Payload, request: Request, s
     const outcome = await recordMove(payload, userId, slug.data, move, listenedSec)
     if (outcome.ok) return json(200, { progress: outcome.progress })
     if (outcome.status === 401) return unauthorized(outcome.message)
-    return errorResponse(outcome.status, outcome.message, { code: outcome.code, ...(outcome.currentNodeId ? { currentNodeId: outcome.currentNodeId } : {}) })
+    return error(outcome.status, outcome.message, { code: outcome.code, ...(outcome.currentNodeId ? { currentNodeId: outcome.currentNodeId } : {}) })
   } catch (err) {
-    return failed(payload, err, `progress ${kind} on ${slug.data} failed`)
+    return serverError(payload, err, `progress ${kind} on ${slug.data} failed`)
   }
 }
 
@@ -59,6 +61,6 @@ export async function progressListResponse(payload: Payload, request: Request): 
   try {
     return json(200, { docs: await listProgress(payload, userId) })
   } catch (err) {
-    return failed(payload, err, 'progress list failed')
+    return serverError(payload, err, 'progress list failed')
   }
 }

@@ -2,16 +2,14 @@ import type { Payload } from 'payload'
 
 import { etagFor, etagMatches, PRECOMPRESSED_HEADER } from '@/domain/http/negotiation'
 import { storySlugSchema } from '@/domain/listener/schemas'
+import { error, json } from '@/http/response'
 import { isLocale, LOCALE_CODES } from '@/locales'
 import { encodeBody, getBundle } from '@/services/bundleCache'
 import { isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
-import { databaseUnavailable } from '@/listener/http'
+import { databaseUnavailable } from '@/http/response'
 
 /** Browsers and apps revalidate after a minute; CDNs keep serving a stale copy while they do. */
 export const BUNDLE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400'
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
 
 /**
  * `GET /api/stories/:slug/bundle?locale=hi`: the compiled bundle, from the in-process cache or
@@ -20,13 +18,11 @@ const json = (status: number, body: unknown) =>
 export async function storyBundleResponse(payload: Payload, request: Request, slug: string): Promise<Response> {
   const locale = new URL(request.url).searchParams.get('locale') ?? 'en'
   if (!isLocale(locale)) {
-    return json(400, {
-      errors: [{ message: `Unknown locale "${locale}". Valid locales: ${LOCALE_CODES.join(', ')}.`, field: 'locale', validLocales: LOCALE_CODES }],
-    })
+    return error(400, `Unknown locale "${locale}". Valid locales: ${LOCALE_CODES.join(', ')}.`, { field: 'locale', validLocales: LOCALE_CODES })
   }
   // Not a slug (NUL, %FF, …): no story can have it; answered before any cache or database work.
   if (!storySlugSchema.safeParse(slug).success) {
-    return json(400, { errors: [{ message: 'slug: must be a story slug (lower-case letters, digits and "-")', field: 'slug' }] })
+    return error(400, 'slug: must be a story slug (lower-case letters, digits and "-")', { field: 'slug' })
   }
   let found: Awaited<ReturnType<typeof getBundle>>
   try {
@@ -37,7 +33,7 @@ export async function storyBundleResponse(payload: Payload, request: Request, sl
   }
   const { entry, queries } = found
   if (!entry || !entry.storyActive) {
-    return json(404, { errors: [{ message: `No active story "${slug}".` }] })
+    return error(404, `No active story "${slug}".`)
   }
   if (!entry.published) {
     const available = entry.availableLocales ?? []

@@ -4,17 +4,16 @@ import type { z } from 'zod'
 
 import { type catalogPageSchema, catalogQuerySchema, parseQuery, type storyCardSchema } from '@/domain/api/schemas'
 import { deliveryPool } from '@/db/replicas'
+import { json } from '@/http/response'
 import { cachedCatalog, changedRecently } from '@/services/bundleCache'
 import { isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
-import { databaseUnavailable } from '@/listener/http'
+import { databaseUnavailable } from '@/http/response'
 
 const PAGE_SIZE = 20
 
 export type StoryCard = z.infer<typeof storyCardSchema>
 export type CatalogPage = z.infer<typeof catalogPageSchema>
 
-const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...extra } })
 
 type Filters = { ages: string[]; regions: string[] }
 

@@ -10,10 +10,10 @@ import { validateStory, type ValidationReport } from '@/domain/story/validate'
 import { DEFAULT_LOCALE, isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
 import { loadStoryGraph } from '@/services/storyGraph'
 import { SLUGS } from '@/slugs'
+import { isUuid } from '@/domain/http/uuid'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-const error = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+import { requireRole } from '@/http/requireRole'
+import { error, json } from '@/http/response'
 
 /** Audio of one node in one locale, as the map shows it. */
 export type StudioAudioState = 'done' | 'outdated' | 'missing' | 'failed' | 'queued'
@@ -36,7 +36,7 @@ export type StudioData = {
 
 function storyIdOf(req: PayloadRequest): string | null {
   const id = String(req.routeParams?.id ?? '')
-  return UUID.test(id) ? id : null
+  return isUuid(id) ? id : null
 }
 
 async function loadStudio(req: PayloadRequest, id: string, locale: LocaleCode): Promise<StudioData | null> {
@@ -90,13 +90,14 @@ function staffStoryGet<T>(path: string, answer: (req: PayloadRequest, id: string
     path,
     method: 'get',
     handler: async (req) => {
-      if (!staffUser(req)) return error(req.user ? 403 : 401, 'You are not allowed to perform this action.')
+      const denied = requireRole(req, ['admin', 'editor', 'translator'])
+      if (denied) return denied
       const locale = localeParam(req)
       if (locale instanceof Response) return locale
       const id = storyIdOf(req)
       const body = id ? await answer(req, id, locale) : null
       if (!body) return error(404, 'Not Found')
-      return Response.json(body, { headers: { 'Cache-Control': 'no-store' } })
+      return json(200, body)
     },
   }
 }

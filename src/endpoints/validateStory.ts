@@ -2,7 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { storyIdParamSchema } from '@/domain/api/schemas'
 import { validateStory } from '@/domain/story/validate'
-import { staffUser } from '@/access/roles'
+import { requireRole } from '@/http/requireRole'
+import { error, json } from '@/http/response'
 import { loadStoryGraph } from '@/services/storyGraph'
 
 /** `GET /api/stories/:id/validate`: the story's errors and warnings, for staff. */
@@ -10,11 +11,12 @@ export const validateStoryEndpoint: Endpoint = {
   path: '/:id/validate',
   method: 'get',
   handler: async (req) => {
-    if (!staffUser(req)) return Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 })
+    const denied = requireRole(req, ['admin', 'editor', 'translator'], { anonymous: 403 })
+    if (denied) return denied
     const id = String(req.routeParams?.id ?? '')
-    if (!storyIdParamSchema.safeParse(id).success) return Response.json({ errors: [{ message: `No story ${id}.` }] }, { status: 404 })
+    if (!storyIdParamSchema.safeParse(id).success) return error(404, `No story ${id}.`)
     const graph = await loadStoryGraph(req, id)
-    if (!graph) return Response.json({ errors: [{ message: `No story ${id}.` }] }, { status: 404 })
-    return Response.json(validateStory(graph))
+    if (!graph) return error(404, `No story ${id}.`)
+    return json(200, validateStory(graph))
   },
 }

@@ -1,7 +1,7 @@
 import type { Endpoint, Payload } from 'payload'
 
 import { staffUser } from '@/access/roles'
-import { errorResponse, json } from '@/listener/http'
+import { error, json } from '@/http/response'
 import { LOCALE_CODES } from '@/locales'
 import { primaryPool } from '@/db/postgres'
 
@@ -82,7 +82,7 @@ export const translationDashboardEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const user = staffUser(req)
-    if (!user) return errorResponse(req.user ? 403 : 401, 'Staff only.')
+    if (!user) return error(req.user ? 403 : 401, 'Staff only.')
     const locales = user.role === 'translator' ? LOCALE_CODES.filter((l) => (user.assignedLocales ?? []).includes(l)) : null
     return json(200, await translationDashboard(req.payload, locales))
   },

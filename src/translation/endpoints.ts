@@ -3,7 +3,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
 import { staffUser } from '@/access/roles'
 import { withTransaction } from '@/db/transaction'
-import { errorResponse, invalid, json, payloadRequestJson } from '@/listener/http'
+import { readJsonBody } from '@/http/body'
+import { error, invalid, json } from '@/http/response'
 import { machineDraftBodySchema, publicationBodySchema, TRANSLATION_FILE_FORMATS, translationReviewBodySchema } from '@/domain/translation/apiSchemas'
 import { isLocale, LOCALE_CODES, type LocaleCode } from '@/locales'
 import { loadStoryTranslation, PublishRefused, statusBody, textsIn, translationRow } from '@/translation/service'
@@ -12,25 +13,24 @@ import { machineTranslator, MachineTranslationError } from '@/translation/machin
 import { draftWithMachine } from '@/translation/machineDraft'
 import { settings as appSettings } from '@/settings'
 import { reviewUnits, setPublicationState, TranslationInputError, TranslationNotFound } from '@/translation/publication'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { isUuid } from '@/domain/http/uuid'
 
 function storyIdOf(req: PayloadRequest): string | null {
   const id = String(req.routeParams?.id ?? '')
-  return UUID.test(id) ? id : null
+  return isUuid(id) ? id : null
 }
 
 function localeParam(value: unknown): LocaleCode | Response {
-  if (value === undefined || value === null || value === '') return errorResponse(400, `locale is required, one of ${LOCALE_CODES.join(', ')}.`, { field: 'locale' })
-  if (!isLocale(value)) return errorResponse(400, `Unknown locale "${String(value)}". Valid locales: ${LOCALE_CODES.join(', ')}.`, { field: 'locale' })
+  if (value === undefined || value === null || value === '') return error(400, `locale is required, one of ${LOCALE_CODES.join(', ')}.`, { field: 'locale' })
+  if (!isLocale(value)) return error(400, `Unknown locale "${String(value)}". Valid locales: ${LOCALE_CODES.join(', ')}.`, { field: 'locale' })
   return value
 }
 
-const forbidden = (req: PayloadRequest, what: string) => errorResponse(req.user ? 403 : 401, what)
+const forbidden = (req: PayloadRequest, what: string) => error(req.user ? 403 : 401, what)
 
 function failure(req: PayloadRequest, err: unknown, what: string): Response {
-  if (err instanceof TranslationNotFound) return errorResponse(404, err.message)
-  if (err instanceof TranslationInputError) return errorResponse(400, err.message, { field: err.field })
+  if (err instanceof TranslationNotFound) return error(404, err.message)
+  if (err instanceof TranslationInputError) return error(400, err.message, { field: err.field })
   if (err instanceof PublishRefused) {
     return json(409, { errors: [{ message: err.message, field: 'state', code: 'LOCALE_NOT_READY', blockers: err.blockers }] })
   }
@@ -53,15 +53,15 @@ export const translationStatusEndpoint: Endpoint = {
     const sourceParam = req.searchParams.get('source')
     let shown: LocaleCode | null = null
     if (sourceParam !== null) {
-      if (!isLocale(sourceParam)) return errorResponse(400, `Unknown locale "${sourceParam}". Valid locales: ${LOCALE_CODES.join(', ')}.`, { field: 'source' })
+      if (!isLocale(sourceParam)) return error(400, `Unknown locale "${sourceParam}". Valid locales: ${LOCALE_CODES.join(', ')}.`, { field: 'source' })
       shown = sourceParam
     }
     if (!staffUser(req) || !mayTranslate(req, locale)) return forbidden(req, `You may not see the ${locale} translation.`)
     const id = storyIdOf(req)
-    if (!id) return errorResponse(404, 'Not Found')
+    if (!id) return error(404, 'Not Found')
     const settings = appSettings().publishing
     const t = await loadStoryTranslation(req, id, locale, settings.requireAudio)
-    if (!t) return errorResponse(404, 'Not Found')
+    if (!t) return error(404, 'Not Found')
     const row = await translationRow(req, id, locale)
     const body = statusBody(t, locale, row?.publicationState ?? 'draft', settings, machineTranslator() !== null)
     if (shown) body.shownSource = { locale: shown, texts: textsIn(t, shown) }
@@ -75,7 +75,7 @@ export const translationReviewEndpoint: Endpoint = {
   path: '/:id/translation-review',
   method: 'post',
   handler: async (req) => {
-    const body = await payloadRequestJson(req)
+    const body = await readJsonBody(req)
     if (!body.ok) return body.response
     const parsed = translationReviewBodySchema.safeParse(body.value ?? {})
     if (!parsed.success) return invalid(parsed.error)
@@ -83,7 +83,7 @@ export const translationReviewEndpoint: Endpoint = {
     if (locale instanceof Response) return locale
     if (!mayReview(req, locale)) return forbidden(req, `You may not review ${locale}: editors and ${locale} reviewers may.`)
     const id = storyIdOf(req)
-    if (!id) return errorResponse(404, 'Not Found')
+    if (!id) return error(404, 'Not Found')
     try {
       const units = parsed.data.units === 'all' ? null : parsed.data.units
       const result = await withTransaction(req, (tx) => reviewUnits(tx, id, locale, units, parsed.data.action))
@@ -104,7 +104,7 @@ export const publicationEndpoint: Endpoint = {
   path: '/:id/publication',
   method: 'post',
   handler: async (req) => {
-    const body = await payloadRequestJson(req)
+    const body = await readJsonBody(req)
     if (!body.ok) return body.response
     const parsed = publicationBodySchema.safeParse(body.value ?? {})
     if (!parsed.success) return invalid(parsed.error)
@@ -114,7 +114,7 @@ export const publicationEndpoint: Endpoint = {
     const allowed = state === 'in_review' ? mayTranslate(req, locale) : mayPublish(req)
     if (!allowed) return forbidden(req, state === 'in_review' ? `You may not work on ${locale}.` : 'Only editors publish and unpublish languages.')
     const id = storyIdOf(req)
-    if (!id) return errorResponse(404, 'Not Found')
+    if (!id) return error(404, 'Not Found')
     try {
       const result = await withTransaction(req, (tx) => setPublicationState(tx, id, locale, state))
       return json(200, { locale, ...result })
@@ -133,7 +133,7 @@ export const translationHistoryEndpoint: Endpoint = {
     if (locale instanceof Response) return locale
     if (!mayTranslate(req, locale)) return forbidden(req, `You may not see the ${locale} translation.`)
     const id = storyIdOf(req)
-    if (!id) return errorResponse(404, 'Not Found')
+    if (!id) return error(404, 'Not Found')
     const unit = req.searchParams.get('unit')
     const events = await req.payload.find({
       collection: 'translation-events',
@@ -166,7 +166,7 @@ function formatParam(value: string | null): (typeof FORMATS)[number] | Response 
   const format = value ?? 'xliff'
   return (FORMATS as readonly string[]).includes(format)
     ? (format as (typeof FORMATS)[number])
-    : errorResponse(400, `format must be one of ${FORMATS.join(', ')}.`, { field: 'format' })
+    : error(400, `format must be one of ${FORMATS.join(', ')}.`, { field: 'format' })
 }
 
 /** `GET /api/stories/:id/translation-export?locale=ta&format=xliff|csv`: a file for outside translators. */
@@ -180,7 +180,7 @@ export const translationExportEndpoint: Endpoint = {
     if (format instanceof Response) return format
     if (!mayTranslate(req, locale)) return forbidden(req, `You do not translate ${locale}.`)
     const id = storyIdOf(req)
-    if (!id) return errorResponse(404, 'Not Found')
+    if (!id) return error(404, 'Not Found')
     try {
       const file = format === 'xliff' ? await exportXliff(req, id, locale) : await exportCsv(req, id, locale)
       return new Response(file.body, {
@@ -213,10 +213,10 @@ export const translationImportEndpoint: Endpoint = {
     if (format instanceof Response) return format
     if (!mayTranslate(req, locale)) return forbidden(req, `You do not translate ${locale}.`)
     const id = storyIdOf(req)
-    if (!id) return errorResponse(404, 'Not Found')
+    if (!id) return error(404, 'Not Found')
     const text = req.text ? await req.text() : ''
-    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return errorResponse(413, `The file is larger than ${MAX_IMPORT_BYTES} bytes.`)
-    if (!text.trim()) return errorResponse(400, 'The body must be the file.', { field: 'file' })
+    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return error(413, `The file is larger than ${MAX_IMPORT_BYTES} bytes.`)
+    if (!text.trim()) return error(400, 'The body must be the file.', { field: 'file' })
     try {
       const entries = format === 'xliff' ? await readXliff(text, locale) : readCsv(text)
       const report = await withTransaction(req, (tx) => importEntries(tx, id, locale, entries))
@@ -237,7 +237,7 @@ export const machineDraftEndpoint: Endpoint = {
   path: '/:id/machine-draft',
   method: 'post',
   handler: async (req) => {
-    const body = await payloadRequestJson(req)
+    const body = await readJsonBody(req)
     if (!body.ok) return body.response
     const parsed = machineDraftBodySchema.safeParse(body.value ?? {})
     if (!parsed.success) return invalid(parsed.error)
@@ -245,14 +245,14 @@ export const machineDraftEndpoint: Endpoint = {
     if (locale instanceof Response) return locale
     if (!mayTranslate(req, locale)) return forbidden(req, `You do not translate ${locale}.`)
     const id = storyIdOf(req)
-    if (!id) return errorResponse(404, 'Not Found')
+    if (!id) return error(404, 'Not Found')
     const translator = machineTranslator()
-    if (!translator) return errorResponse(503, 'Machine translation is not set up (SARVAM_API_KEY).')
+    if (!translator) return error(503, 'Machine translation is not set up (SARVAM_API_KEY).')
     try {
       const result = await draftWithMachine(req, id, locale, parsed.data.units ?? null, translator, (work) => withTransaction(req, work))
       return json(200, result)
     } catch (err) {
-      if (err instanceof MachineTranslationError) return errorResponse(502, err.message)
+      if (err instanceof MachineTranslationError) return error(502, err.message)
       return failure(req, err, `machine draft of story ${id} ${locale} failed`)
     }
   },

@@ -5,14 +5,11 @@ import { Readable } from 'node:stream'
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
-import { progressListResponse, progressMoveResponse } from '@/endpoints/progress'
-import { storyBundleResponse } from '@/endpoints/storyBundle'
-import { storyCatalogResponse } from '@/endpoints/storyCatalog'
 import { bodyLimitFor, bodyLimitsFromSettings, limitRequestBody } from '@/server/bodyLimit'
 import { pinClientAddress, trustFromSettings } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
 import { graphqlPost } from '@/http/graphqlPost'
+import { matchRoute, respond } from '@/http/routes'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 const NEXT_DROPS = new Set(['content-length', 'content-encoding', 'transfer-encoding'])
@@ -73,14 +70,10 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse): Promi
         res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'path: malformed percent-encoding', field: 'path' }] }))
         return
       }
-      const bundle = url.pathname.match(/^\/api\/stories\/([^/]+)\/bundle$/)
-      const progress = url.pathname.match(/^\/api\/progress\/([^/]+)\/([^/]+)$/)
-      if (bundle && req.method === 'GET') response = await storyBundleResponse(await getPayload({ config }), request, decodeURIComponent(bundle[1]!))
-      else if (url.pathname === '/api/stories/catalog' && req.method === 'GET') response = await storyCatalogResponse(await getPayload({ config }), request)
+      // The app's own routes, from the same table the Next route files mount (src/http/routes.ts).
+      const custom = matchRoute(req.method ?? 'GET', url.pathname)
+      if (custom) response = await respond(custom.name, await getPayload({ config }), request, custom.params)
       else if (url.pathname === '/api/graphql' && req.method === 'POST') response = await graphql(request)
-      else if (url.pathname === '/api/analytics/events' && req.method === 'POST') response = await analyticsIngestResponse(await getPayload({ config }), request)
-      else if (url.pathname === '/api/progress' && req.method === 'GET') response = await progressListResponse(await getPayload({ config }), request)
-      else if (progress && req.method === 'POST') response = await progressMoveResponse(await getPayload({ config }), request, decodeURIComponent(progress[1]!), progress[2]!)
       else if (url.pathname.startsWith('/api/')) {
         const slug = url.pathname.slice('/api/'.length).split('/').filter(Boolean)
         const handler = rest[req.method ?? 'GET']

@@ -15,8 +15,7 @@ import { settings as appSettings } from '@/settings'
 
 import { fontFor } from './scripts'
 import { Workspace } from './Workspace'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { isUuid } from '@/domain/http/uuid'
 
 /**
  * `/admin/translate/:storyId/:locale`: the translation workspace of one story in one language.
@@ -44,7 +43,7 @@ export async function WorkspaceView(props: AdminViewServerProps) {
       <Gutter>{children}</Gutter>
     </DefaultTemplate>
   )
-  if (!storyId || !UUID.test(storyId) || !isLocale(locale)) return template(<p>No such story or language.</p>)
+  if (!storyId || !isUuid(storyId) || !isLocale(locale)) return template(<p>No such story or language.</p>)
   if (!mayTranslate(req, locale)) return template(<p>You do not translate {getLocale(locale).label}.</p>)
   const settings = appSettings().publishing
   const t = await loadStoryTranslation(req, storyId, locale, settings.requireAudio)

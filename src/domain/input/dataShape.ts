@@ -7,6 +7,7 @@
  *
  * Field configs are read structurally (no Payload import), so this stays pure and unit-tested.
  */
+import { isUuid } from '@/domain/http/uuid'
 
 export type FieldShape = {
   type: string
@@ -24,7 +25,6 @@ export type ShapeIssue = { path: string; message: string }
 /** JSON values nested deeper than this are refused (PostgreSQL's jsonb and every client cope). */
 export const MAX_JSON_DEPTH = 64
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -83,7 +83,7 @@ function checkString(value: unknown, path: string, what = 'a string'): ShapeIssu
 
 function checkId(value: unknown, path: string): ShapeIssue | null {
   const id = isPlainObject(value) && 'id' in value ? value.id : value
-  if (typeof id === 'string' && UUID.test(id)) return null
+  if (isUuid(id)) return null
   return { path, message: `expected the id (a UUID) of a document, got ${typeof id === 'string' ? JSON.stringify(id.slice(0, 40)) : kind(id)}` }
 }
 
@@ -285,7 +285,7 @@ export function checkWhere(where: unknown, fields: FieldShape[]): ShapeIssue[] {
         }
         if (field && (field.type === 'relationship' || field.type === 'upload') && !Array.isArray(field.relationTo) && ID_OPERATORS.has(operator)) {
           const values = Array.isArray(operand) ? operand : typeof operand === 'string' ? operand.split(',') : [operand]
-          const bad = values.find((v) => v !== null && v !== 'null' && v !== '' && !(typeof v === 'string' && UUID.test(v)))
+          const bad = values.find((v) => v !== null && v !== 'null' && v !== '' && !isUuid(v))
           if (bad !== undefined) issues.push({ path: opPath, message: `expected the id (a UUID) of a document, got ${JSON.stringify(String(bad).slice(0, 40))}` })
         }
       }

@@ -8,6 +8,7 @@
  * staff JWT or the other way round, even though both come from PAYLOAD_SECRET.
  */
 import crypto from 'node:crypto'
+import { isUuid } from '@/domain/http/uuid'
 
 export const TOKEN_PREFIX = 'lt1'
 
@@ -21,8 +22,6 @@ export type ListenerClaims = {
 }
 
 export type TokenCheck = { ok: true; claims: ListenerClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const keys = new Map<string, Buffer>()
 
@@ -66,7 +65,7 @@ export function verifyListenerToken(token: string, secret: string, nowSec: numbe
     return { ok: false, reason: 'malformed' }
   }
   const c = claims as Partial<ListenerClaims>
-  if (typeof c.sub !== 'string' || !UUID.test(c.sub) || typeof c.iat !== 'number' || typeof c.exp !== 'number') {
+  if (typeof c.sub !== 'string' || !isUuid(c.sub) || typeof c.iat !== 'number' || typeof c.exp !== 'number') {
     return { ok: false, reason: 'malformed' }
   }
   if (c.exp <= nowSec) return { ok: false, reason: 'expired' }

@@ -1,10 +1,5 @@
-import config from '@payload-config'
-import { getPayload } from 'payload'
-
-import { metricsResponse } from '@/endpoints/metrics'
+import { nextRoute } from '@/http/nextRoute'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET(request: Request) {
-  return metricsResponse(await getPayload({ config, cron: true }), request)
-}
+export const GET = nextRoute('metrics')

@@ -1,9 +1,3 @@
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import { nextRoute } from '@/http/nextRoute'
 
-import { progressListResponse } from '@/endpoints/progress'
-
-export async function GET(request: Request) {
-  const payload = await getPayload({ config, cron: true })
-  return progressListResponse(payload, request)
-}
+export const GET = nextRoute('progressList')

@@ -1,10 +1,5 @@
-import config from '@payload-config'
-import { getPayload } from 'payload'
-
-import { readinessResponse } from '@/endpoints/readiness'
+import { nextRoute } from '@/http/nextRoute'
 
 export const dynamic = 'force-dynamic'
 
-export async function GET() {
-  return readinessResponse(await getPayload({ config, cron: true }))
-}
+export const GET = nextRoute('ready')

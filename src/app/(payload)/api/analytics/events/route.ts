@@ -1,9 +1,3 @@
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import { nextRoute } from '@/http/nextRoute'
 
-import { analyticsIngestResponse } from '@/endpoints/analyticsEvents'
-
-export async function POST(request: Request) {
-  const payload = await getPayload({ config, cron: true })
-  return analyticsIngestResponse(payload, request)
-}
+export const POST = nextRoute('analyticsEvents')

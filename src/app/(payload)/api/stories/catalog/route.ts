@@ -1,9 +1,3 @@
-import config from '@payload-config'
-import { getPayload } from 'payload'
+import { nextRoute } from '@/http/nextRoute'
 
-import { storyCatalogResponse } from '@/endpoints/storyCatalog'
-
-export async function GET(request: Request) {
-  const payload = await getPayload({ config, cron: true })
-  return storyCatalogResponse(payload, request)
-}
+export const GET = nextRoute('storyCatalog')

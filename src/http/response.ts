@@ -1,0 +1,56 @@
+import type { Payload } from 'payload'
+
+import type { ZodError } from 'zod'
+
+import { DATABASE_RETRY_AFTER_SEC, isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
+import { fieldIssues } from '@/domain/listener/schemas'
+
+/**
+ * The one shape of this project's own HTTP answers: JSON with `charset=utf-8`, errors as
+ * `{ errors: [{ message, ...extra }] }` like Payload's own. Answers are `no-store` unless the
+ * caller sets its own `cache-control`.
+ */
+export const NO_STORE = { 'cache-control': 'no-store' }
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
+  })
+}
+
+export function error(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return json(status, { errors: [{ message, ...extra }] }, headers)
+}
+
+/** 400 listing every problem of a zod parse, each naming its field path. */
+export function invalid(zodError: ZodError, prefix: (string | number)[] = []): Response {
+  const issues = fieldIssues(zodError, prefix)
+  return json(400, { errors: issues.map((i) => ({ message: `${i.field}: ${i.message}`, field: i.field })) })
+}
+
+/** 503 with Retry-After: the database cannot be reached right now; apps retry later. */
+export const databaseUnavailable = (): Response =>
+  error(503, `The database cannot be reached right now. Retry in ${DATABASE_RETRY_AFTER_SEC} s.`, {}, { 'retry-after': String(DATABASE_RETRY_AFTER_SEC) })
+
+/** Logs an unexpected failure and answers 500 without internals (503 when the database is away). */
+export function serverError(payload: Payload, err: unknown, msg: string): Response {
+  if (isDatabaseUnavailable(err)) {
+    payload.logger.warn({ msg: `${msg}: the database cannot be reached (${(err as Error).message})` })
+    return databaseUnavailable()
+  }
+  payload.logger.error({ err, msg })
+  return error(500, 'Something went wrong on our side. It has been logged; please try again.')
+}
+
+/**
+ * The one wrapper around a handler: an error it did not turn into an answer itself becomes the
+ * logged 500 (never internals, never an unhandled rejection in the server).
+ */
+export async function answering(payload: Payload, what: string, respond: () => Promise<Response>): Promise<Response> {
+  try {
+    return await respond()
+  } catch (err) {
+    return serverError(payload, err, `${what} failed`)
+  }
+}
