@@ -5,13 +5,13 @@
 import { reportImported } from '../scripts/lib/runTypeScript'
 
 const { loadPayload } = await import('../scripts/lib/migrateAndSeed')
-const { migrations } = await import('../migrations')
+const { migrate } = await import('@/db/migrate')
 const { loadSeedStories, seedStories } = await import('@/seed/seed')
 const { generateStory, generateWideStory } = await import('./storyGenerator')
 reportImported()
 
 const payload = await loadPayload()
-await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+await migrate(payload)
 const forty = { ...generateStory(1, 40), slug: 'bench-studio-40' }
 const wide = { ...generateWideStory(1, 200), slug: 'bench-studio-200' }
 await seedStories(payload, [...loadSeedStories(), forty, wide])

@@ -35,9 +35,9 @@ async function main() {
   try {
     const { getPayload, createLocalReq } = await import('payload')
     const config = (await import('@payload-config')).default
-    const { migrations } = await import('../migrations')
+    const { migrate } = await import('@/db/migrate')
     const payload = await getPayload({ config })
-    await (payload.db as unknown as { migrate: (a: { migrations: unknown }) => Promise<void> }).migrate({ migrations })
+    await migrate(payload)
     const { seedStories } = await import('@/seed/seed')
     const { startTestServer } = await import('../tests/support/httpServer')
     const { createStaff, rest } = await import('../tests/support/api')

@@ -8,6 +8,7 @@ import { refreshStoryAudioBundlesTask } from '@/audio/jobs/refreshStoryAudioBund
 import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/jobs/sweepAudioObjectsTask'
 import { onShutdown } from '@/lifecycle/shutdown'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
+import { idOf } from '@/db/idOf'
 import { primaryPool } from '@/db/postgres'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { recompileStoryBundles } from '@/services/storyBundles'
@@ -116,7 +117,6 @@ function startServerWorker(payload: Payload): void {
 }
 
 type Ref = string | { id: string } | null | undefined
-const idOf = (ref: Ref) => (ref ? (typeof ref === 'object' ? ref.id : ref) : null)
 
 /** AUTO_VOICE: an edit of a node's text or a character's voice asks for the story to be voiced again (debounced). */
 const autoVoiceAfterChange: CollectionAfterChangeHook = async ({ doc, req, context }) => {

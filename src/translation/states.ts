@@ -8,6 +8,7 @@ import { textHash } from '@/domain/translation/hash'
 import type { StoredStatus, UnitState } from '@/domain/translation/status'
 import { sourceLocaleOf, sourceText, TRANSLATABLE_FIELDS, type UnitCollection, type UnitField, unitId } from '@/domain/translation/units'
 import { isLocale, type LocaleCode } from '@/locales'
+import { idOf } from '@/db/idOf'
 import { drizzleFor } from '@/db/postgres'
 
 type Row = Record<string, unknown>
@@ -184,11 +185,4 @@ async function saveContext(
   }
   const storySource = isLocale(row?.story_source) ? row.story_source : 'en'
   return { storySource, texts, states: new Map((row?.states ?? []).map((st) => [st.unit_id, st])) }
-}
-
-function idOf(ref: unknown): string | null {
-  if (!ref) return null
-  if (typeof ref === 'string') return ref
-  if (typeof ref === 'object' && 'id' in ref) return String((ref as { id: unknown }).id)
-  return null
 }
