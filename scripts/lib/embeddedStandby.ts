@@ -33,6 +33,35 @@ const SKIP = new Set(['postmaster.pid', 'postmaster.opts', 'standby.signal', 're
 const EMPTY_DIRS = new Set(['pg_wal', 'pg_replslot', 'pg_stat_tmp', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_subtrans'])
 
 /**
+ * Copies the running cluster's folder `from` into `to`, each entry as `keep` (given its path
+ * relative to `from`) allows, folders with their modes. A file the cluster deletes while we copy
+ * (a dropped relation, a relation cache file) is left out: the WAL replayed from the backup's start
+ * accounts for it, as the PostgreSQL docs say of a low-level base backup.
+ */
+function copyCluster(from: string, to: string, keep: (rel: string) => boolean, rel = ''): void {
+  const vanished = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT'
+  let entries: fs.Dirent[]
+  try {
+    entries = fs.readdirSync(from, { withFileTypes: true })
+    fs.mkdirSync(to, { recursive: true })
+    fs.chmodSync(to, fs.statSync(from).mode & 0o7777)
+  } catch (err) {
+    if (vanished(err)) return
+    throw err
+  }
+  for (const entry of entries) {
+    const entryRel = path.join(rel, entry.name)
+    if (!keep(entryRel)) continue
+    try {
+      if (entry.isDirectory()) copyCluster(path.join(from, entry.name), path.join(to, entry.name), keep, entryRel)
+      else fs.copyFileSync(path.join(from, entry.name), path.join(to, entry.name))
+    } catch (err) {
+      if (!vanished(err)) throw err
+    }
+  }
+}
+
+/**
  * Takes a base copy of the running primary into `dir` with the low-level backup API
  * (`pg_backup_start` / file copy / `pg_backup_stop`: the embedded package has no pg_basebackup),
  * reserving WAL in a physical replication slot so the standby can stream from the copy's start.
@@ -47,16 +76,13 @@ async function baseCopy(primaryUrl: string, primaryDir: string, dir: string, pri
     await client.query(`SELECT pg_create_physical_replication_slot($1, true)`, [SLOT])
     await client.query(`SELECT pg_backup_start('bk-standby', true)`)
     fs.rmSync(dir, { recursive: true, force: true })
-    fs.cpSync(primaryDir, dir, {
-      recursive: true,
-      filter: (src) => {
-        const rel = path.relative(primaryDir, src)
-        const [top, ...rest] = rel.split(path.sep)
-        if (rel === '') return true
-        if (rest.length === 0 && SKIP.has(top!)) return false
-        if (EMPTY_DIRS.has(top!) && rest.length > 0) return rest.length === 1 && rest[0] === 'archive_status'
-        return true
-      },
+    copyCluster(primaryDir, dir, (rel) => {
+      const [top, ...rest] = rel.split(path.sep)
+      const name = path.basename(rel)
+      if (rest.length === 0 && SKIP.has(top!)) return false
+      if (name === 'pg_internal.init' || name.startsWith('pgsql_tmp')) return false
+      if (EMPTY_DIRS.has(top!) && rest.length > 0) return rest.length === 1 && rest[0] === 'archive_status'
+      return true
     })
     const { rows } = await client.query<{ labelfile: string; spcmapfile: string }>(`SELECT labelfile, spcmapfile FROM pg_backup_stop(false)`)
     fs.writeFileSync(path.join(dir, 'backup_label'), rows[0]!.labelfile)
