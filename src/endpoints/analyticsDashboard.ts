@@ -1,13 +1,11 @@
-import type { Endpoint } from 'payload'
-
 import { dashboardQuerySchema, parseQuery } from '@/domain/api/schemas'
 
 import { requireRole } from '@/http/requireRole'
-import { json, serverError } from '@/http/response'
+import { answeringEndpoint, json } from '@/http/response'
 import { listenerDashboard } from '@/listener/dashboard'
 
 /** `GET /api/analytics-events/dashboard?days=30`: the admin dashboard's aggregates (admins only). */
-export const analyticsDashboardEndpoint: Endpoint = {
+export const analyticsDashboardEndpoint = answeringEndpoint({
   path: '/dashboard',
   method: 'get',
   handler: async (req) => {
@@ -16,10 +14,6 @@ export const analyticsDashboardEndpoint: Endpoint = {
     const query = parseQuery(dashboardQuerySchema, req.url ?? '/')
     if (!query.ok) return json(400, query.body)
     const { days } = query.data
-    try {
-      return json(200, await listenerDashboard(req.payload, days))
-    } catch (err) {
-      return serverError(req.payload, err, 'listener dashboard failed')
-    }
+    return json(200, await listenerDashboard(req.payload, days))
   },
-}
+})

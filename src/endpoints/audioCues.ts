@@ -1,7 +1,8 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { toWebVtt, type Cue } from '@/domain/audio/cues'
 import { audioFileNotFound, readableAudioFile } from '@/endpoints/audioFileRead'
+import { answeringEndpoint } from '@/http/response'
 
 /**
  * `GET /api/audio-files/:id/cues.vtt`: the file's read-along cues (one per sentence) as WebVTT,
@@ -9,7 +10,7 @@ import { audioFileNotFound, readableAudioFile } from '@/endpoints/audioFileRead'
  * access: public only for an active story; others get 404). Immutable per row content, so cacheable
  * for a short while.
  */
-export const audioCuesEndpoint: Endpoint = {
+export const audioCuesEndpoint = answeringEndpoint({
   path: '/:id/cues.vtt',
   method: 'get',
   handler: async (req: PayloadRequest) => {
@@ -18,4 +19,4 @@ export const audioCuesEndpoint: Endpoint = {
     const cues = Array.isArray(row.cues) ? (row.cues as Cue[]) : []
     return new Response(toWebVtt(cues), { status: 200, headers: { 'content-type': 'text/vtt; charset=utf-8', 'cache-control': 'public, max-age=60' } })
   },
-}
+})

@@ -1,9 +1,10 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { audioStore } from '@/storage/objectStore'
 import { primaryPool } from '@/db/postgres'
 import { settings } from '@/settings'
 import { audioFileNotFound, readableAudioFile } from '@/endpoints/audioFileRead'
+import { answeringEndpoint } from '@/http/response'
 
 /** Seconds a signed URL stays valid (private bucket). */
 function signedUrlSeconds(): number {
@@ -16,7 +17,7 @@ function signedUrlSeconds(): number {
  * for audio of an active story (the collection's read access; others get 404). The count is one
  * atomic `UPDATE … SET access_count = access_count + 1`, so concurrent plays never lose one.
  */
-export const playAudioEndpoint: Endpoint = {
+export const playAudioEndpoint = answeringEndpoint({
   path: '/:id/play',
   method: 'get',
   handler: async (req: PayloadRequest) => {
@@ -32,7 +33,7 @@ export const playAudioEndpoint: Endpoint = {
     // no-store: every play comes back here to be counted; the object itself is cached forever.
     return new Response(null, { status: 302, headers: { location, 'cache-control': 'no-store' } })
   },
-}
+})
 
 async function objectUrl(key: string): Promise<string> {
   if (/^https?:\/\//.test(key)) return key

@@ -1,4 +1,4 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { StoryNotFound, enqueueStoryAudio, loadStoryAudio, statusOf } from '@/audio/jobs/storyAudio'
@@ -6,8 +6,8 @@ import { parseLocales } from '@/domain/audio/variants'
 import { generateAudioBodySchema } from '@/domain/api/schemas'
 import { readJsonBody } from '@/http/body'
 import { requireRole } from '@/http/requireRole'
-import { error, invalid, json } from '@/http/response'
-import { LOCALE_CODES } from '@/locales'
+import { answeringEndpoint, error, invalid, json } from '@/http/response'
+import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { isUuid } from '@/domain/http/uuid'
 
 async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | Response> {
@@ -22,8 +22,14 @@ function storyId(req: PayloadRequest): string | null {
   return isUuid(id) ? id : null
 }
 
-function locales(value: string | string[] | undefined) {
-  return parseLocales(value, LOCALE_CODES)
+/** The `locales` asked for (all when absent), or a 400 naming `locales` for an unknown code. */
+function localesParam(value: string | string[] | undefined): LocaleCode[] | Response {
+  try {
+    return parseLocales(value, LOCALE_CODES)
+  } catch (err) {
+    if (err instanceof RangeError) return error(400, `locales: ${err.message}`, { field: 'locales' })
+    throw err
+  }
 }
 
 /**
@@ -31,7 +37,7 @@ function locales(value: string | string[] | undefined) {
  * the story that is missing, outdated or failed (`{ "locales": ["hi", "ta"] }` to limit it). Answers
  * 202 with what was queued and the story's audio status.
  */
-export const generateStoryAudioEndpoint: Endpoint = {
+export const generateStoryAudioEndpoint = answeringEndpoint({
   path: '/:id/audio',
   method: 'post',
   handler: async (req) => {
@@ -43,24 +49,23 @@ export const generateStoryAudioEndpoint: Endpoint = {
     if (raw instanceof Response) return raw
     const body = generateAudioBodySchema.safeParse(raw)
     if (!body.success) return invalid(body.error)
+    const locales = localesParam(body.data?.locales)
+    if (locales instanceof Response) return locales
     try {
-      const result = await enqueueStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(body.data?.locales) })
-      return json(202, result)
-    } catch (e) {
-      if (e instanceof StoryNotFound) return error(404, 'Not Found')
-      if (e instanceof RangeError) return error(400, e.message)
-      req.payload.logger.error({ err: e, msg: `Could not queue audio for story ${id}` })
-      throw e
+      return json(202, await enqueueStoryAudio(req.payload, id, { provider: audioProvider(), locales }))
+    } catch (err) {
+      if (err instanceof StoryNotFound) return error(404, 'Not Found')
+      throw err
     }
   },
-}
+})
 
 /**
  * `GET /api/stories/:id/audio-status[?locales=hi,ta]` (staff): per locale, how many nodes are done,
  * queued, failed, missing (and outdated, without text of their own), characters still to voice and
  * the estimated Bulbul cost.
  */
-export const storyAudioStatusEndpoint: Endpoint = {
+export const storyAudioStatusEndpoint = answeringEndpoint({
   path: '/:id/audio-status',
   method: 'get',
   handler: async (req) => {
@@ -68,14 +73,13 @@ export const storyAudioStatusEndpoint: Endpoint = {
     if (denied) return denied
     const id = storyId(req)
     if (!id) return error(404, 'Not Found')
+    const locales = localesParam(req.searchParams.get('locales') ?? undefined)
+    if (locales instanceof Response) return locales
     try {
-      const audio = await loadStoryAudio(req.payload, id, { provider: audioProvider(), locales: locales(req.searchParams.get('locales') ?? undefined) })
-      return json(200, statusOf(audio))
-    } catch (e) {
-      if (e instanceof StoryNotFound) return error(404, 'Not Found')
-      if (e instanceof RangeError) return error(400, e.message)
-      req.payload.logger.error({ err: e, msg: `Could not read the audio status of story ${id}` })
-      throw e
+      return json(200, statusOf(await loadStoryAudio(req.payload, id, { provider: audioProvider(), locales })))
+    } catch (err) {
+      if (err instanceof StoryNotFound) return error(404, 'Not Found')
+      throw err
     }
   },
-}
+})

@@ -13,7 +13,7 @@ import { SLUGS } from '@/slugs'
 import { isUuid } from '@/domain/http/uuid'
 
 import { requireRole } from '@/http/requireRole'
-import { error, json } from '@/http/response'
+import { answeringEndpoint, error, json } from '@/http/response'
 
 /** Audio of one node in one locale, as the map shows it. */
 export type StudioAudioState = 'done' | 'outdated' | 'missing' | 'failed' | 'queued'
@@ -78,15 +78,16 @@ async function loadStudio(req: PayloadRequest, id: string, locale: LocaleCode): 
 /** `?locale=` of a request: a known locale, the default when absent, or a 400 naming the parameter. */
 function localeParam(req: PayloadRequest): LocaleCode | Response {
   const locale = req.searchParams.get('locale') ?? DEFAULT_LOCALE
-  return isLocale(locale) ? locale : error(400, `locale: unknown locale "${locale}"; valid: ${LOCALE_CODES.join(', ')}`)
+  return isLocale(locale) ? locale : error(400, `locale: unknown locale "${locale}"; valid: ${LOCALE_CODES.join(', ')}`, { field: 'locale' })
 }
 
 /**
  * A staff GET on one story for one locale: answers `answer(id, locale)` as uncached JSON, or 401/403
- * (not staff), 400 (unknown `?locale=`, default en) or 404 (no such story, or `answer` gives null).
+ * (not staff), 400 (unknown `?locale=`, default en) or 404 (no such story, or `answer` gives
+ * null); an unexpected error is the logged 500.
  */
 function staffStoryGet<T>(path: string, answer: (req: PayloadRequest, id: string, locale: LocaleCode) => Promise<T | null>): Endpoint {
-  return {
+  return answeringEndpoint({
     path,
     method: 'get',
     handler: async (req) => {
@@ -99,7 +100,7 @@ function staffStoryGet<T>(path: string, answer: (req: PayloadRequest, id: string
       if (!body) return error(404, 'Not Found')
       return json(200, body)
     },
-  }
+  })
 }
 
 /**

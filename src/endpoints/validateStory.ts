@@ -1,13 +1,11 @@
-import type { Endpoint } from 'payload'
-
 import { storyIdParamSchema } from '@/domain/api/schemas'
 import { validateStory } from '@/domain/story/validate'
 import { requireRole } from '@/http/requireRole'
-import { error, json } from '@/http/response'
+import { answeringEndpoint, error, json } from '@/http/response'
 import { loadStoryGraph } from '@/services/storyGraph'
 
 /** `GET /api/stories/:id/validate`: the story's errors and warnings, for staff. */
-export const validateStoryEndpoint: Endpoint = {
+export const validateStoryEndpoint = answeringEndpoint({
   path: '/:id/validate',
   method: 'get',
   handler: async (req) => {
@@ -19,4 +17,4 @@ export const validateStoryEndpoint: Endpoint = {
     if (!graph) return error(404, `No story ${id}.`)
     return json(200, validateStory(graph))
   },
-}
+})

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Endpoint, Payload } from 'payload'
 
 import type { ZodError } from 'zod'
 
@@ -53,4 +53,14 @@ export async function answering(payload: Payload, what: string, respond: () => P
   } catch (err) {
     return serverError(payload, err, `${what} failed`)
   }
+}
+
+/**
+ * A Payload custom endpoint (on a collection or the root) whose unexpected errors are answered by
+ * `answering()`: the logged 500 (503 while the database is away) in the one error shape, instead
+ * of Payload's own error answer.
+ */
+export function answeringEndpoint(endpoint: Endpoint): Endpoint {
+  const what = `${endpoint.method.toUpperCase()} ${endpoint.path}`
+  return { ...endpoint, handler: (req) => answering(req.payload, what, async () => endpoint.handler(req)) }
 }

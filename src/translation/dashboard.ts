@@ -1,7 +1,7 @@
-import type { Endpoint, Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { staffUser } from '@/access/roles'
-import { error, json } from '@/http/response'
+import { answeringEndpoint, error, json } from '@/http/response'
 import { LOCALE_CODES } from '@/locales'
 import { primaryPool } from '@/db/postgres'
 
@@ -77,7 +77,7 @@ export async function translationDashboard(payload: Payload, locales: string[] |
 }
 
 /** `GET /api/translation-dashboard`: editors see every locale, a translator their own. */
-export const translationDashboardEndpoint: Endpoint = {
+export const translationDashboardEndpoint = answeringEndpoint({
   path: '/translation-dashboard',
   method: 'get',
   handler: async (req) => {
@@ -86,4 +86,4 @@ export const translationDashboardEndpoint: Endpoint = {
     const locales = user.role === 'translator' ? LOCALE_CODES.filter((l) => (user.assignedLocales ?? []).includes(l)) : null
     return json(200, await translationDashboard(req.payload, locales))
   },
-}
+})

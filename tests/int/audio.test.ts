@@ -399,6 +399,10 @@ describe('story audio endpoints', () => {
     const res = await rest(server.url, 'POST', `stories/${s.storyId}/audio`, { token: editor.token, body: { locales: ['xx'] } })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].message).toMatch(/Unknown locale xx; valid: en, hi/)
+    expect(res.body.errors[0]).toMatchObject({ field: 'locales', message: expect.stringMatching(/^locales: /) })
+    const status = await rest(server.url, 'GET', `stories/${s.storyId}/audio-status?locales=hi,xx`, { token: editor.token })
+    expect(status.status).toBe(400)
+    expect(status.body.errors[0]).toMatchObject({ field: 'locales', message: expect.stringMatching(/^locales: Unknown locale xx/) })
   })
 })
 

@@ -67,6 +67,7 @@ describe('GET /api/stories/:id/studio', () => {
 
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.body)).toContain('locale: unknown locale')
+    expect(res.body.errors[0].field).toBe('locale')
   })
 
   it('should refuse the public with 401 and answer 404 for an unknown story', async () => {
