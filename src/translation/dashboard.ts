@@ -1,21 +1,13 @@
 import type { Payload } from 'payload'
+import type { z } from 'zod'
 
 import { staffUser } from '@/access/roles'
 import { answeringEndpoint, error, json } from '@/http/response'
+import type { dashboardCellSchema } from '@/domain/translation/apiSchemas'
 import { LOCALE_CODES } from '@/locales'
 import { primaryPool } from '@/db/postgres'
 
-export type DashboardCell = {
-  state: 'source' | 'draft' | 'in_review' | 'published'
-  units: number
-  missing: number
-  machine: number
-  stale: number
-  translated: number
-  approved: number
-  nodes: number
-  audioNodes: number
-}
+export type DashboardCell = z.infer<typeof dashboardCellSchema>
 
 export type DashboardStory = { id: string; slug: string; title: string; sourceLocale: string; active: boolean; locales: Record<string, DashboardCell> }
 

@@ -20,20 +20,17 @@ export const localeQuerySchema = z
   })
   .default('en')
 
+/** An error body `{ errors: [item, ...] }` (one error at least) with errors shaped as `item`. */
+export const errorListSchema = <T extends z.ZodType>(item: T) => z.object({ errors: z.array(item).min(1) })
+
 /** Every error of the custom endpoints (and Payload's own): a list of messages, each with the field path it concerns. */
-export const errorBodySchema = z
-  .object({
-    errors: z
-      .array(
-        z.looseObject({
-          message: z.string(),
-          field: z.string().optional().describe('Dotted path of the offending field, e.g. preferences.textSize or events.3.type'),
-          code: z.string().optional().describe('A machine-readable reason where the endpoint has several (progress moves).'),
-        }),
-      )
-      .min(1),
-  })
-  .describe('Error body: { errors: [{ message, field?, code? }] }.')
+export const errorBodySchema = errorListSchema(
+  z.looseObject({
+    message: z.string(),
+    field: z.string().optional().describe('Dotted path of the offending field, e.g. preferences.textSize or events.3.type'),
+    code: z.string().optional().describe('A machine-readable reason where the endpoint has several (progress moves).'),
+  }),
+).describe('Error body: { errors: [{ message, field?, code? }] }.')
 
 // ---------------------------------------------------------------- bundle and catalog
 
@@ -114,19 +111,14 @@ export const progressSchema = z
 export const progressResponseSchema = z.object({ progress: progressSchema })
 export const progressListSchema = z.object({ docs: z.array(progressSchema) })
 
-export const progressMoveErrorSchema = z
-  .object({
-    errors: z
-      .array(
-        z.looseObject({
-          message: z.string(),
-          field: z.string().optional(),
-          code: z.string().optional().describe('e.g. not-current-node, unknown-choice, story-ended, story-inactive'),
-          currentNodeId: z.string().nullable().optional().describe('Where the listener really is (409).'),
-        }),
-      )
-      .min(1),
-  })
+export const progressMoveErrorSchema = errorListSchema(
+  z.looseObject({
+    message: z.string(),
+    field: z.string().optional(),
+    code: z.string().optional().describe('e.g. not-current-node, unknown-choice, story-ended, story-inactive'),
+    currentNodeId: z.string().nullable().optional().describe('Where the listener really is (409).'),
+  }),
+)
 
 export const bookmarkSchema = z
   .object({ id: z.string(), storyId: z.string(), storySlug: z.string(), notes: z.string().nullable(), createdAt: z.string() })

@@ -5,9 +5,12 @@
  */
 import { z } from 'zod'
 
+import { errorListSchema } from '@/domain/api/schemas'
 import { PUBLICATION_STATES, STORED_STATUSES } from '@/domain/translation/status'
 
 const unitIdSchema = z.string().max(100).describe('A stable unit id, e.g. story-nodes/<uuid>/textContent.')
+/** Units named in a request: one at least, 5000 at most. */
+const unitListSchema = z.array(unitIdSchema).min(1).max(5000)
 const localeField = z.string().describe('A content locale code, e.g. ta (400 naming `locale` when unknown).')
 
 // ---------------------------------------------------------------- requests
@@ -20,7 +23,7 @@ export const translationStatusQuerySchema = z.object({
 export const translationReviewBodySchema = z
   .object({
     locale: localeField,
-    units: z.union([z.literal('all'), z.array(unitIdSchema).min(1).max(5000)]).describe('The units to approve, or "all" (every unit with text).'),
+    units: z.union([z.literal('all'), unitListSchema]).describe('The units to approve, or "all" (every unit with text).'),
     action: z.enum(['approve', 'unapprove']).default('approve'),
   })
   .strict()
@@ -32,7 +35,7 @@ export const publicationBodySchema = z
 export const machineDraftBodySchema = z
   .object({
     locale: localeField,
-    units: z.array(unitIdSchema).min(1).max(5000).optional().describe('Units to draft (missing or machine drafts); default every missing unit.'),
+    units: unitListSchema.optional().describe('Units to draft (missing or machine drafts); default every missing unit.'),
   })
   .strict()
 
@@ -47,7 +50,10 @@ export const translationFileQuerySchema = z.object({
 // ---------------------------------------------------------------- answers
 
 const unitStatusSchema = z.enum(['source', 'missing', ...STORED_STATUSES])
-const countsSchema = z.object({
+/** A locale of a story: its source locale, or a translation's publication state. */
+const localeStateSchema = z.enum(['source', ...PUBLICATION_STATES])
+/** A locale's progress counts, in the status answer and in every dashboard cell. */
+const countFields = {
   units: z.number().int(),
   missing: z.number().int(),
   machine: z.number().int(),
@@ -56,7 +62,7 @@ const countsSchema = z.object({
   approved: z.number().int(),
   nodes: z.number().int(),
   audioNodes: z.number().int(),
-})
+}
 
 export const statusUnitSchema = z.object({
   id: unitIdSchema,
@@ -85,10 +91,10 @@ export const translationStatusSchema = z
     locale: z.string(),
     tag: z.string().describe('BCP 47 tag of the locale (od -> or, hi-mixed -> hi-Latn).'),
     sourceLocale: z.string().nullable().describe('The locale translated from; null for the story’s source locale.'),
-    publicationState: z.enum(['source', ...PUBLICATION_STATES]),
+    publicationState: localeStateSchema,
     settings: z.object({ requireApproval: z.boolean(), requireAudio: z.enum(['none', 'generated', 'approved']) }),
     machineTranslation: z.boolean().describe('Machine drafts are available (SARVAM_API_KEY is set).'),
-    counts: countsSchema,
+    counts: z.object(countFields),
     missing: z.array(z.string()),
     stale: z.array(z.string()),
     machine: z.array(z.string()),
@@ -105,20 +111,14 @@ export const publicationResultSchema = z.object({
   state: z.enum(PUBLICATION_STATES),
 })
 
-export const publishRefusedSchema = z
-  .object({
-    errors: z
-      .array(
-        z.looseObject({
-          message: z.string(),
-          field: z.literal('state'),
-          code: z.literal('LOCALE_NOT_READY'),
-          blockers: z.array(z.object({ reason: z.enum(['missing', 'machine', 'stale', 'unapproved', 'audio']), units: z.array(z.string()) })),
-        }),
-      )
-      .min(1),
-  })
-  .describe('Publishing refused: every blocking unit, by reason.')
+export const publishRefusedSchema = errorListSchema(
+  z.looseObject({
+    message: z.string(),
+    field: z.literal('state'),
+    code: z.literal('LOCALE_NOT_READY'),
+    blockers: z.array(z.object({ reason: z.enum(['missing', 'machine', 'stale', 'unapproved', 'audio']), units: z.array(z.string()) })),
+  }),
+).describe('Publishing refused: every blocking unit, by reason.')
 
 export const translationHistorySchema = z.object({
   events: z.array(
@@ -143,17 +143,7 @@ export const translationImportReportSchema = z.object({
 
 export const machineDraftResultSchema = z.object({ drafted: z.array(z.string()), model: z.string() })
 
-const dashboardCellSchema = z.object({
-  state: z.enum(['source', ...PUBLICATION_STATES]),
-  units: z.number().int(),
-  missing: z.number().int(),
-  machine: z.number().int(),
-  stale: z.number().int(),
-  translated: z.number().int(),
-  approved: z.number().int(),
-  nodes: z.number().int(),
-  audioNodes: z.number().int(),
-})
+export const dashboardCellSchema = z.object({ state: localeStateSchema, ...countFields })
 
 export const translationDashboardSchema = z.object({
   locales: z.array(z.string()),
