@@ -19,54 +19,34 @@ import { parseWav } from '@/audio/codec/wav'
 import { claimJob, jobProgress, runWorker } from '@/audio/jobs/worker'
 import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
 
-import { createStaff, rest, uid, type Staff } from '../support/api'
-import { startTestServer, type TestServer } from '../support/httpServer'
-import { testPayload } from '../support/payload'
-import { createStory, type StoryFixture } from '../support/fixtures'
+import { rest, uid, type Staff } from '../support/api'
+import { countingProvider, startAudioSuite, type AudioSuite } from '../support/audioSuite'
+import type { TestServer } from '../support/httpServer'
+import type { StoryFixture } from '../support/fixtures'
 
+let suite: AudioSuite
 let payload: Payload
 let server: TestServer
 let editor: Staff
 let translator: Staff
 const settings = s3Settings()!
 const s3 = new S3Client(s3ClientConfig(settings))
-const stories: StoryFixture[] = []
 
 /** The real espeak-ng provider, counting the synthesis requests that reach it. */
 const counted = { calls: 0 }
-function countingProvider(inner: TtsProvider): TtsProvider {
-  return {
-    ...inner,
-    speakers: () => inner.speakers(),
-    synthesize: async (request) => {
-      const result = await inner.synthesize(request)
-      counted.calls += result.calls
-      return result
-    },
-  }
-}
 
 beforeAll(async () => {
-  payload = await testPayload()
-  server = await startTestServer()
-  editor = await createStaff(payload, server.url, 'editor')
-  translator = await createStaff(payload, server.url, 'translator', ['hi'])
-  setAudioProvider(countingProvider(createProvider({ TTS_PROVIDER: 'local' })))
+  suite = await startAudioSuite()
+  ;({ payload, server, editor, translator } = suite)
+  setAudioProvider(countingProvider(createProvider({ TTS_PROVIDER: 'local' }), counted))
 })
 
 afterAll(async () => {
-  for (const s of stories) await s.cleanup()
-  await runWorker(payload, { untilIdle: true })
-  await payload.delete({ collection: 'editors', where: { id: { in: [editor.id, translator.id] } } })
-  await primaryPool(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles')`)
-  await server?.close()
+  await suite?.close()
 })
 
-async function story(opts: { isActive?: boolean } = {}): Promise<StoryFixture> {
-  const s = await createStory(payload, { ...opts, compileBundles: false })
-  stories.push(s)
-  return s
-}
+const story = (opts: { isActive?: boolean } = {}) => suite.story(opts)
+const rowsOf = (storyId: string) => suite.rowsOf(storyId)
 
 /** Queues the story's audio for `locales` and runs the queue until those jobs are done. */
 async function generate(storyId: string, locales: ('en' | 'hi' | 'ta')[] = ['en', 'hi']) {
@@ -82,11 +62,6 @@ function audioProviderForTest(): TtsProvider {
   const current = setAudioProvider(undefined)!
   setAudioProvider(current)
   return current
-}
-
-async function rowsOf(storyId: string) {
-  const { docs } = await payload.find({ collection: 'audio-files', where: { story: { equals: storyId } }, depth: 0, limit: 0, pagination: false, sort: 'createdAt' })
-  return docs
 }
 
 async function head(key: string) {

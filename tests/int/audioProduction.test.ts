@@ -15,18 +15,18 @@ import { enqueueStoryAudio, loadStoryAudio } from '@/audio/jobs/storyAudio'
 import { runWorker } from '@/audio/jobs/worker'
 import { createProvider } from '@/audio/providers/createProvider'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
-import type { TtsProvider } from '@/audio/providers/types'
 import { silenceGaps, type Cue } from '@/domain/audio/cues'
 import { recompileStoryBundles } from '@/services/storyBundles'
 import { s3ClientConfig, s3Settings } from '@/storage/s3Settings'
 
-import { createStaff, rest, uid, type Staff } from '../support/api'
+import { rest, uid, type Staff } from '../support/api'
+import { countingProvider, startAudioSuite, type AudioSuite } from '../support/audioSuite'
 import { startFakeSarvam, type FakeSarvam } from '../support/fakeSarvam'
 import { ffmpegLoudness } from '../support/ffmpegLoudness'
-import { startTestServer, type TestServer } from '../support/httpServer'
-import { testPayload } from '../support/payload'
-import { createStory, markPublished, type StoryFixture as AudioStoryFixture } from '../support/fixtures'
+import type { TestServer } from '../support/httpServer'
+import { markPublished } from '../support/fixtures'
 
+let suite: AudioSuite
 let payload: Payload
 let server: TestServer
 let fake: FakeSarvam
@@ -34,50 +34,29 @@ let editor: Staff
 let hindiTranslator: Staff
 const settings = s3Settings()!
 const s3 = new S3Client(s3ClientConfig(settings))
-const stories: AudioStoryFixture[] = []
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bhk-audio-'))
 
 /** The real espeak-ng provider, counting the synthesis requests that reach it. */
 const counted = { calls: 0 }
-const local = counting(createProvider({ TTS_PROVIDER: 'local' }))
-function counting(inner: TtsProvider): TtsProvider {
-  return {
-    ...inner,
-    speakers: () => inner.speakers(),
-    synthesize: async (request) => {
-      const result = await inner.synthesize(request)
-      counted.calls += result.calls
-      return result
-    },
-  }
-}
+const local = countingProvider(createProvider({ TTS_PROVIDER: 'local' }), counted)
 
 beforeAll(async () => {
-  payload = await testPayload()
-  server = await startTestServer()
+  suite = await startAudioSuite()
+  ;({ payload, server, editor, translator: hindiTranslator } = suite)
   fake = await startFakeSarvam({ apiKey: 'sk-test' })
-  editor = await createStaff(payload, server.url, 'editor')
-  hindiTranslator = await createStaff(payload, server.url, 'translator', ['hi'])
   setAudioProvider(local)
 })
 
 afterAll(async () => {
   setAudioProvider(local)
-  for (const s of stories) await s.cleanup()
-  await runWorker(payload, { untilIdle: true })
-  await payload.delete({ collection: 'pronunciations', where: { id: { exists: true } } })
-  await payload.delete({ collection: 'editors', where: { id: { in: [editor.id, hindiTranslator.id] } } })
-  await primaryPool(payload).query(`DELETE FROM payload_jobs WHERE task_slug IN ('generateAudio', 'sweepAudioObjects', 'refreshStoryAudioBundles', 'autoVoiceStory')`)
+  await payload?.delete({ collection: 'pronunciations', where: { id: { exists: true } } })
+  await suite?.close()
   await fake?.close()
-  await server?.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-async function story(): Promise<AudioStoryFixture> {
-  const s = await createStory(payload, { compileBundles: false })
-  stories.push(s)
-  return s
-}
+const story = () => suite.story()
+const rowsOf = (storyId: string) => suite.rowsOf(storyId)
 
 async function generate(storyId: string, locales: ('en' | 'hi')[] = ['en']) {
   const before = counted.calls
@@ -91,11 +70,6 @@ async function generate(storyId: string, locales: ('en' | 'hi')[] = ['en']) {
 /** What the coalesced refresh job does 2 s after new audio, now. */
 async function refreshBundles(storyId: string) {
   await withTransaction(payload, (req) => recompileStoryBundles(req, storyId))
-}
-
-async function rowsOf(storyId: string) {
-  const { docs } = await payload.find({ collection: 'audio-files', where: { story: { equals: storyId } }, depth: 0, limit: 0, pagination: false, sort: 'createdAt' })
-  return docs
 }
 
 async function download(key: string): Promise<string> {
