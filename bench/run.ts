@@ -17,7 +17,8 @@
  * Env: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (10), BENCH_STORIES (50), BENCH_SAMPLES
  * (bodies checked per scenario, default 20), BENCH_SKIP_BUILD=1 to reuse an existing .next build,
  * BENCH_ONLY=listener to run only the listener benchmark (bench/listener.ts; with BENCH_STORIES=1
- * the seeding is quick too).
+ * the seeding is quick too), BENCH_ONLY=delivery to stop after the delivery scenarios and targets
+ * (no listener, scale, audio or translation benchmarks: a quick before/after of the delivery path).
  */
 import autocannon, { type Result } from 'autocannon'
 import { spawn, spawnSync } from 'node:child_process'
@@ -258,6 +259,10 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ bench: 'targets', bundle_bytes: bundleRaw.length, bundle_nodes: bundle.nodes.length, failed_scenarios: failed, targets }))
   table([...lines.values()].map(({ first_bad_body: _f, content_encodings, ...l }) => ({ ...l, content_encodings: JSON.stringify(content_encodings) })))
   table(targets)
+  if (process.env.BENCH_ONLY === 'delivery') {
+    if (failed.length) process.exitCode = 1
+    return
+  }
   await runListenerBench(base, process.env.DATABASE_URL!)
 
   // Scale: the same build as WEB_CONCURRENCY=2 with a read replica, compared with the figures above.
