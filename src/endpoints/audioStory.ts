@@ -14,7 +14,7 @@ async function readBody(req: PayloadRequest): Promise<Record<string, unknown> | 
   const read = await readJsonBody(req)
   if (!read.ok) return read.response
   const body = read.value ?? {}
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : error(400, 'The body must be a JSON object')
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : error(400, 'body: The body must be a JSON object.', { field: 'body' })
 }
 
 function storyId(req: PayloadRequest): string | null {

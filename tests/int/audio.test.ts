@@ -378,6 +378,9 @@ describe('story audio endpoints', () => {
     const status = await rest(server.url, 'GET', `stories/${s.storyId}/audio-status?locales=hi,xx`, { token: editor.token })
     expect(status.status).toBe(400)
     expect(status.body.errors[0]).toMatchObject({ field: 'locales', message: expect.stringMatching(/^locales: Unknown locale xx/) })
+    const notObject = await rest(server.url, 'POST', `stories/${s.storyId}/audio`, { token: editor.token, body: ['hi'] })
+    expect(notObject.status).toBe(400)
+    expect(notObject.body.errors[0]).toMatchObject({ field: 'body', message: 'body: The body must be a JSON object.' })
   })
 })
 
