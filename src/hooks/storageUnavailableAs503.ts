@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 
-import { STORAGE_RETRY_AFTER_SEC, isStorageUnavailable } from '@/domain/http/storageUnavailable'
+import { STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable } from '@/domain/http/storageUnavailable'
 
 /**
  * Payload's REST and GraphQL answer 503 with Retry-After (not 500, and not "database") when object
@@ -13,6 +13,6 @@ export const storageUnavailableAs503: AfterErrorHook = ({ error, req }) => {
   req?.payload?.logger.warn({ msg: `object storage unreachable: ${error.message}` })
   return {
     status: 503,
-    response: { errors: [{ message: `Object storage (the bucket) cannot be reached right now. Retry in ${STORAGE_RETRY_AFTER_SEC} s.` }] },
+    response: { errors: [{ message: STORAGE_UNAVAILABLE_MESSAGE }] },
   }
 }

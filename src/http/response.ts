@@ -3,6 +3,7 @@ import type { Endpoint, Payload } from 'payload'
 import type { ZodError } from 'zod'
 
 import { DATABASE_RETRY_AFTER_SEC, isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
+import { isStorageUnavailable, STORAGE_RETRY_AFTER_SEC, STORAGE_UNAVAILABLE_MESSAGE } from '@/domain/http/storageUnavailable'
 import { fieldIssues } from '@/domain/listener/schemas'
 
 /**
@@ -33,11 +34,18 @@ export function invalid(zodError: ZodError, prefix: (string | number)[] = []): R
 export const databaseUnavailable = (): Response =>
   error(503, `The database cannot be reached right now. Retry in ${DATABASE_RETRY_AFTER_SEC} s.`, {}, { 'retry-after': String(DATABASE_RETRY_AFTER_SEC) })
 
-/** Logs an unexpected failure and answers 500 without internals (503 when the database is away). */
+/** 503 with Retry-After: object storage (the bucket) cannot be reached right now. */
+export const storageUnavailable = (): Response => error(503, STORAGE_UNAVAILABLE_MESSAGE, {}, { 'retry-after': String(STORAGE_RETRY_AFTER_SEC) })
+
+/** Logs an unexpected failure and answers 500 without internals (503 when the database or the bucket is away). */
 export function serverError(payload: Payload, err: unknown, msg: string): Response {
   if (isDatabaseUnavailable(err)) {
     payload.logger.warn({ msg: `${msg}: the database cannot be reached (${(err as Error).message})` })
     return databaseUnavailable()
+  }
+  if (isStorageUnavailable(err)) {
+    payload.logger.warn({ msg: `${msg}: object storage cannot be reached (${(err as Error).message})` })
+    return storageUnavailable()
   }
   payload.logger.error({ err, msg })
   return error(500, 'Something went wrong on our side. It has been logged; please try again.')

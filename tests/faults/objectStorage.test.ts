@@ -20,7 +20,7 @@ import S3rver from 's3rver'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '@/infra/ports'
+import { freePort } from '../../scripts/lib/ports'
 
 import type { Staff } from '../support/api'
 import type { ChildServer } from '../support/childProcess'

@@ -9,6 +9,9 @@ const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeout
 /** Seconds an app (or editor) should wait before retrying while the bucket is away. */
 export const STORAGE_RETRY_AFTER_SEC = 5
 
+/** What the 503 says. */
+export const STORAGE_UNAVAILABLE_MESSAGE = `Object storage (the bucket) cannot be reached right now. Retry in ${STORAGE_RETRY_AFTER_SEC} s.`
+
 /** True when `err` (or an error in its `cause` chain) is the storage client failing to reach the bucket. */
 export function isStorageUnavailable(err: unknown): boolean {
   for (let e = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {

@@ -54,4 +54,20 @@ describe('answeringEndpoint', () => {
     expect(res.headers.get('retry-after')).toBe('5')
     expect(logged.map((l) => l.level)).toEqual(['warn'])
   })
+
+  it('should answer 503 with Retry-After when object storage cannot be reached', async () => {
+    const endpoint = answeringEndpoint({
+      path: '/x',
+      method: 'get',
+      handler: async () => {
+        throw Object.assign(new Error('SlowDown'), { name: 'SlowDown', $metadata: { httpStatusCode: 503 } })
+      },
+    })
+    const { req, logged } = request()
+    const res = await endpoint.handler(req)
+    expect(res.status).toBe(503)
+    expect(res.headers.get('retry-after')).toBe('5')
+    expect((await res.json()).errors[0].message).toMatch(/^Object storage \(the bucket\) cannot be reached right now/)
+    expect(logged.map((l) => l.level)).toEqual(['warn'])
+  })
 })
