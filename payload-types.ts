@@ -608,6 +608,16 @@ export interface AudioFile {
    * Where apps play it: the CDN URL, or the counting play endpoint.
    */
   url?: string | null;
+  /**
+   * A reviewer listened: approved, or rejected with a note. New audio starts pending.
+   */
+  reviewStatus?: ('pending' | 'approved' | 'rejected') | null;
+  reviewedBy?: (string | null) | Editor;
+  reviewedAt?: string | null;
+  /**
+   * What is wrong with a rejected line (required when rejecting).
+   */
+  reviewNote?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1129,6 +1139,10 @@ export interface AudioFilesSelect<T extends boolean = true> {
   truePeakDbtp?: T;
   cues?: T;
   url?: T;
+  reviewStatus?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
+  reviewNote?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,11 +1,14 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, FieldHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, Field, FieldHook } from 'payload'
 
+import { editorOrAudioReviewer, generatedFieldUpdate, staffFieldRead } from '@/access/audioReviewAccess'
 import { isEditor } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { audioCuesEndpoint } from '@/endpoints/audioCues'
 import { playAudioEndpoint } from '@/endpoints/audioPlay'
+import { REVIEW_STATUSES } from '@/domain/audio/review'
 import { deriveStoryFromNode } from '@/hooks/deriveStoryFromNode'
+import { trackAudioReview } from '@/hooks/trackAudioReview'
 import { uniqueTogether } from '@/hooks/uniqueTogether'
 import { recompileAfterChange, recompileAfterDelete } from '@/hooks/recompileStoryBundles'
 import { SLUGS } from '@/slugs'
@@ -36,6 +39,40 @@ const publicUrl: FieldHook = ({ data, originalDoc }) => {
   return audioPublicUrl({ id: row.id, r2Url: row.r2Url }, { publicBaseUrl: settings().urls.objects, serverUrl: settings().urls.server })
 }
 
+/** Gives every (nested) named field editors-only update access: reviewers change the review fields alone. */
+function editorsUpdate(fields: Field[]): Field[] {
+  return fields.map((field) => {
+    if ('fields' in field && field.type === 'row') return { ...field, fields: editorsUpdate(field.fields) }
+    if ('name' in field && field.type !== 'ui') return { ...field, access: { ...field.access, update: generatedFieldUpdate } } as Field
+    return field
+  })
+}
+
+/**
+ * Per-line review (src/domain/audio/review.ts): set by reviewers from the audio review screen
+ * (/admin/audio-review/:storyId/:locale); who and when are stamped by `trackAudioReview`, and new
+ * audio resets them to pending. Internal: listeners and the public do not read them.
+ */
+const reviewFields: Field[] = [
+  {
+    type: 'row',
+    fields: [
+      {
+        name: 'reviewStatus',
+        type: 'select',
+        defaultValue: 'pending',
+        index: true,
+        options: REVIEW_STATUSES.map((s) => ({ label: s[0]!.toUpperCase() + s.slice(1), value: s })),
+        access: { read: staffFieldRead },
+        admin: { description: 'A reviewer listened: approved, or rejected with a note. New audio starts pending.' },
+      },
+      { name: 'reviewedBy', type: 'relationship', relationTo: SLUGS.editors, access: { read: staffFieldRead }, admin: { readOnly: true } },
+      { name: 'reviewedAt', type: 'date', access: { read: staffFieldRead }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+    ],
+  },
+  { name: 'reviewNote', type: 'textarea', maxLength: 2000, access: { read: staffFieldRead }, admin: { description: 'What is wrong with a rejected line (required when rejecting).' } },
+]
+
 /**
  * Generated audio per (node, language, code-mix ratio, speaker): the spec's audio_files, plus what
  * generation needs to know whether a row is still current (content key, provider, model).
@@ -48,7 +85,9 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
     defaultColumns: ['node', 'languageCode', 'speakerId', 'durationSec', 'accessCount'],
     group: 'Audio',
   },
-  access: { read: readIfStoryActive('story.isActive'), create: isEditor, update: isEditor, delete: isEditor },
+  // Reviewers (editors, and translators flagged reviewer for the line's locale) may update a file,
+  // but only its review fields: every other field's update access is editors-only (see below).
+  access: { read: readIfStoryActive('story.isActive'), create: isEditor, update: editorOrAudioReviewer, delete: isEditor },
   // One row per voice variant. The spec's unique key (node, language, code-mix ratio, speaker) holds
   // for node audio (choice IS NULL); a choice's spoken option is keyed by its choice instead (choice
   // IS NOT NULL). Both are partial unique indexes, made by hand in the migration
@@ -56,7 +95,7 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
   hooks: {
     // The row keeps its node's story, so a story's audio is one indexed query away; bundles carry
     // audio URLs, so they are recompiled after every change.
-    beforeChange: [deriveStoryFromNode],
+    beforeChange: [deriveStoryFromNode, trackAudioReview],
     // The two partial unique keys (see above) answer a field-named 400 like the spec's other keys.
     beforeValidate: [
       uniqueTogether(SLUGS.audioFiles, ['node', 'languageCode', 'codeMixRatio', 'speakerId'], { absent: ['choice'] }),
@@ -66,7 +105,7 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
     afterDelete: [releaseDeletedObject, recompileAfterDelete()],
   },
   endpoints: [playAudioEndpoint, audioCuesEndpoint],
-  fields: [
+  fields: editorsUpdate([
     { name: 'node', type: 'relationship', relationTo: SLUGS.storyNodes, required: true, index: true },
     {
       name: 'choice',
@@ -133,5 +172,5 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
       admin: { readOnly: true, description: 'Where apps play it: the CDN URL, or the counting play endpoint.' },
       hooks: { afterRead: [publicUrl] },
     },
-  ],
+  ]).concat(reviewFields),
 }

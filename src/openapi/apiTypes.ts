@@ -1641,6 +1641,15 @@ export interface components {
             cues?: Record<string, never> | unknown[] | string | number | boolean | null;
             /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
             url?: string | null;
+            /**
+             * @description A reviewer listened: approved, or rejected with a note. New audio starts pending.
+             * @enum {string|null}
+             */
+            reviewStatus?: "pending" | "approved" | "rejected" | null;
+            reviewedBy?: (string | null) | components["schemas"]["Editor"];
+            reviewedAt?: string | null;
+            /** @description What is wrong with a rejected line (required when rejecting). */
+            reviewNote?: string | null;
             updatedAt: string;
             createdAt: string;
         };
@@ -5090,6 +5099,15 @@ export interface components {
                     cues?: Record<string, never> | unknown[] | string | number | boolean | null;
                     /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
                     url?: string | null;
+                    /**
+                     * @description A reviewer listened: approved, or rejected with a note. New audio starts pending.
+                     * @enum {string|null}
+                     */
+                    reviewStatus?: "pending" | "approved" | "rejected" | null;
+                    reviewedBy?: (string | null) | components["schemas"]["Editor"];
+                    reviewedAt?: string | null;
+                    /** @description What is wrong with a rejected line (required when rejecting). */
+                    reviewNote?: string | null;
                 };
             };
         };
@@ -5128,6 +5146,15 @@ export interface components {
                     cues?: Record<string, never> | unknown[] | string | number | boolean | null;
                     /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
                     url?: string | null;
+                    /**
+                     * @description A reviewer listened: approved, or rejected with a note. New audio starts pending.
+                     * @enum {string|null}
+                     */
+                    reviewStatus?: "pending" | "approved" | "rejected" | null;
+                    reviewedBy?: (string | null) | components["schemas"]["Editor"];
+                    reviewedAt?: string | null;
+                    /** @description What is wrong with a rejected line (required when rejecting). */
+                    reviewNote?: string | null;
                 };
             };
         };

@@ -158,6 +158,17 @@ const editorsOnly = ({ req }: { req: Parameters<typeof hasRole>[0] }) => hasRole
  */
 export const audioPlugin: Plugin = (config) => ({
   ...config,
+  admin: {
+    ...config.admin,
+    components: {
+      ...config.admin?.components,
+      views: {
+        ...config.admin?.components?.views,
+        // Per-line review: listen, approve or reject each voiced line of a story in one language.
+        audioReview: { Component: '@/components/audio/AudioReviewView#AudioReviewView', path: '/audio-review/:storyId/:locale' },
+      },
+    },
+  },
   jobs: {
     ...config.jobs,
     tasks: [...(config.jobs?.tasks ?? []), generateAudioTask, sweepAudioObjectsTask, refreshStoryAudioBundlesTask, autoVoiceStoryTask],

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { idOf } from '@/db/idOf'
 import { drizzleFor } from '@/db/postgres'
-import type { GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
+import type { AudioReviewStatus, GraphCharacter, GraphChoice, GraphNode, LocalizedText, StoryGraph } from '@/domain/story/graph'
 import type { Cue } from '@/domain/audio/cues'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { loadLexicon } from '@/audio/lexicon'
@@ -47,7 +47,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     req,
     overrideAccess: true,
     depth: 0,
-    select: { node: true, choice: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true, cues: true },
+    select: { node: true, choice: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true, cues: true, reviewStatus: true },
   })
   const lexicon = await loadLexicon(req)
 
@@ -73,8 +73,13 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, audioPublicUrl(a, urlOptions)])) as Partial<Record<LocaleCode, string>>
   const audioCues = (nodeId: string) =>
     Object.fromEntries(Object.entries(current.get(nodeId) ?? {}).map(([locale, a]) => [locale, Array.isArray(a.cues) ? (a.cues as Cue[]) : []])) as Partial<Record<LocaleCode, Cue[]>>
-  const graphNodes: GraphNode[] = nodes.map((n) => ({ ...n, audio: audioUrls(n.id), cues: audioCues(n.id) }))
-  const graphChoices: GraphChoice[] = choices.map((c) => ({ ...c, audio: audioUrls(c.id) }))
+  const audioReview = (lineId: string) =>
+    Object.fromEntries(Object.entries(current.get(lineId) ?? {}).map(([locale, a]) => [locale, a.reviewStatus ?? 'pending'])) as Partial<Record<LocaleCode, AudioReviewStatus>>
+  const audioFileId = (lineId: string) =>
+    Object.fromEntries(Object.entries(current.get(lineId) ?? {}).map(([locale, a]) => [locale, a.id])) as Partial<Record<LocaleCode, string>>
+  const review = (lineId: string) => ({ audioReview: audioReview(lineId), audioFileId: audioFileId(lineId) })
+  const graphNodes: GraphNode[] = nodes.map((n) => ({ ...n, audio: audioUrls(n.id), cues: audioCues(n.id), ...review(n.id) }))
+  const graphChoices: GraphChoice[] = choices.map((c) => ({ ...c, audio: audioUrls(c.id), ...review(c.id) }))
   // Choices may point at nodes of other stories: load just enough of them to report it.
   const known = new Set(graphNodes.map((n) => n.id))
   const foreignIds = [...new Set(graphChoices.map((c) => c.nextNodeId).filter((id): id is string => !!id && !known.has(id)))]

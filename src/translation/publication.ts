@@ -52,7 +52,7 @@ export async function setPublicationState(
   if (state === 'published') {
     const report = reportFor(graph, await loadStates(req, storyId), locale, settings.requireAudio)
     const blockers = publishBlockers(report, { requireApproval: settings.requireApproval })
-    if (blockers.length) throw new PublishRefused(locale, blockers)
+    if (blockers.length) throw new PublishRefused(locale, blockers, settings.requireAudio)
   }
   if (previous === state) return { previous, state }
   await req.payload.update({ collection: SLUGS.storyTranslations, id: row.id, data: { publicationState: state }, req, overrideAccess: true })

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { StoryGraph } from '@/domain/story/graph'
+import type { GraphNode, StoryGraph } from '@/domain/story/graph'
 import {
   type AudioRule,
   type AudioState,
@@ -26,10 +26,24 @@ export function graphSource(graph: StoryGraph): LocaleCode {
   return isLocale(graph.sourceLocale) ? graph.sourceLocale : 'en'
 }
 
-/** Audio state of each node in a locale: a row exists = generated (audio review is not modelled yet). */
-export function audioOf(graph: StoryGraph, locale: LocaleCode): (nodeId: string) => AudioState {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]))
-  return (nodeId) => (byId.get(nodeId)?.audio?.[locale] ? 'generated' : 'none')
+/**
+ * Audio state of each line in a locale, by node or choice id: none (no audio made from its current
+ * text), generated, or approved (a reviewer approved that audio).
+ */
+export function audioOf(graph: StoryGraph, locale: LocaleCode): (docId: string) => AudioState {
+  const byId = new Map<string, { audio?: Partial<Record<LocaleCode, string>>; audioReview?: GraphNode['audioReview'] }>([...graph.nodes, ...graph.choices].map((n) => [n.id, n]))
+  return (docId) => {
+    const line = byId.get(docId)
+    if (!line?.audio?.[locale]) return 'none'
+    return line.audioReview?.[locale] === 'approved' ? 'approved' : 'generated'
+  }
+}
+
+/** Choices read aloud (spoken choices): the options of choice nodes that are not endings. */
+export function spokenChoicesOf(graph: StoryGraph): (choiceId: string) => boolean {
+  const shown = new Set(graph.nodes.filter((n) => n.type === 'choice' && !n.isEnd).map((n) => n.id))
+  const spoken = new Set(graph.choices.filter((c) => shown.has(c.nodeId)).map((c) => c.id))
+  return (choiceId) => spoken.has(choiceId)
 }
 
 /** Rows of every unit of the story in reading order for one locale. */
@@ -39,7 +53,7 @@ export function rowsFor(graph: StoryGraph, states: UnitState[], locale: LocaleCo
 }
 
 export function reportFor(graph: StoryGraph, states: UnitState[], locale: LocaleCode, audioRule: AudioRule = 'none'): LocaleReport {
-  return localeReport(rowsFor(graph, states, locale), locale, audioOf(graph, locale), audioRule)
+  return localeReport(rowsFor(graph, states, locale), locale, audioOf(graph, locale), audioRule, spokenChoicesOf(graph))
 }
 
 export type StoryTranslation = { graph: StoryGraph; states: UnitState[]; rows: UnitRow[]; report: LocaleReport }
@@ -51,15 +65,16 @@ export async function loadStoryTranslation(req: PayloadRequest, storyId: string,
   // Only this locale's states: a unit's row never reads another locale's state.
   const states = await loadStates(req, storyId, [locale])
   const rows = rowsFor(graph, states, locale)
-  return { graph, states, rows, report: localeReport(rows, locale, audioOf(graph, locale), audioRule) }
+  return { graph, states, rows, report: localeReport(rows, locale, audioOf(graph, locale), audioRule, spokenChoicesOf(graph)) }
 }
 
 export class PublishRefused extends Error {
   constructor(
     readonly locale: string,
     readonly blockers: PublishBlocker[],
+    audioRule: AudioRule = 'generated',
   ) {
-    super(describeBlockers(locale, blockers))
+    super(describeBlockers(locale, blockers, audioRule))
   }
 }
 

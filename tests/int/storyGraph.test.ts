@@ -42,7 +42,7 @@ describe('loadStoryGraph', () => {
     const nodes = await payload.find({ collection: 'story-nodes', joins: false, ...common })
     const choices = await payload.find({ collection: 'story-choices', ...common })
 
-    expect(graph.nodes.map(({ audio: _a, cues: _c, ...n }) => n)).toEqual(
+    expect(graph.nodes.map(({ audio: _a, cues: _c, audioReview: _r, audioFileId: _f, ...n }) => n)).toEqual(
       nodes.docs.map((n) => ({
         id: n.id,
         storyId: story.storyId,
@@ -54,7 +54,7 @@ describe('loadStoryGraph', () => {
         text: own(n.textContent),
       })),
     )
-    expect(graph.choices.map(({ audio: _a, ...c }) => c)).toEqual(
+    expect(graph.choices.map(({ audio: _a, audioReview: _r, audioFileId: _f, ...c }) => c)).toEqual(
       choices.docs.map((c) => ({
         id: c.id,
         nodeId: idOf(c.node as string),

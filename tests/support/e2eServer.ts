@@ -160,6 +160,28 @@ export async function startApp(opts: { port: number; env?: Record<string, string
   return { url, port: opts.port, log: () => log.text(), stop }
 }
 
+/**
+ * `npm run jobs` against the e2e database and bucket (the shared server runs no audio worker: its
+ * database is not the embedded default): voices what the seed queued, as an operator's worker does.
+ */
+export async function startJobsWorker(opts: { env?: Record<string, string> } = {}): Promise<{ log: () => string; stop: () => Promise<void> }> {
+  const log = new OutputLog(path.join(RESULTS_DIR, `e2e-jobs-${Date.now()}.log`))
+  const child = await spawnGroup('npm', ['run', 'jobs'], childEnv(opts.env ?? {}))
+  log.attach(child)
+  const group = new ProcessGroup(child.pid)
+  progress('jobs worker started (npm run jobs)')
+  return {
+    log: () => log.text(),
+    stop: async () => {
+      try {
+        await group.stop()
+      } finally {
+        log.close()
+      }
+    },
+  }
+}
+
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, intervalMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {

@@ -92,6 +92,7 @@ export function StoryAudioPanel() {
                 <th style={head} title="Audio exists but the text changed since">Outdated</th>
                 <th style={head} title="Nodes without their own text in this locale">No text</th>
                 <th style={head}>Chars to voice</th>
+                <th style={head}>Review</th>
               </tr>
             </thead>
             <tbody>
@@ -105,6 +106,9 @@ export function StoryAudioPanel() {
                   <td style={cell}>{l.outdated}</td>
                   <td style={cell}>{l.noText}</td>
                   <td style={cell}>{l.charsToVoice}</td>
+                  <td style={cell}>
+                    {l.done > 0 ? <a href={`${config.routes.admin}/audio-review/${id}/${l.locale}`} aria-label={`Review ${l.locale} audio`}>Listen and review</a> : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

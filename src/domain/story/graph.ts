@@ -53,6 +53,10 @@ export type GraphNode = {
   audio?: Partial<Record<LocaleCode, string>>
   /** Read-along cues of that audio, per locale. */
   cues?: Partial<Record<LocaleCode, Cue[]>>
+  /** Review state of that audio, per locale (pending / approved / rejected). */
+  audioReview?: Partial<Record<LocaleCode, AudioReviewStatus>>
+  /** Id of that audio file, per locale (the review screen approves it). */
+  audioFileId?: Partial<Record<LocaleCode, string>>
 }
 
 export type GraphChoice = {
@@ -64,7 +68,14 @@ export type GraphChoice = {
   isDefault: boolean
   /** Spoken choice: URL of the option read aloud, per locale (only audio made from its current text). */
   audio?: Partial<Record<LocaleCode, string>>
+  /** Review state of that audio, per locale. */
+  audioReview?: Partial<Record<LocaleCode, AudioReviewStatus>>
+  /** Id of that audio file, per locale. */
+  audioFileId?: Partial<Record<LocaleCode, string>>
 }
+
+/** Review state of a voiced line (see src/domain/audio/review.ts). */
+export type AudioReviewStatus = 'pending' | 'approved' | 'rejected'
 
 export type GraphCharacter = {
   id: string

@@ -89,21 +89,31 @@ export type LocaleReport = {
   approved: number
   /** Required units not approved (missing, machine or translated). */
   unapproved: string[]
-  /** Node units whose node has no audio in the locale meeting the rule. */
+  /** Lines (node units and spoken choice options) whose audio in the locale does not meet the rule. */
   audioMissing: string[]
+  /** The rule `audioMissing` was computed with. */
+  audioRule: AudioRule
   /** Nodes with audio in the locale (any state), of nodes with text. */
   audioNodes: number
   nodes: number
 }
 
+/**
+ * `audio` gives the state of a line's audio by document id (a node's, or a spoken choice's);
+ * `spoken` says which choices are read aloud (the options of choice nodes): their audio is required
+ * like a node's, but they do not count in `nodes`/`audioNodes`.
+ */
 export function localeReport(
   rows: UnitRow[],
   locale: LocaleCode,
-  audio: (nodeId: string) => AudioState = () => 'none',
+  audio: (docId: string) => AudioState = () => 'none',
   rule: AudioRule = 'none',
+  spoken: (choiceId: string) => boolean = () => false,
 ): LocaleReport {
   const required = rows.filter((r) => r.required)
-  const nodeRows = rows.filter((r) => r.unit.collection === 'story-nodes' && (r.required || r.status === 'source'))
+  const voiced = (r: UnitRow) => r.required || r.status === 'source'
+  const nodeRows = rows.filter((r) => r.unit.collection === 'story-nodes' && voiced(r))
+  const lineRows = rows.filter((r) => voiced(r) && (r.unit.collection === 'story-nodes' || (r.unit.collection === 'story-choices' && spoken(r.unit.docId))))
   const meets = (s: AudioState) => (rule === 'approved' ? s === 'approved' : s !== 'none')
   return {
     locale,
@@ -115,7 +125,8 @@ export function localeReport(
     translated: required.filter((r) => r.status === 'translated' || r.status === 'approved' || r.status === 'machine').length,
     approved: required.filter((r) => r.status === 'approved').length,
     unapproved: required.filter((r) => r.status !== 'approved').map((r) => r.unit.id),
-    audioMissing: rule === 'none' ? [] : nodeRows.filter((r) => !meets(audio(r.unit.docId))).map((r) => r.unit.id),
+    audioMissing: rule === 'none' ? [] : lineRows.filter((r) => !meets(audio(r.unit.docId))).map((r) => r.unit.id),
+    audioRule: rule,
     audioNodes: nodeRows.filter((r) => audio(r.unit.docId) !== 'none').length,
     nodes: nodeRows.length,
   }
@@ -147,6 +158,8 @@ const REASON_TEXT: Record<PublishBlocker['reason'], string> = {
 }
 
 /** One sentence naming every blocking unit, for the 409 answer and the admin. */
-export function describeBlockers(locale: string, blockers: PublishBlocker[]): string {
-  return `Cannot publish ${locale}: ${blockers.map((b) => `${b.units.length} unit(s) ${REASON_TEXT[b.reason]}: ${b.units.join(', ')}`).join('; ')}.`
+export function describeBlockers(locale: string, blockers: PublishBlocker[], audioRule: AudioRule = 'generated'): string {
+  const text = (reason: PublishBlocker['reason']) =>
+    reason === 'audio' && audioRule === 'approved' ? 'without approved audio (REQUIRE_AUDIO_TO_PUBLISH=approved: a reviewer approves each voiced line)' : REASON_TEXT[reason]
+  return `Cannot publish ${locale}: ${blockers.map((b) => `${b.units.length} unit(s) ${text(b.reason)}: ${b.units.join(', ')}`).join('; ')}.`
 }

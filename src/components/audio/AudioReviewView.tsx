@@ -1,0 +1,71 @@
+import type { AdminViewServerProps } from 'payload'
+
+import { DefaultTemplate } from '@payloadcms/next/templates'
+import { Gutter } from '@payloadcms/ui'
+import { redirect } from 'next/navigation'
+import React from 'react'
+
+import { mayReviewAudio } from '@/access/audioReviewAccess'
+import { staffUser } from '@/access/roles'
+import { mayTranslate } from '@/access/translationAccess'
+import { loadAudioReview } from '@/audio/review'
+import { bcp47Tag } from '@/domain/translation/tags'
+import { getLocale, isLocale } from '@/locales'
+import { settings } from '@/settings'
+
+import { fontFor } from '../translation/scripts'
+import { AudioReview } from './AudioReview'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * `/admin/audio-review/:storyId/:locale`: listen to every voiced line of a story in one language
+ * and approve or reject it (with a note). Loaded in one server-side pass; decisions are saved
+ * through Payload's REST API with the reviewer's own access (editors, and translators flagged
+ * reviewer for that language).
+ */
+export async function AudioReviewView(props: AdminViewServerProps) {
+  const { initPageResult, params, searchParams } = props
+  const { req, permissions, visibleEntities } = initPageResult
+  const adminRoute = req.payload.config.routes.admin
+  if (!req.user) redirect(`${adminRoute}/login`)
+  const segments = (params?.segments as string[] | undefined) ?? []
+  const [, storyId, locale] = segments
+  const template = (children: React.ReactNode) => (
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={initPageResult.locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
+      <Gutter>{children}</Gutter>
+    </DefaultTemplate>
+  )
+  if (!storyId || !UUID.test(storyId) || !isLocale(locale)) return template(<p>No such story or language.</p>)
+  if (!mayTranslate(req, locale)) return template(<p data-testid="audio-review-denied">You do not work on {getLocale(locale).label}.</p>)
+  const review = await loadAudioReview(req, storyId, locale)
+  if (!review) return template(<p>No such story.</p>)
+  const rule = settings().publishing.requireAudio
+  return template(
+    <div data-testid="audio-review">
+      <h1 style={{ marginBottom: 4 }}>
+        Audio review · <span lang={bcp47Tag(locale)} style={{ fontFamily: fontFor(locale) }}>{review.story.title}</span> · {getLocale(locale).label}
+      </h1>
+      <p style={{ marginTop: 0, color: 'var(--theme-elevation-500)' }}>
+        <a href={`${adminRoute}/collections/stories/${storyId}`}>Back to the story</a>
+        {rule !== 'none' && <> · Publishing needs {rule === 'approved' ? 'every line approved' : 'every line voiced'} (REQUIRE_AUDIO_TO_PUBLISH={rule})</>}
+      </p>
+      <AudioReview
+        apiRoute={`${req.payload.config.serverURL}${req.payload.config.routes.api}`}
+        canReview={mayReviewAudio(staffUser(req), locale)}
+        font={fontFor(locale)}
+        initialLines={review.lines}
+        lang={bcp47Tag(locale)}
+      />
+    </div>,
+  )
+}

@@ -1,0 +1,185 @@
+/**
+ * Voiced lines on the production app (the e2e project's shared build and seeded server): an
+ * operator's `npm run jobs` voices what the seed queued; a child's app then plays the spoken
+ * choices of clever-crow with Node's fetch; a Hindi reviewer listens to every Hindi line in the
+ * admin's audio review screen and approves or rejects them by keyboard (light and dark).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseBuffer } from 'music-metadata'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { SEED_ADMIN, SEED_STAFF } from '@/seed/accounts'
+import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
+import { progress, RESULTS_DIR, ROOT, startJobsWorker } from '../support/e2eServer'
+
+const SLUG = 'clever-crow'
+const EDITOR = SEED_STAFF.find((s) => s.role === 'editor')!
+const HINDI = SEED_STAFF.find((s) => s.locales.includes('hi' as never))!
+
+let browser: Browser | undefined
+let worker: Awaited<ReturnType<typeof startJobsWorker>> | undefined
+let storyId = ''
+let editorToken = ''
+
+const url = (p = '') => `${inject('appUrl')}${p}`
+
+async function login(account: { email: string; password: string }): Promise<{ token: string; id: string }> {
+  const res = await fetch(url('/api/editors/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) })
+  expect(res.status).toBe(200)
+  const body = (await res.json()) as { token: string; user: { id: string } }
+  return { token: body.token, id: body.user.id }
+}
+
+type LocaleStatus = { locale: string; done: number; queued: number; failed: number; missing: number; noText: number }
+
+beforeAll(async () => {
+  editorToken = (await login(EDITOR)).token
+  const auth = { headers: { authorization: `JWT ${editorToken}` } }
+  const found = (await (await fetch(url(`/api/stories?where[slug][equals]=${SLUG}&depth=0`), auth)).json()) as { docs: { id: string }[] }
+  storyId = found.docs[0]!.id
+  // The seed queued every sample line; the shared server runs no worker (external database).
+  worker = await startJobsWorker()
+  const t0 = Date.now()
+  let last: LocaleStatus[] = []
+  while (Date.now() - t0 < 240_000) {
+    const res = await fetch(url(`/api/stories/${storyId}/audio-status?locales=en,hi`), auth)
+    last = ((await res.json()) as { locales: LocaleStatus[] }).locales
+    if (last.length === 2 && last.every((l) => l.queued === 0 && l.missing === 0 && l.done > 0)) break
+    await new Promise((r) => setTimeout(r, 2000))
+  }
+  progress(`clever-crow en+hi voiced by npm run jobs in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(last)}`)
+  expect(last.every((l) => l.queued === 0 && l.missing === 0 && l.failed === 0), `${JSON.stringify(last)}\n${worker.log().slice(-3000)}`).toBe(true)
+  browser = await launchChromium()
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await worker?.stop()
+})
+
+async function signedIn(account: { email: string; password: string }, colorScheme: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser!.newContext({ baseURL: url(), locale: 'en-IN', viewport: { width: 1400, height: 1000 }, colorScheme })
+  await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
+  const res = await context.request.post('/api/editors/login', { data: { email: account.email, password: account.password } })
+  expect(res.status()).toBe(200)
+  return { context, page: await context.newPage() }
+}
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  await page.evaluate('document.fonts.ready.then(() => undefined)')
+  const file = path.join(RESULTS_DIR, name)
+  await page.screenshot({ path: file, fullPage: false })
+  progress(`screenshot: ${path.relative(ROOT, file)}`)
+}
+
+type Bundle = { nodes: { id: string; type: string; text: string; audioUrl: string | null; choices: { key: string; text: string; audioUrl: string | null }[] }[] }
+
+describe('spoken choices on the production server', () => {
+  it.each(['en', 'hi'])('should give every option of every choice in %s an audio URL that Node fetch follows to Ogg Opus bytes', async (locale) => {
+    const res = await fetch(url(`/api/stories/${SLUG}/bundle?locale=${locale}`))
+    expect(res.status).toBe(200)
+    const bundle = (await res.json()) as Bundle
+    const options = bundle.nodes.filter((n) => n.type === 'choice').flatMap((n) => n.choices)
+    expect(options.length).toBeGreaterThanOrEqual(2)
+    for (const option of options) {
+      expect(option.audioUrl, `${locale} option ${option.key} "${option.text}"`).toBeTruthy()
+      const audio = await fetch(new URL(option.audioUrl!, url()))
+      expect(audio.status).toBe(200)
+      const bytes = Buffer.from(await audio.arrayBuffer())
+      const meta = await parseBuffer(bytes, { mimeType: 'audio/ogg' }, { duration: true })
+      expect(meta.format.container).toBe('Ogg')
+      expect(meta.format.codec).toMatch(/opus/i)
+      expect(meta.format.duration ?? 0).toBeGreaterThan(0.3)
+      // The option's own words, not its node's line: a different file from the node's audio.
+      expect(option.audioUrl).not.toBe(bundle.nodes.find((n) => n.choices.includes(option))!.audioUrl)
+    }
+    progress(`${locale}: ${options.length} spoken options fetched and parsed`)
+  })
+})
+
+describe('audio review screen', () => {
+  it('should let the Hindi reviewer play, approve and reject Hindi lines by keyboard, and keep the decisions', async () => {
+    // The admin gives the Hindi translator the reviewer flag (as the Editors screen does; admins only).
+    const hindi = await login(HINDI)
+    const admin = await login(SEED_ADMIN)
+    const flag = await fetch(url(`/api/editors/${hindi.id}`), { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `JWT ${admin.token}` }, body: JSON.stringify({ reviewer: true }) })
+    expect(flag.status).toBe(200)
+
+    const { context, page } = await signedIn(HINDI, 'light')
+    try {
+      // From the story's audio panel, the way a reviewer finds it.
+      await page.goto(`/admin/collections/stories/${storyId}`)
+      const link = page.getByRole('link', { name: 'Review hi audio' })
+      await link.waitFor({ timeout: 90_000 })
+      await link.click()
+      await page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
+      const lines = page.getByTestId('review-line')
+      const total = await lines.count()
+      expect(total).toBeGreaterThan(10)
+      expect(await page.locator('[data-testid="review-line"][data-status="pending"]').count()).toBe(total)
+      expect(await page.getByTestId('review-text').first().getAttribute('lang')).toBe('hi')
+      const fonts = await platformFontsOf(page, '[data-testid="review-text"]')
+      expect(fonts.some((f) => /Noto Sans Devanagari/i.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true)
+
+      // P plays the selected line (the first waiting one).
+      await page.keyboard.press('p')
+      await expect.poll(() => page.locator('li[aria-current="true"] audio').evaluate((a: HTMLAudioElement) => a.currentTime > 0), { timeout: 20_000 }).toBe(true)
+      // A approves it and moves on to the next line waiting for review.
+      await page.keyboard.press('a')
+      await expect.poll(() => page.locator('[data-testid="review-line"][data-status="approved"]').count(), { timeout: 20_000 }).toBe(1)
+      expect(await lines.nth(1).getAttribute('aria-current')).toBe('true')
+      await page.keyboard.press('a')
+      await expect.poll(() => page.locator('[data-testid="review-line"][data-status="approved"]').count(), { timeout: 20_000 }).toBe(2)
+      // R on the third: a note is required; Enter saves the rejection.
+      await page.keyboard.press('r')
+      const note = page.getByTestId('reject-note')
+      await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true)
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.getByTestId('audio-review-message').textContent(), { timeout: 20_000 }).toContain('note')
+      await page.keyboard.type('कौआ का उच्चारण गलत है')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.locator('[data-testid="review-line"][data-status="rejected"]').count(), { timeout: 20_000 }).toBe(1)
+      await expect.poll(() => lines.nth(2).getByTestId('review-note').textContent()).toContain('कौआ का उच्चारण गलत है')
+      // K goes back; J forward.
+      await page.keyboard.press('k')
+      expect(await lines.nth(2).getAttribute('aria-current')).toBe('true')
+      await page.keyboard.press('j')
+      expect(await lines.nth(3).getAttribute('aria-current')).toBe('true')
+      await shot(page, 'e2e-audio-review-hi.png')
+
+      // The decisions are stored: a reload shows them, and so does the API.
+      await page.reload()
+      await page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
+      expect(await page.locator('[data-testid="review-line"][data-status="approved"]').count()).toBe(2)
+      expect(await page.locator('[data-testid="review-line"][data-status="rejected"]').count()).toBe(1)
+    } finally {
+      await context.close()
+    }
+
+    // Another language's translator cannot open the Hindi review; the editor sees it dark.
+    const tamil = await signedIn(SEED_STAFF.find((s) => s.locales.includes('ta' as never))!, 'light')
+    try {
+      await tamil.page.goto(`/admin/audio-review/${storyId}/hi`)
+      await tamil.page.getByTestId('audio-review-denied').waitFor({ timeout: 60_000 })
+    } finally {
+      await tamil.context.close()
+    }
+    const editor = await signedIn(EDITOR, 'dark')
+    try {
+      await editor.page.goto(`/admin/audio-review/${storyId}/hi`)
+      await editor.page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
+      await editor.page.locator('[data-testid="review-line"][data-status="rejected"]').first().scrollIntoViewIfNeeded()
+      await shot(editor.page, 'e2e-audio-review-hi-dark.png')
+    } finally {
+      await editor.context.close()
+    }
+    const files = (await (
+      await fetch(url(`/api/audio-files?where[story][equals]=${storyId}&where[languageCode][equals]=hi&where[reviewStatus][equals]=rejected&depth=0`), { headers: { authorization: `JWT ${editorToken}` } })
+    ).json()) as { docs: { reviewNote: string; reviewedBy: string }[] }
+    expect(files.docs).toHaveLength(1)
+    expect(files.docs[0]).toMatchObject({ reviewNote: 'कौआ का उच्चारण गलत है', reviewedBy: hindi.id })
+  })
+})
