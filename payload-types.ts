@@ -335,6 +335,16 @@ export interface Character {
    */
   bulbulSpeaker: string;
   displayOrder?: number | null;
+  /**
+   * Speaker per language where it differs from the Bulbul speaker above.
+   */
+  voiceCast?:
+    | {
+        locale: 'en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed';
+        speaker: string;
+        id?: string | null;
+      }[]
+    | null;
   description?: string | null;
   avatar?: (string | null) | Media;
   avatarUrl?: string | null;
@@ -1074,6 +1084,13 @@ export interface CharactersSelect<T extends boolean = true> {
   voiceProfile?: T;
   bulbulSpeaker?: T;
   displayOrder?: T;
+  voiceCast?:
+    | T
+    | {
+        locale?: T;
+        speaker?: T;
+        id?: T;
+      };
   description?: T;
   avatar?: T;
   avatarUrl?: T;

@@ -3,6 +3,8 @@ import type { CollectionConfig, Field, TextFieldSingleValidation } from 'payload
 import { text } from 'payload/shared'
 
 import { audioProvider } from '@/audio/providers/audioProvider'
+import { duplicateCastLocales } from '@/domain/audio/speakers'
+import { localeOptions } from '@/fields/localeOptions'
 
 import { isEditor, isEditorField } from '@/access/isEditor'
 import { readIfStoryActive } from '@/access/readIfStoryActive'
@@ -52,6 +54,30 @@ const fields: Field[] = [
         validate: validSpeaker,
       },
       { name: 'displayOrder', type: 'number', defaultValue: 0, access: structure },
+    ],
+  },
+  {
+    // The voice cast: a character may sound different per language (a Tamil crow voiced by a Tamil
+    // speaker). Lines in a locale listed here use its speaker; every other locale uses bulbulSpeaker.
+    // Changing an entry changes those lines' content keys: they are voiced again (AUTO_VOICE) and
+    // their old audio leaves the bundle. Edited as one table per story (the story's Voice cast panel).
+    name: 'voiceCast',
+    type: 'array',
+    access: structure,
+    labels: { singular: 'Voice for a language', plural: 'Voice cast' },
+    admin: { description: 'Speaker per language where it differs from the Bulbul speaker above.', initCollapsed: true },
+    validate: (value: unknown) => {
+      const twice = duplicateCastLocales(value as { locale?: string }[] | null)
+      return twice.length ? `Each language has one voice: ${twice.join(', ')} is listed more than once` : true
+    },
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          { name: 'locale', type: 'select', required: true, options: localeOptions },
+          { name: 'speaker', type: 'text', required: true, maxLength: 50, validate: validSpeaker },
+        ],
+      },
     ],
   },
   { name: 'description', type: 'textarea', localized: true },

@@ -24,6 +24,15 @@ const storyAudioField: Field = {
   },
 }
 
+/** The voice cast table (characters x languages) in the story edit view. */
+const voiceCastField: Field = {
+  name: 'voiceCastPanel',
+  type: 'ui',
+  admin: {
+    components: { Field: '@/components/audio/VoiceCastPanel#VoiceCastPanel' },
+  },
+}
+
 /**
  * Deleting a node or story removes its audio rows by ON DELETE CASCADE, which runs no Payload hook:
  * note the objects they reference before the delete, and queue a sweep of exactly those in the
@@ -189,7 +198,7 @@ export const audioPlugin: Plugin = (config) => ({
       const withHooks = withDeleteRelease(collection, 'story_id')
       return {
         ...withHooks,
-        fields: [...withHooks.fields, storyAudioField],
+        fields: [...withHooks.fields, voiceCastField, storyAudioField],
         endpoints: [...(Array.isArray(withHooks.endpoints) ? withHooks.endpoints : []), generateStoryAudioEndpoint, storyAudioStatusEndpoint],
       }
     }

@@ -9,9 +9,9 @@ import type { Cue } from '@/domain/audio/cues'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { loadLexicon } from '@/audio/lexicon'
 import { audioProvider, providerIdentity } from '@/audio/providers/audioProvider'
-import { nodeSpeaker } from '@/domain/audio/speakers'
+import { castSpeakers, nodeSpeaker } from '@/domain/audio/speakers'
 import { currentAudio } from '@/domain/audio/variants'
-import type { LocaleCode } from '@/locales'
+import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
 import { settings } from '@/settings'
 
@@ -55,12 +55,19 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   // content key matches the node's current text, speaker, provider and lexicon goes in the bundle:
   // after an edit the old audio is left out until the line is voiced again.
   const { audio: audioSettings, urls } = settings()
-  const speakerOf = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
-  const nodeVoice = new Map(nodes.map((n) => [n.id, nodeSpeaker(speakerOf.get(n.characterId ?? ''), audioSettings.narratorSpeaker)]))
+  // Each locale may cast the character differently (voiceCast).
+  const characterOf = new Map(characters.docs.map((c) => [c.id, c]))
+  const narrator = audioSettings.narratorSpeaker
+  const nodeVoice = new Map(
+    nodes.map((n) => {
+      const character = characterOf.get(n.characterId ?? '')
+      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator) }]
+    }),
+  )
   const current = currentAudio({
-    nodes: nodes.map((n) => ({ id: n.id, speaker: nodeVoice.get(n.id)!, texts: n.text })),
+    nodes: nodes.map((n) => ({ id: n.id, ...nodeVoice.get(n.id)!, texts: n.text })),
     // Spoken choices: each option in its choice node's voice (keyed by choice id).
-    choices: choices.flatMap((c) => (nodeVoice.has(c.nodeId) ? [{ id: c.id, node: c.nodeId, speaker: nodeVoice.get(c.nodeId)!, texts: c.text }] : [])),
+    choices: choices.flatMap((c) => (nodeVoice.has(c.nodeId) ? [{ id: c.id, node: c.nodeId, ...nodeVoice.get(c.nodeId)!, texts: c.text }] : [])),
     rows: audio.docs.flatMap((a) => {
       const node = idOf(a.node as Ref)
       return node ? [{ ...a, node, choice: idOf(a.choice as Ref) }] : []

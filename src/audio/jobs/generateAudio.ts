@@ -15,7 +15,7 @@ import type { Cue } from '@/domain/audio/cues'
 import { compileLexicon } from '@/domain/audio/lexicon'
 import { loadLexicon } from '@/audio/lexicon'
 import { DEFAULT_NARRATOR_SPEAKER, variantFor, variantName, type Variant } from '@/domain/audio/variants'
-import { nodeSpeaker } from '@/domain/audio/speakers'
+import { castSpeaker } from '@/domain/audio/speakers'
 import { isLocale } from '@/locales'
 import { SLUGS } from '@/slugs'
 import { settings } from '@/settings'
@@ -119,7 +119,7 @@ export async function generateAudio(payload: Payload, input: GenerateAudioInput,
     text = choice.textContent
   }
   // A choice's option is spoken in the voice of its choice node (its character's, or the narrator's).
-  const speaker = input.speaker?.trim() || (await speakerOf(payload, node.character))
+  const speaker = input.speaker?.trim() || (await speakerOf(payload, node.character, input.locale))
   const lexicon = compileLexicon(await loadLexicon({ payload }), input.locale)
   const variant = variantFor({ node: node.id, choice: input.choice ?? null, locale: input.locale, text, speaker }, providerIdentity(provider), lexicon)
   if (!variant) return { status: 'skipped', reason: `The ${input.choice ? 'choice' : 'node'} has no ${input.locale} text of its own`, ...none }
@@ -325,8 +325,9 @@ async function rowWithKey(payload: Payload, key: string): Promise<AudioFile | un
 
 type Ref = string | { id: string } | null | undefined
 
-async function speakerOf(payload: Payload, character: Ref): Promise<string> {
+/** The character's voice in `locale` (its voice cast), else its default speaker, else the narrator's. */
+async function speakerOf(payload: Payload, character: Ref, locale: string): Promise<string> {
   const id = idOf(character)
-  const doc = id ? await payload.findByID({ collection: SLUGS.characters, id, depth: 0, overrideAccess: true, disableErrors: true, select: { bulbulSpeaker: true } }) : null
-  return nodeSpeaker(doc?.bulbulSpeaker, settings().audio.narratorSpeaker)
+  const doc = id ? await payload.findByID({ collection: SLUGS.characters, id, depth: 0, overrideAccess: true, disableErrors: true, select: { bulbulSpeaker: true, voiceCast: true } }) : null
+  return castSpeaker(doc, locale, settings().audio.narratorSpeaker)
 }

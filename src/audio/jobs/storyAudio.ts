@@ -10,7 +10,7 @@ import { providerIdentity } from '@/audio/providers/audioProvider'
 import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
 import type { TtsProvider } from '@/audio/providers/types'
 import { estimateCost } from '@/domain/audio/cost'
-import { nodeSpeaker } from '@/domain/audio/speakers'
+import { castSpeakers, nodeSpeaker } from '@/domain/audio/speakers'
 import { planAudio, type JobRef, type LocaleSummary, type Plan, type PlanInput } from '@/domain/audio/variants'
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
@@ -48,7 +48,7 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
   const byStory = { story: { equals: storyId } }
   const common = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
   const [characters, nodes, choices, rows, jobs] = await Promise.all([
-    payload.find({ collection: SLUGS.characters, where: byStory, ...common, select: { bulbulSpeaker: true } }),
+    payload.find({ collection: SLUGS.characters, where: byStory, ...common, select: { bulbulSpeaker: true, voiceCast: true } }),
     payload.find({
       collection: SLUGS.storyNodes,
       where: byStory,
@@ -63,8 +63,14 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
     audioJobsOf(payload, storyId),
   ])
   const narrator = settings().audio.narratorSpeaker
-  const speakers = new Map(characters.docs.map((c) => [c.id, c.bulbulSpeaker]))
-  const speakerOfNode = new Map(nodes.docs.map((n) => [n.id, nodeSpeaker(speakers.get(idOf(n.character as Ref) ?? ''), narrator)]))
+  // A node's voice: its character's (per locale when the voice cast says so), else the narrator's.
+  const characterOf = new Map(characters.docs.map((c) => [c.id, c]))
+  const voiceOf = new Map(
+    nodes.docs.map((n) => {
+      const character = characterOf.get(idOf(n.character as Ref) ?? '')
+      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator) }]
+    }),
+  )
   // Spoken choices: the options a player shows (those of choice nodes, not an end's or a line's
   // folded "continue"), in reading order, each in its choice node's voice.
   const order = new Map(nodes.docs.map((n, i) => [n.id, i]))
@@ -75,13 +81,13 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
   const input: PlanInput = {
     nodes: nodes.docs.map((n) => ({
       id: n.id,
-      speaker: speakerOfNode.get(n.id)!,
+      ...voiceOf.get(n.id)!,
       texts: (n.textContent ?? {}) as unknown as Partial<Record<string, string | null>>,
     })),
     choices: options.map((c) => ({
       id: c.id,
       node: idOf(c.node as Ref)!,
-      speaker: speakerOfNode.get(idOf(c.node as Ref)!)!,
+      ...voiceOf.get(idOf(c.node as Ref)!)!,
       texts: (c.textContent ?? {}) as unknown as Partial<Record<string, string | null>>,
     })),
     locales: opts.locales ?? LOCALE_CODES,

@@ -97,3 +97,35 @@ export function resolveSarvamSpeaker(model: SarvamModel, speaker: string): strin
 export function nodeSpeaker(characterSpeaker: string | null | undefined, narrator: string): string {
   return (characterSpeaker?.trim() || narrator).trim().toLowerCase()
 }
+
+/** A character's voice per locale where it differs from its default speaker (the voice cast). */
+export type VoiceCastEntry = { locale: string; speaker: string }
+
+/** What decides a character's voice: its default speaker and its per-locale cast. */
+export type CastCharacter = { bulbulSpeaker?: string | null; voiceCast?: readonly VoiceCastEntry[] | null }
+
+/**
+ * Who voices a character's line in `locale`: the cast's speaker for that locale, else the
+ * character's default speaker, else the narrator's. Trimmed and lowercase, as audio rows store it.
+ */
+export function castSpeaker(character: CastCharacter | null | undefined, locale: string, narrator: string): string {
+  const cast = character?.voiceCast?.find((c) => c.locale === locale)?.speaker
+  return nodeSpeaker(cast?.trim() || character?.bulbulSpeaker, narrator)
+}
+
+/** Speakers per locale of a character (only the locales given), for a line's `speakers`. */
+export function castSpeakers(character: CastCharacter | null | undefined, locales: readonly string[], narrator: string): Record<string, string> {
+  return Object.fromEntries(locales.map((l) => [l, castSpeaker(character, l, narrator)]))
+}
+
+/** Locales named twice in a cast (each locale has one voice), for a field-named 400. */
+export function duplicateCastLocales(cast: readonly { locale?: string | null }[] | null | undefined): string[] {
+  const seen = new Set<string>()
+  const twice = new Set<string>()
+  for (const entry of cast ?? []) {
+    if (!entry.locale) continue
+    if (seen.has(entry.locale)) twice.add(entry.locale)
+    seen.add(entry.locale)
+  }
+  return [...twice]
+}

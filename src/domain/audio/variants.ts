@@ -134,8 +134,11 @@ export type LocaleSummary = {
   errors: { node: string; message: string }[]
 }
 
-/** A node's line, or (with `node`) a choice's option spoken in the voice of its choice node. */
-export type LineSource = { id: string; speaker: string; texts: Partial<Record<string, string | null | undefined>> }
+/**
+ * A node's line, or (with `node`) a choice's option spoken in the voice of its choice node.
+ * `speakers` overrides `speaker` per locale (the character's voice cast).
+ */
+export type LineSource = { id: string; speaker: string; speakers?: Partial<Record<string, string>>; texts: Partial<Record<string, string | null | undefined>> }
 export type ChoiceSource = LineSource & { node: string }
 
 export type PlanInput = {
@@ -186,7 +189,7 @@ export function planAudio(input: PlanInput): Plan {
     const voicedKeys = new Set<string>()
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
     for (const line of linesOf(input)) {
-      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: line.speaker }, input.identity, lexicon)
+      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: speakerIn(line, locale) }, input.identity, lexicon)
       if (!variant) {
         summary.noText++
         continue
@@ -213,8 +216,16 @@ export function planAudio(input: PlanInput): Plan {
 }
 
 /** Every line to voice: the nodes' own, then the choices' options. */
-function linesOf(input: { nodes: readonly LineSource[]; choices?: readonly ChoiceSource[] }): { node: string; choice: string | null; speaker: string; texts: LineSource['texts'] }[] {
-  return [...input.nodes.map((n) => ({ node: n.id, choice: null, speaker: n.speaker, texts: n.texts })), ...(input.choices ?? []).map((c) => ({ node: c.node, choice: c.id, speaker: c.speaker, texts: c.texts }))]
+function linesOf(input: { nodes: readonly LineSource[]; choices?: readonly ChoiceSource[] }): { node: string; choice: string | null; speaker: string; speakers?: LineSource['speakers']; texts: LineSource['texts'] }[] {
+  return [
+    ...input.nodes.map((n) => ({ node: n.id, choice: null, speaker: n.speaker, speakers: n.speakers, texts: n.texts })),
+    ...(input.choices ?? []).map((c) => ({ node: c.node, choice: c.id, speaker: c.speaker, speakers: c.speakers, texts: c.texts })),
+  ]
+}
+
+/** The speaker of a line in a locale: its cast's for that locale, else its default. */
+function speakerIn(line: { speaker: string; speakers?: LineSource['speakers'] }, locale: string): string {
+  return line.speakers?.[locale] ?? line.speaker
 }
 
 function isPending(job: JobRef): boolean {
@@ -253,7 +264,7 @@ export function currentAudio<R extends AudioRow>(input: {
   for (const locale of locales) {
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
     for (const line of linesOf(input)) {
-      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: line.speaker }, input.identity, lexicon)
+      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: speakerIn(line, locale) }, input.identity, lexicon)
       const row = variant && byVariant.get(`${lineId(variant)}|${locale}|${variant.contentKey}`)
       if (!row) continue
       const id = line.choice ?? line.node

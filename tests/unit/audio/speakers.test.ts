@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { MODEL_VOICES, VOICE_SLOTS, genderOf, resolveSarvamSpeaker, speakersFor } from '@/domain/audio/speakers'
+import { castSpeaker, duplicateCastLocales, MODEL_VOICES, VOICE_SLOTS, genderOf, resolveSarvamSpeaker, speakersFor } from '@/domain/audio/speakers'
+import { planAudio } from '@/domain/audio/variants'
 
 describe('Sarvam speaker map', () => {
   it('should map every spec speaker to a voice the model declares', () => {
@@ -37,5 +38,31 @@ describe('Sarvam speaker map', () => {
 
   it('should name the valid speakers when the speaker is unknown', () => {
     expect(() => resolveSarvamSpeaker('bulbul:v3', 'nobody')).toThrow(/Unknown speaker "nobody" for Sarvam bulbul:v3\. Valid speakers: meera,.* shubh/)
+  })
+})
+
+describe('voice cast', () => {
+  it.each([
+    ['the cast speaker of the locale', { bulbulSpeaker: 'meera', voiceCast: [{ locale: 'ta', speaker: 'Arvind' }] }, 'ta', 'arvind'],
+    ['the default speaker in a locale without a cast entry', { bulbulSpeaker: 'Meera', voiceCast: [{ locale: 'ta', speaker: 'arvind' }] }, 'hi', 'meera'],
+    ['the default speaker for a blank cast entry', { bulbulSpeaker: 'meera', voiceCast: [{ locale: 'hi', speaker: '  ' }] }, 'hi', 'meera'],
+    ['the narrator without a character', null, 'hi', 'diya'],
+  ] as const)('should pick %s', (_name, character, locale, expected) => {
+    expect(castSpeaker(character, locale, 'diya')).toBe(expected)
+  })
+
+  it('should name locales cast twice', () => {
+    expect(duplicateCastLocales([{ locale: 'hi' }, { locale: 'ta' }, { locale: 'hi' }])).toEqual(['hi'])
+    expect(duplicateCastLocales([{ locale: 'hi' }, { locale: null }, { locale: null }])).toEqual([])
+  })
+
+  it('should plan a cast locale with the cast speaker (a new content key there only)', () => {
+    const identity = { provider: 'local', model: 'espeak-ng' }
+    const line = { id: 'n1', speaker: 'meera', texts: { en: 'Hello', hi: 'नमस्ते' } }
+    const plain = planAudio({ nodes: [line], locales: ['en', 'hi'], identity, rows: [], jobs: [] })
+    const cast = planAudio({ nodes: [{ ...line, speakers: { hi: 'arvind' } }], locales: ['en', 'hi'], identity, rows: [], jobs: [] })
+    expect(cast.items.map((i) => i.speaker)).toEqual(['meera', 'arvind'])
+    expect(cast.items[0]!.contentKey).toBe(plain.items[0]!.contentKey)
+    expect(cast.items[1]!.contentKey).not.toBe(plain.items[1]!.contentKey)
   })
 })
