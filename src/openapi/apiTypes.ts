@@ -1564,6 +1564,13 @@ export interface components {
             /** @description Sarvam Bulbul speaker, e.g. meera */
             bulbulSpeaker: string;
             displayOrder?: number | null;
+            /** @description Speaker per language where it differs from the Bulbul speaker above. */
+            voiceCast?: {
+                /** @enum {string} */
+                locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                speaker: string;
+                id?: string | null;
+            }[] | null;
             description?: string | null;
             avatar?: (string | null) | components["schemas"]["Media"];
             avatarUrl?: string | null;
@@ -4948,6 +4955,13 @@ export interface components {
                     /** @description Sarvam Bulbul speaker, e.g. meera */
                     bulbulSpeaker: string;
                     displayOrder?: number | null;
+                    /** @description Speaker per language where it differs from the Bulbul speaker above. */
+                    voiceCast?: {
+                        /** @enum {string} */
+                        locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                        speaker: string;
+                        id?: string | null;
+                    }[] | null;
                     description?: string | null;
                     avatar?: (string | null) | components["schemas"]["Media"];
                     avatarUrl?: string | null;
@@ -4968,6 +4982,13 @@ export interface components {
                     /** @description Sarvam Bulbul speaker, e.g. meera */
                     bulbulSpeaker?: string;
                     displayOrder?: number | null;
+                    /** @description Speaker per language where it differs from the Bulbul speaker above. */
+                    voiceCast?: {
+                        /** @enum {string} */
+                        locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                        speaker: string;
+                        id?: string | null;
+                    }[] | null;
                     description?: string | null;
                     avatar?: (string | null) | components["schemas"]["Media"];
                     avatarUrl?: string | null;
