@@ -2,7 +2,8 @@
  * Voiced lines on the production app (the e2e project's shared build and seeded server): an
  * operator's `npm run jobs` voices what the seed queued; a child's app then plays the spoken
  * choices of clever-crow with Node's fetch; a Hindi reviewer listens to every Hindi line in the
- * admin's audio review screen and approves or rejects them by keyboard (light and dark).
+ * admin's audio review screen and approves or rejects them by keyboard (light and dark); an editor
+ * casts a character's voice for one language in the story's voice cast table.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -181,5 +182,39 @@ describe('audio review screen', () => {
     ).json()) as { docs: { reviewNote: string; reviewedBy: string }[] }
     expect(files.docs).toHaveLength(1)
     expect(files.docs[0]).toMatchObject({ reviewNote: 'कौआ का उच्चारण गलत है', reviewedBy: hindi.id })
+  })
+})
+
+describe('voice cast table', () => {
+  it("should let an editor give a character its own voice in one language from the story's table", async () => {
+    const { context, page } = await signedIn(EDITOR, 'light')
+    try {
+      await page.goto(`/admin/collections/stories/${storyId}`)
+      const table = page.getByTestId('voice-cast')
+      await table.getByTestId('cast-row').first().waitFor({ timeout: 90_000 })
+      const rows = await table.getByTestId('cast-row').count()
+      expect(rows).toBeGreaterThanOrEqual(2)
+      // Bengali: clever-crow has no Bengali text, so no line of the shared server changes voice.
+      const cellInput = table.locator('input[aria-label$=" bn"]').first()
+      const label = (await cellInput.getAttribute('aria-label'))!
+      expect(await cellInput.getAttribute('placeholder')).toBeTruthy()
+      // A speaker the voices do not have: the 400 names the valid ones, nothing is saved.
+      await cellInput.fill('nobody')
+      await cellInput.press('Enter')
+      await expect.poll(() => table.getByTestId('voice-cast-message').textContent(), { timeout: 20_000 }).toContain('Valid speakers')
+      await cellInput.fill('arvind')
+      await cellInput.press('Enter')
+      await expect.poll(() => table.getByTestId('voice-cast-message').textContent(), { timeout: 20_000 }).toContain('Saved the voice cast of')
+      await table.scrollIntoViewIfNeeded()
+      await shot(page, 'e2e-voice-cast.png')
+      const name = label.replace(/ bn$/, '')
+      const found = (await (
+        await fetch(url(`/api/characters?where[story][equals]=${storyId}&depth=0&limit=50`), { headers: { authorization: `JWT ${editorToken}` } })
+      ).json()) as { docs: { name: string; slug: string; voiceCast: { locale: string; speaker: string }[] }[] }
+      const character = found.docs.find((c) => c.name === name || c.slug === name)!
+      expect(character.voiceCast).toMatchObject([{ locale: 'bn', speaker: 'arvind' }])
+    } finally {
+      await context.close()
+    }
   })
 })
