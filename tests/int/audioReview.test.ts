@@ -28,11 +28,12 @@ let hindiReviewer: Staff
 let hindiTranslator: Staff
 let tamilReviewer: Staff
 const stories: StoryFixture[] = []
+const local = createProvider({ TTS_PROVIDER: 'local' })
 
 beforeAll(async () => {
   payload = await testPayload()
   server = await startTestServer()
-  setAudioProvider(createProvider({ TTS_PROVIDER: 'local' }))
+  setAudioProvider(local)
   ;[admin, editor, hindiReviewer, hindiTranslator, tamilReviewer] = await Promise.all([
     createStaff(payload, server.url, 'admin'),
     createStaff(payload, server.url, 'editor'),
@@ -69,7 +70,7 @@ async function voicedStory(): Promise<StoryFixture> {
 }
 
 async function voice(storyId: string) {
-  await enqueueStoryAudio(payload, storyId, { provider: setAudioProvider(undefined)!, locales: ['en', 'hi'] })
+  await enqueueStoryAudio(payload, storyId, { provider: local, locales: ['en', 'hi'] })
   await runWorker(payload, { untilIdle: true, concurrency: 2 })
 }
 
