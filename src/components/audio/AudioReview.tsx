@@ -18,7 +18,10 @@ const row: React.CSSProperties = {
   borderBottom: '1px solid var(--theme-elevation-100)',
 }
 
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)
+/** Keys typed into a field are the field's; Space on a focused player or button is theirs too. */
+const typing = (target: EventTarget | null, key: string) =>
+  target instanceof HTMLElement &&
+  (['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName) || target.isContentEditable || (key === ' ' && ['AUDIO', 'BUTTON'].includes(target.tagName)))
 
 /**
  * The review list: every voiced line with its player and state. Keyboard: J/K (or ↓/↑) move,
@@ -96,7 +99,7 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang }: P
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
+      if (typing(e.target, e.key) || e.ctrlKey || e.metaKey || e.altKey) return
       const key = e.key.toLowerCase()
       if (key === 'j' || e.key === 'ArrowDown') setSelected((s) => Math.min(s + 1, lines.length - 1))
       else if (key === 'k' || e.key === 'ArrowUp') setSelected((s) => Math.max(s - 1, 0))
