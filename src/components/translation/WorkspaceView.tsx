@@ -61,7 +61,7 @@ export async function WorkspaceView(props: AdminViewServerProps) {
       <p style={{ marginTop: 0, color: 'var(--theme-elevation-500)' }}>
         Translating from {body.sourceLocale ? getLocale(body.sourceLocale).label : '—'} ·{' '}
         <a href={`${adminRoute}/collections/stories/${storyId}?locale=${locale}`}>Story and notes</a> ·{' '}
-        <a href={`${adminRoute}`}>All translations</a>
+        <a href={`${adminRoute}/audio-review/${storyId}/${locale}`}>Audio review</a> · <a href={`${adminRoute}`}>All translations</a>
       </p>
       <section style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16, marginBottom: 16 }}>
         <div style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '8px 12px' }}>
