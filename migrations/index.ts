@@ -11,6 +11,7 @@ import * as migration_20261130_113024_studio_edited_by from './20261130_113024_s
 import * as migration_20261130_121701_shared_rate_limits from './20261130_121701_shared_rate_limits';
 import * as migration_20261130_134515_spoken_choices from './20261130_134515_spoken_choices';
 import * as migration_20261130_160000_audio_synthesis_spool from './20261130_160000_audio_synthesis_spool';
+import * as migration_20261130_161651_audio_review_voice_cast from './20261130_161651_audio_review_voice_cast';
 
 export const migrations = [
   {
@@ -71,11 +72,16 @@ export const migrations = [
   {
     up: migration_20261130_134515_spoken_choices.up,
     down: migration_20261130_134515_spoken_choices.down,
-    name: '20261130_134515_spoken_choices'
+    name: '20261130_134515_spoken_choices',
   },
   {
     up: migration_20261130_160000_audio_synthesis_spool.up,
     down: migration_20261130_160000_audio_synthesis_spool.down,
     name: '20261130_160000_audio_synthesis_spool',
+  },
+  {
+    up: migration_20261130_161651_audio_review_voice_cast.up,
+    down: migration_20261130_161651_audio_review_voice_cast.down,
+    name: '20261130_161651_audio_review_voice_cast'
   },
 ];
