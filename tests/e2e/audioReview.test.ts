@@ -122,8 +122,18 @@ describe('audio review screen', () => {
       expect(total).toBeGreaterThan(10)
       expect(await page.locator('[data-testid="review-line"][data-status="pending"]').count()).toBe(total)
       expect(await page.getByTestId('review-text').first().getAttribute('lang')).toBe('hi')
-      const fonts = await platformFontsOf(page, '[data-testid="review-text"]')
-      expect(fonts.some((f) => /Noto Sans Devanagari/i.test(f.familyName) && f.glyphCount > 0), JSON.stringify(fonts)).toBe(true)
+      // Asked again while React may still replace the node the DevTools protocol was given.
+      await page.getByTestId('review-text').first().scrollIntoViewIfNeeded()
+      let fonts: Awaited<ReturnType<typeof platformFontsOf>> = []
+      await expect
+        .poll(
+          async () => {
+            fonts = await platformFontsOf(page, '[data-testid="review-text"]').catch(() => [])
+            return fonts.some((f) => /Noto Sans Devanagari/i.test(f.familyName) && f.glyphCount > 0)
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true)
 
       // P plays the selected line (the first waiting one).
       await page.keyboard.press('p')

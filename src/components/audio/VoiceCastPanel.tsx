@@ -77,7 +77,7 @@ export function VoiceCastPanel() {
           return
         }
       }
-      setMessage(changed.length ? `Saved the voice cast of ${changed.map((c) => c.name).join(', ')}: those lines are voiced again` : 'Nothing changed')
+      setMessage(changed.length ? `Saved the voice cast of ${changed.map((c) => c.name).join(', ')}: their lines in those languages are voiced again` : 'Nothing changed')
       if (changed.length) toast.success('Voice cast saved')
       await load()
     } finally {
