@@ -115,8 +115,17 @@ describe('audio review screen', () => {
       await page.goto(`/admin/collections/stories/${storyId}`)
       const link = page.getByRole('link', { name: 'Review hi audio' })
       await link.waitFor({ timeout: 90_000 })
-      await link.click()
+      const href = await link.getAttribute('href')
+      expect(href).toBe(`/admin/audio-review/${storyId}/hi`)
+      const problems: string[] = []
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text())
+      })
+      await page.goto(href!)
       await page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
+      // Settled: hydrated, nothing more loading (until then React may still replace what it rendered).
+      await page.waitForLoadState('networkidle')
+      await page.waitForFunction(() => document.querySelector('[data-testid="audio-review"]')?.isConnected === true)
       const lines = page.getByTestId('review-line')
       const total = await lines.count()
       expect(total).toBeGreaterThan(10)
@@ -160,6 +169,7 @@ describe('audio review screen', () => {
       await page.keyboard.press('j')
       expect(await lines.nth(3).getAttribute('aria-current')).toBe('true')
       await shot(page, 'e2e-audio-review-hi.png')
+      if (problems.length) progress(`console errors on the review screen: ${problems.slice(0, 3).join(' | ').slice(0, 600)}`)
 
       // The decisions are stored: a reload shows them, and so does the API.
       await page.reload()
