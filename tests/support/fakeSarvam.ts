@@ -54,6 +54,9 @@ export type RecordedRequest = {
   headers: IncomingMessage['headers']
   body: unknown
   status: number
+  /** When the request arrived and when it was answered (ms since the epoch; 0: not answered yet). */
+  at: number
+  answeredAt: number
 }
 
 export type FakeSarvam = {
@@ -63,6 +66,8 @@ export type FakeSarvam = {
   failNext(status: number, n: number, retryAfter?: number): void
   /** The next `n` successful requests return audio that is not a WAV. */
   malformNext(n: number): void
+  /** The next `n` requests are answered `ms` later than they would be (a slow provider). */
+  delayNext(ms: number, n: number): void
   /** Forget recorded requests and scripted answers. */
   reset(): void
   close(): Promise<void>
@@ -85,8 +90,9 @@ export type FakeSarvamOptions = {
 export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<FakeSarvam> {
   const requests: RecordedRequest[] = []
   const script: Scripted[] = []
+  const delays: number[] = []
   const server = createServer((req, res) => {
-    handle(req, res, { requests, script, apiKey: options.apiKey, secondsPerChar: options.secondsPerChar ?? FAKE_SARVAM_SECONDS_PER_CHAR }).catch((error: unknown) => {
+    handle(req, res, { requests, script, delays, apiKey: options.apiKey, secondsPerChar: options.secondsPerChar ?? FAKE_SARVAM_SECONDS_PER_CHAR }).catch((error: unknown) => {
       sendError(res, 500, 'internal_server_error', `fake server bug: ${String(error)}`)
     })
   })
@@ -101,9 +107,13 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
     malformNext(n) {
       for (let i = 0; i < n; i++) script.push({ kind: 'malformed' })
     },
+    delayNext(ms, n) {
+      for (let i = 0; i < n; i++) delays.push(ms)
+    },
     reset() {
       requests.length = 0
       script.length = 0
+      delays.length = 0
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -113,14 +123,18 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
   }
 }
 
-type State = { requests: RecordedRequest[]; script: Scripted[]; apiKey?: string; secondsPerChar: number }
+type State = { requests: RecordedRequest[]; script: Scripted[]; delays: number[]; apiKey?: string; secondsPerChar: number }
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: State): Promise<void> {
   const raw = await readBody(req)
-  const record: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: parseJson(raw), status: 0 }
+  const record: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: parseJson(raw), status: 0, at: Date.now(), answeredAt: 0 }
   state.requests.push(record)
+  const delay = state.delays.shift()
+  if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
   const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     record.status = status
+    record.answeredAt = Date.now()
+    if (res.destroyed) return
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
   }
   try {
