@@ -58,6 +58,12 @@ type State = {
   listening: Promise<void> | null
   shutdownHooked?: boolean
   queries: number
+  /**
+   * Counts every eviction (a notification, our own write, a lost listener). A read from the
+   * database is cached only if no eviction happened while it ran: one that started before a change
+   * and finished after the change's notification holds the old state, and nothing would evict it.
+   */
+  epoch: number
 }
 
 /**
@@ -84,17 +90,21 @@ const state: State = (g.__bkBundleCache ??= {
   listener: null,
   listening: null,
   queries: 0,
+  epoch: 0,
 })
+state.epoch ??= 0
 
 const keyOf = (slug: string, locale: string) => `${slug}\u0000${locale}`
 
 function evict(slug: string): void {
+  state.epoch++
   const prefix = `${slug}\u0000`
   for (const cache of [state.entries, state.misses]) for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key)
   state.catalog.clear()
 }
 
 function clearAll(): void {
+  state.epoch++
   state.entries.clear()
   state.misses.clear()
   state.catalog.clear()
@@ -268,11 +278,13 @@ export async function getBundles(payload: Payload, slugs: string[], locale: stri
   }
   if (missing.length === 0) return { entries, queries: 0 }
   metrics().bundleCache.inc({ result: 'miss' }, missing.length)
+  const epoch = state.epoch
   const loaded = await loadEntries(payload, missing, locale)
   for (const slug of missing) {
     const entry = loaded.get(slug) ?? null
     entries.set(slug, entry)
-    if (state.listener === null || isDirty(slug)) continue
+    // Changed while it was read: served once (it is what the database said), never cached.
+    if (state.listener === null || isDirty(slug) || state.epoch !== epoch) continue
     if (entry) state.entries.set(keyOf(slug, locale), entry)
     else state.misses.set(keyOf(slug, locale), true)
   }
@@ -313,9 +325,11 @@ export async function cachedCatalog<T>(
   const cacheable = state.listener !== null && state.dirty.size === 0
   const hit = cacheable ? state.catalog.get(key) : undefined
   if (hit) return { value: hit.value as T, queries: 0 }
+  const epoch = state.epoch
   const { value, queries, cache = true } = await load()
   state.queries += queries
-  if (cacheable && cache) state.catalog.set(key, { value })
+  // Not if a change was notified while it loaded (see `epoch`).
+  if (cacheable && cache && state.epoch === epoch && state.listener !== null) state.catalog.set(key, { value })
   return { value, queries }
 }
 
