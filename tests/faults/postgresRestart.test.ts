@@ -5,6 +5,7 @@
  * the app answers 503 with Retry-After (never another 5xx, never a hang past 10 s), nothing
  * crashes, it recovers by itself, every analytics batch it acknowledged is in the database
  * afterwards, and the bundle cache's LISTEN connection is back (caching and invalidation work).
+ * A jobs worker started while the database is down waits for it instead of exiting.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -173,5 +174,37 @@ describe('PostgreSQL restart under load', () => {
     let status = 200
     while (status !== 404 && Date.now() - t0 < 3000) status = (await bundle()).status
     expect(status).toBe(404)
+  }, 180_000)
+
+  it('should start `npm run jobs` while PostgreSQL is down and run once it is back (not exit)', async () => {
+    await db.stop()
+    let out = ''
+    const late = spawn(process.execPath, ['--import', 'tsx', 'scripts/jobs.ts'], { env: { ...process.env, ...dbEnv() }, stdio: ['ignore', 'pipe', 'pipe'] })
+    for (const s of [late.stdout!, late.stderr!]) s.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)))
+    const until = async (what: string, done: () => boolean, ms: number) => {
+      const t0 = Date.now()
+      while (!done()) {
+        if (Date.now() - t0 > ms) throw new Error(`${what}: not within ${ms / 1000} s:\n${out.slice(-3000)}`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      return Date.now() - t0
+    }
+    try {
+      // Its imports done, it finds no database.
+      await until('the worker tried the database', () => /cannot be reached|cannot connect to Postgres/i.test(out) || late.exitCode !== null, 90_000)
+      await new Promise((r) => setTimeout(r, 1_000))
+      db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'bk_faults', fast: true, port })
+      const ms = await until('the worker started', () => /Job worker started/.test(out) || late.exitCode !== null, 60_000)
+      console.info(`[faults] npm run jobs started during an outage: ${late.exitCode === null ? `running ${ms} ms after the database came back` : `exited ${late.exitCode}`}`)
+      if (late.exitCode !== null) console.info(out.slice(-4000))
+      expect(late.exitCode).toBeNull()
+      expect(out).toMatch(/Job worker started/)
+    } finally {
+      if (late.exitCode === null) {
+        late.kill('SIGTERM')
+        await new Promise((r) => setTimeout(r, 2000))
+        if (late.exitCode === null) late.kill('SIGKILL')
+      }
+    }
   }, 180_000)
 })
