@@ -30,11 +30,12 @@ if (!values['jobs-child']) {
   await runWithServices(await prepareLocalEnvironment(), () => runTypeScript('scripts/jobs.ts', [...process.argv.slice(2), '--jobs-child']))
 } else {
   const { reportImported } = await import('./lib/runTypeScript')
-  const { getPayload } = await import('payload')
+  const { startPayloadWhenDatabaseIsUp } = await import('@/db/startPayload')
   const { default: config } = await import('@payload-config')
   const { audioConcurrency, nextPendingAt, runWorker } = await import('@/audio/jobs/worker')
   reportImported()
-  const payload = await getPayload({ config })
+  // Started while Postgres is down (or restarting): wait for it rather than exit.
+  const payload = await startPayloadWhenDatabaseIsUp(config, (msg) => console.warn(`[bhasha-kahani] jobs: ${msg}`))
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -2,8 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process'
 
 export type ChildRun = { code: number | null; output: string }
 
-/** Runs a TypeScript script (tsx) to its end with `env` added (in `cwd`); rejects after `timeoutMs`. */
-export function runScript(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000, cwd?: string): Promise<ChildRun> {
+/**
+ * Runs a TypeScript script (tsx) to its end with `env` added (in `cwd`); rejects after `timeoutMs`.
+ * A run that exits 13 before printing anything hit Node's ESM loader stall (see
+ * scripts/lib/runTypeScript.ts; seen on a loaded machine): run again, up to 3 times.
+ */
+export async function runScript(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000, cwd?: string): Promise<ChildRun> {
+  for (let attempt = 1; ; attempt++) {
+    const run = await runScriptOnce(script, args, env, timeoutMs, cwd)
+    if (run.code !== 13 || run.output.trim() !== '' || attempt >= 3) return run
+  }
+}
+
+function runScriptOnce(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number, cwd?: string): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
     let output = ''
