@@ -128,6 +128,21 @@ describe('Sarvam Bulbul through the sarvamai SDK', () => {
     expect(await audioObjectCount()).toBe(objects)
   })
 
+  it('should not retry a job before a Retry-After too long to wait for in the call (quota exhausted)', async () => {
+    const s = await story()
+    fake.failNext(429, 1, 600)
+    const { queued, progress } = await generateHindi(s.storyId)
+    expect(progress).toMatchObject({ failed: 0, done: 0, queued: 1 })
+    // One request: a 600 s wait is past what the call waits (120 s), so it gives up at once.
+    expect(fake.requests.map((r) => r.status)).toEqual([429])
+    const { rows } = await primaryPool(payload).query<{ wait_until: Date }>('SELECT wait_until FROM payload_jobs WHERE id = $1', [queued.jobIds[0]])
+    const waitSec = (rows[0]!.wait_until.getTime() - Date.now()) / 1000
+    // Not Payload's 5 s backoff: the provider's 600 s.
+    expect(waitSec).toBeGreaterThan(590)
+    expect(waitSec).toBeLessThanOrEqual(600)
+    await primaryPool(payload).query('DELETE FROM payload_jobs WHERE id = $1', [queued.jobIds[0]])
+  })
+
   it('should run a job the provider failed again after its backoff and succeed once the provider recovers', async () => {
     const s = await story()
     fake.failNext(500, 3)
