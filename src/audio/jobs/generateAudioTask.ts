@@ -23,7 +23,8 @@ function infraRetries(): number {
  * provider's message on `job.error.message`. A provider that is down, slow or rate-limiting past
  * its own retries (`REQUEST_FAILED`: 5xx, timeouts, network errors, 429s), and other failures
  * (storage, database), are retried by Payload with exponential backoff (5 s, 10 s, 20 s, ...;
- * AUDIO_JOB_RETRIES times), each failed attempt's error in the job's log.
+ * AUDIO_JOB_RETRIES times), each failed attempt's error in the job's log; a 429 whose Retry-After
+ * was too long to wait for in the call is retried no sooner than that.
  */
 export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: GenerateAudioOutput }> = {
   slug: GENERATE_AUDIO,
@@ -49,7 +50,7 @@ export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: 
     { name: 'reused', type: 'checkbox', required: true },
     { name: 'deletedObjects', type: 'number', required: true },
   ],
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     let output: GenerateAudioOutput
     try {
       output = await generateAudio(req.payload, input, { provider: audioProvider(), store: audioStore() })
@@ -58,7 +59,12 @@ export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: 
         req.payload.logger.error({ msg: `generateAudio node ${input.node} (${input.locale}) failed: ${error.message}`, code: error.code })
         // The provider is away for now and a later attempt may succeed. No audio arrived, so there is
         // nothing to keep (a timed-out request may still have been billed: the price of a retry).
-        if (error.code === 'REQUEST_FAILED') throw new Error(`${error.code}: ${error.message}`, { cause: error })
+        if (error.code === 'REQUEST_FAILED') {
+          // Rate-limited for longer than the provider call waits (a quota): not before its Retry-After
+          // (Payload keeps the later of this and its own backoff).
+          if (error.retryAfterMs !== undefined) job.waitUntil = new Date(Date.now() + error.retryAfterMs).toISOString()
+          throw new Error(`${error.code}: ${error.message}`, { cause: error })
+        }
         throw new JobCancelledError(`${error.code}: ${error.message}`)
       }
       throw error

@@ -176,7 +176,8 @@ function toTtsError(error: unknown, what: string): TtsError {
     if (cause instanceof TtsError) return cause
     const code = failure.kind === 'fatal' ? 'REQUEST_REJECTED' : 'REQUEST_FAILED'
     const verb = failure.kind === 'fatal' ? 'was rejected' : `failed after ${attempts} attempt${attempts === 1 ? '' : 's'} (${error.message})`
-    return new TtsError(code, `${what} ${verb}: ${failure.detail}`, { status: failure.status, attempts, cause })
+    const retryAfterMs = failure.kind === 'rate-limited' ? failure.retryAfterMs : undefined
+    return new TtsError(code, `${what} ${verb}: ${failure.detail}`, { status: failure.status, attempts, retryAfterMs, cause })
   }
   if (error instanceof TtsError) return error
   return new TtsError('REQUEST_FAILED', `${what} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })

@@ -19,12 +19,15 @@ export class TtsError extends Error {
   readonly status?: number
   /** Requests sent before giving up, for provider request errors. */
   readonly attempts?: number
+  /** The provider's Retry-After (ms) when it rate-limited the last request: when to ask again. */
+  readonly retryAfterMs?: number
 
-  constructor(code: TtsErrorCode, message: string, options: { status?: number; attempts?: number; cause?: unknown } = {}) {
+  constructor(code: TtsErrorCode, message: string, options: { status?: number; attempts?: number; retryAfterMs?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause })
     this.name = 'TtsError'
     this.code = code
     this.status = options.status
     this.attempts = options.attempts
+    this.retryAfterMs = options.retryAfterMs
   }
 }
