@@ -26,7 +26,7 @@ import { testPayload } from '../support/payload'
 
 /** The most a deactivation may take to reach another process (its notification's trip). */
 const BOUND_MS = 1_000
-const TOGGLES = 10
+const TOGGLES = 6
 
 let payload: Payload
 let servers: ChildServer[] = []
