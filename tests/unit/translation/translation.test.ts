@@ -233,3 +233,34 @@ describe('machine translation request', () => {
     if (to !== 'hi-mixed') expect(request.output_script).toBeUndefined()
   })
 })
+
+describe('audio required to publish, spoken choices included', () => {
+  const graph = buildGraph(
+    [
+      { id: 'q', type: 'choice', text: { en: 'Which way?', ta: 'எந்த வழி?' } },
+      { id: 'l', type: 'end', text: { en: 'Left', ta: 'இடது' } },
+      { id: 'r', type: 'end', text: { en: 'Right', ta: 'வலது' } },
+    ],
+    [
+      { node: 'q', key: 'A', next: 'l', isDefault: true, text: { en: 'Go left', ta: 'இடது போ' } },
+      { node: 'q', key: 'B', next: 'r', text: { en: 'Go right', ta: 'வலது போ' } },
+    ],
+  )
+  const rows = translationUnits(graph).map((u) => unitRow(u, 'ta', 'en', null))
+  const options = rows.filter((r) => r.unit.collection === 'story-choices').map((r) => r.unit.id)
+  const spoken = (id: string) => graph.choices.some((c) => c.id === id)
+
+  it('should require approved audio of every spoken option too, without counting options as nodes', () => {
+    const nodesApproved = (id: string) => (graph.nodes.some((n) => n.id === id) ? 'approved' : 'generated') as 'approved' | 'generated'
+    const report = localeReport(rows, 'ta', nodesApproved, 'approved', spoken)
+    expect(options).toHaveLength(2)
+    expect(report.audioMissing).toEqual(options)
+    expect(report.nodes).toBe(3)
+    expect(describeBlockers('ta', publishBlockers(report, { requireApproval: false }), 'approved')).toContain('without approved audio')
+  })
+
+  it('should leave options out when they are not spoken, and ask nothing when every line is approved', () => {
+    expect(localeReport(rows, 'ta', () => 'generated', 'approved', () => false).audioMissing).toHaveLength(3)
+    expect(localeReport(rows, 'ta', () => 'approved', 'approved', spoken).audioMissing).toEqual([])
+  })
+})
