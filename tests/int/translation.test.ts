@@ -218,6 +218,24 @@ describe('per-locale go-live', () => {
     expect((gone as { name: string }).name).toBe('NoSuchKey')
   })
 
+  it("should not let a locale's translator take a published locale offline by sending it for review (403, still live)", async () => {
+    await translateAll(tamil, 'ta', 'த')
+    await rest(server.url, 'POST', `stories/${story.storyId}/translation-review`, { token: editor.token, body: { locale: 'ta', units: 'all' } })
+    expect((await publish('ta')).status).toBe(200)
+    expect((await bundle('ta')).status).toBe(200)
+
+    const res = await publish('ta', 'in_review', tamil)
+    expect(res.status).toBe(403)
+    expect(res.body.errors[0].message).toContain('published')
+    expect((await status('ta')).publicationState).toBe('published')
+    expect((await bundle('ta')).status).toBe(200)
+
+    // An editor may still take it back to review; the translator may then resend it.
+    expect((await publish('ta', 'in_review', editor)).status).toBe(200)
+    expect((await bundle('ta')).status).toBe(404)
+    expect((await publish('ta', 'in_review', tamil)).status).toBe(200)
+  })
+
   it('should refuse to publish a locale with missing units, naming them (409)', async () => {
     const res = await publish('ta')
     expect(res.status).toBe(409)
