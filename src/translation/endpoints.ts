@@ -12,7 +12,7 @@ import { exportCsv, exportXliff, importEntries, readCsv, readXliff } from '@/tra
 import { machineTranslator, MachineTranslationError } from '@/translation/machine'
 import { draftWithMachine } from '@/translation/machineDraft'
 import { settings as appSettings } from '@/settings'
-import { reviewUnits, setPublicationState, TranslationInputError, TranslationNotFound } from '@/translation/publication'
+import { PublicationForbidden, reviewUnits, setPublicationState, TranslationInputError, TranslationNotFound } from '@/translation/publication'
 import { isUuid } from '@/domain/http/uuid'
 
 function localeParam(value: unknown): LocaleCode | Response {
@@ -63,6 +63,8 @@ function storyLocaleEndpoint<I extends Input>(spec: {
 /** The answer to an error of the translation services, or null for an unexpected one. */
 function serviceError(err: unknown): Response | null {
   if (err instanceof TranslationNotFound) return error(404, err.message)
+  // Only signed-in users reach a service (`refuse` runs first), so a refusal here is 403.
+  if (err instanceof PublicationForbidden) return error(403, err.message)
   if (err instanceof TranslationInputError) return error(400, err.message, { field: err.field })
   if (err instanceof PublishRefused) return json(409, { errors: [{ message: err.message, field: 'state', code: 'LOCALE_NOT_READY', blockers: err.blockers }] })
   if (err instanceof MachineTranslationError) return error(502, err.message)
@@ -136,7 +138,7 @@ export const translationReviewEndpoint = storyLocaleEndpoint({
 
 /**
  * `POST /api/stories/:id/publication {locale, state: draft|in_review|published}`: editors publish
- * and unpublish; a locale's translators may send it for review. Publishing an unready locale is
+ * and unpublish; a locale's translators may send it for review unless it is live (403). Publishing an unready locale is
  * 409 naming every blocking unit.
  */
 export const publicationEndpoint = storyLocaleEndpoint({
@@ -147,7 +149,7 @@ export const publicationEndpoint = storyLocaleEndpoint({
     if (state === 'in_review') return mayTranslate(req, locale) ? null : `You may not work on ${locale}.`
     return mayPublish(req) ? null : 'Only editors publish and unpublish languages.'
   },
-  respond: async (req, id, { locale, state }) => json(200, { locale, ...(await withTransaction(req, (tx) => setPublicationState(tx, id, locale, state))) }),
+  respond: async (req, id, { locale, state }) => json(200, { locale, ...(await withTransaction(req, (tx) => setPublicationState(tx, id, locale, state, { publishes: mayPublish(req) }))) }),
 })
 
 /** `GET /api/stories/:id/translation-history?locale=ta&unit=<unit id>`: who changed what, newest first. */

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { publishBlockers } from '@/domain/translation/status'
+import { publicationMoveRefusal, publishBlockers } from '@/domain/translation/status'
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
@@ -13,6 +13,8 @@ import { settings as appSettings, type Settings } from '@/settings'
 import { loadStates, storedState, writeLocaleEvent, writeState } from '@/translation/states'
 
 export class TranslationNotFound extends Error {}
+/** The caller may not make this move (403). */
+export class PublicationForbidden extends Error {}
 /** A request that names something wrong: 400 with `field`. */
 export class TranslationInputError extends Error {
   constructor(
@@ -29,12 +31,15 @@ export class TranslationInputError extends Error {
  * and otherwise throws `PublishRefused` naming every blocking unit. A published locale gets its
  * bucket copy; leaving `published` removes every bucket copy of that locale and drops it from
  * every process's cache, so it is offline everywhere when this returns. Call inside a transaction.
+ * `who.publishes` is false for a locale's translators: they may only send a locale that is not
+ * live for review (`PublicationForbidden` otherwise, see `publicationMoveRefusal`).
  */
 export async function setPublicationState(
   req: PayloadRequest,
   storyId: string,
   locale: LocaleCode,
   state: PublicationState,
+  who: { publishes: boolean },
   settings: Settings['publishing'] = appSettings().publishing,
 ): Promise<{ previous: PublicationState; state: PublicationState }> {
   const graph = await loadStoryGraph(req, storyId)
@@ -49,6 +54,8 @@ export async function setPublicationState(
     if (!row) throw new TranslationNotFound(`No ${locale} translation of story ${storyId}.`)
   }
   const previous = (row.publicationState ?? 'draft') as PublicationState
+  const refusal = publicationMoveRefusal(previous, state, who)
+  if (refusal) throw new PublicationForbidden(refusal)
   if (state === 'published') {
     const report = reportFor(graph, await loadStates(req, storyId), locale, settings.requireAudio)
     const blockers = publishBlockers(report, { requireApproval: settings.requireApproval })
@@ -112,7 +119,7 @@ export async function publishCompleteLocales(req: PayloadRequest, storyId: strin
     const report = reportFor(graph, states, locale)
     if (report.missing.length || report.total === 0) continue
     await reviewUnits(req, storyId, locale, null, 'approve')
-    await setPublicationState(req, storyId, locale, 'published')
+    await setPublicationState(req, storyId, locale, 'published', { publishes: true })
     published.push(locale)
   }
   return published

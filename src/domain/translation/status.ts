@@ -58,6 +58,18 @@ export type AudioRule = 'none' | 'generated' | 'approved'
 export const PUBLICATION_STATES = ['draft', 'in_review', 'published'] as const
 export type PublicationState = (typeof PUBLICATION_STATES)[number]
 
+/**
+ * Who may move a locale from one publication state to another. Editors (who publish) may make any
+ * move. A locale's translators may only send it for review, and never from `published`: leaving
+ * `published` takes the locale offline, which is an editor's decision. Returns why not, or null.
+ */
+export function publicationMoveRefusal(from: PublicationState, to: PublicationState, who: { publishes: boolean }): string | null {
+  if (who.publishes) return null
+  if (to !== 'in_review') return 'Only editors publish and unpublish languages.'
+  if (from === 'published') return 'This language is published: only an editor can take it offline for review.'
+  return null
+}
+
 export type AudioState = 'none' | 'generated' | 'approved'
 
 export function unitRow(unit: TranslationUnit, locale: LocaleCode, storySource: LocaleCode, state: UnitState | null): UnitRow {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { LocaleCode } from '@/locales'
 import { textHash } from '@/domain/translation/hash'
-import { describeBlockers, localeReport, publishBlockers, type UnitState, unitRow } from '@/domain/translation/status'
+import { describeBlockers, localeReport, PUBLICATION_STATES, publicationMoveRefusal, publishBlockers, type UnitState, unitRow } from '@/domain/translation/status'
 import { planImport } from '@/domain/translation/importPlan'
 import { translationRequest } from '@/translation/machine'
 import { bcp47Tag, localeOfTag } from '@/domain/translation/tags'
@@ -193,6 +193,21 @@ describe('locale report and publishing', () => {
     expect(localeReport(approvedRows, 'ta', () => 'generated', 'generated').audioMissing).toEqual([])
     expect(localeReport(approvedRows, 'ta', () => 'generated', 'approved').audioMissing).toEqual(['node/a/text_content', 'node/b/text_content'])
     expect(localeReport(approvedRows, 'ta', () => 'approved', 'approved').audioMissing).toEqual([])
+  })
+})
+
+describe('who may move a locale between publication states', () => {
+  it('should let an editor make every move', () => {
+    for (const from of PUBLICATION_STATES) for (const to of PUBLICATION_STATES) expect(publicationMoveRefusal(from, to, { publishes: true })).toBeNull()
+  })
+
+  it('should let a translator only send a locale that is not live for review', () => {
+    const allowed = PUBLICATION_STATES.flatMap((from) => PUBLICATION_STATES.map((to) => [from, to] as const)).filter(([from, to]) => publicationMoveRefusal(from, to, { publishes: false }) === null)
+    expect(allowed).toEqual([
+      ['draft', 'in_review'],
+      ['in_review', 'in_review'],
+    ])
+    expect(publicationMoveRefusal('published', 'in_review', { publishes: false })).toContain('only an editor')
   })
 })
 
