@@ -11,6 +11,7 @@ import {
   publishBlockers,
   type PublishBlocker,
   type UnitRow,
+  type UnitStatus,
   unitRow,
   type UnitState,
 } from '@/domain/translation/status'
@@ -106,7 +107,7 @@ export type StatusUnit = {
   previousUnitId: string | null
   source: string
   target: string
-  status: string
+  status: UnitStatus
   stale: boolean
   previousSource: string | null
   required: boolean

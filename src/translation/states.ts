@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { staffUser } from '@/access/roles'
 import { hasOwnText, type LocalizedText } from '@/domain/story/graph'
 import { textHash } from '@/domain/translation/hash'
-import type { StoredStatus, UnitState } from '@/domain/translation/status'
+import { statusAfterSave, type StoredStatus, type UnitState } from '@/domain/translation/status'
 import { sourceLocaleOf, sourceText, TRANSLATABLE_FIELDS, type UnitCollection, type UnitField, unitId } from '@/domain/translation/units'
 import { isLocale, type LocaleCode } from '@/locales'
 import { idOf } from '@/db/idOf'
@@ -138,10 +138,9 @@ export function recordTranslationState(collection: UnitCollection): CollectionAf
         continue
       }
       const target = texts[locale]!
-      const unchanged = previous && previous.target_hash === textHash(target) && previous.source_hash === textHash(src)
-      // A person saving a machine draft, even unchanged, has checked it: it becomes translated.
-      if (unchanged && !machine && previous.status !== 'machine') continue
-      const status: StoredStatus = machine ? 'machine' : 'translated'
+      const unchanged = !!previous && previous.target_hash === textHash(target) && previous.source_hash === textHash(src)
+      const status = statusAfterSave(previous?.status ?? null, unchanged, machine)
+      if (status === null) continue
       await writeState(req, { storyId, unit, locale, status, source: src, target, action: machine ? 'machine' : 'saved' }, previous)
     }
     return doc

@@ -121,6 +121,15 @@ describe('translation workspace', () => {
       expect(await bundleStatus('ta')).toBe(404)
       await page.getByRole('button', { name: 'Approve all' }).click()
       await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toMatch(/Approved \d+ text/)
+      // Saving an approved row unchanged keeps it approved, on screen as on the server.
+      const firstRow = page.getByTestId('unit-row').first()
+      await firstRow.locator('textarea').focus()
+      await page.keyboard.press('Control+Enter')
+      await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toMatch(/^Saved: /)
+      expect(await firstRow.getAttribute('data-status')).toBe('approved')
+      const unitId = await firstRow.getAttribute('data-unit')
+      const after = (await (await editor.context.request.get(`/api/stories/${storyId}/translation-status?locale=ta`)).json()) as { units: { id: string; status: string }[] }
+      expect(after.units.find((u) => u.id === unitId)?.status).toBe('approved')
       await page.getByRole('button', { name: 'Publish ta' }).click()
       await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toBe('ta is live')
       await shot(page, 'e2e-translation-workspace-ta-dark.png')

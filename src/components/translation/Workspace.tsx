@@ -4,6 +4,7 @@ import { Button, Pill } from '@payloadcms/ui'
 import { diffWords } from 'diff'
 import React, { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
+import { statusAfterSave } from '@/domain/translation/status'
 import { bcp47Tag } from '@/domain/translation/tags'
 import { LOCALES, type LocaleCode } from '@/locales'
 import type { StatusBody, StatusUnit } from '@/translation/service'
@@ -289,7 +290,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
         }
         const blank = text.trim() === ''
         const next = state.current.units.map((x) =>
-          x.id === id ? { ...x, target: text, status: blank ? 'missing' : 'translated', stale: false, previousSource: null, updatedAt: new Date().toISOString() } : x,
+          x.id === id ? { ...x, target: text, status: blank ? 'missing' : (statusAfterSave(x.status, x.target === text && !x.stale, false) ?? x.status), stale: false, previousSource: null, updatedAt: new Date().toISOString() } : x,
         )
         setUnits(next)
         setMessage({ text: `Saved: ${u.kindLabel}` })

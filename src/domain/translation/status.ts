@@ -59,6 +59,16 @@ export const PUBLICATION_STATES = ['draft', 'in_review', 'published'] as const
 export type PublicationState = (typeof PUBLICATION_STATES)[number]
 
 /**
+ * The status a save leaves a unit in, or null when there is nothing to record. A save that changes
+ * neither the text nor its source keeps the status (an approved text stays approved), except a
+ * machine draft, which a person's save turns into `translated` (they have checked it).
+ */
+export function statusAfterSave(previous: UnitStatus | null, unchanged: boolean, machine: boolean): StoredStatus | null {
+  if (unchanged && !machine && previous !== null && previous !== 'machine' && previous !== 'missing' && previous !== 'source') return null
+  return machine ? 'machine' : 'translated'
+}
+
+/**
  * Who may move a locale from one publication state to another. Editors (who publish) may make any
  * move. A locale's translators may only send it for review, and never from `published`: leaving
  * `published` takes the locale offline, which is an editor's decision. Returns why not, or null.

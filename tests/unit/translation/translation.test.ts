@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { LocaleCode } from '@/locales'
 import { textHash } from '@/domain/translation/hash'
-import { describeBlockers, localeReport, PUBLICATION_STATES, publicationMoveRefusal, publishBlockers, type UnitState, unitRow } from '@/domain/translation/status'
+import { describeBlockers, localeReport, PUBLICATION_STATES, publicationMoveRefusal, publishBlockers, statusAfterSave, type UnitState, unitRow } from '@/domain/translation/status'
 import { planImport } from '@/domain/translation/importPlan'
 import { translationRequest } from '@/translation/machine'
 import { bcp47Tag, localeOfTag } from '@/domain/translation/tags'
@@ -193,6 +193,21 @@ describe('locale report and publishing', () => {
     expect(localeReport(approvedRows, 'ta', () => 'generated', 'generated').audioMissing).toEqual([])
     expect(localeReport(approvedRows, 'ta', () => 'generated', 'approved').audioMissing).toEqual(['node/a/text_content', 'node/b/text_content'])
     expect(localeReport(approvedRows, 'ta', () => 'approved', 'approved').audioMissing).toEqual([])
+  })
+})
+
+describe('status after a save', () => {
+  it('should keep the status of an unchanged save, an approved text stays approved', () => {
+    expect(statusAfterSave('approved', true, false)).toBeNull()
+    expect(statusAfterSave('translated', true, false)).toBeNull()
+  })
+
+  it("should make a changed text, a stale one or a checked machine draft translated, and a machine save machine", () => {
+    expect(statusAfterSave('approved', false, false)).toBe('translated')
+    expect(statusAfterSave('machine', true, false)).toBe('translated')
+    expect(statusAfterSave('missing', true, false)).toBe('translated')
+    expect(statusAfterSave(null, false, false)).toBe('translated')
+    expect(statusAfterSave('approved', true, true)).toBe('machine')
   })
 })
 
