@@ -93,7 +93,7 @@ function startServerWorker(payload: Payload): void {
   if (g[WORKER]) return
   const controller = new AbortController()
   g[WORKER] = controller
-  payload.logger.info(`Audio worker running in this server (AUDIO_CONCURRENCY=${audioConcurrency()})`)
+  payload.logger.info(`Audio worker running in this server (pid ${process.pid}, AUDIO_CONCURRENCY=${audioConcurrency()})`)
   let started = 0
   let first = 0
   const report = async () => {

@@ -13,7 +13,8 @@ const METRICS_TOKEN = 'e2e-metrics-token-0123456789'
 let cluster: RunningApp | undefined
 
 beforeAll(async () => {
-  cluster = await startApp({ port: await freePort(), env: { WEB_CONCURRENCY: '2', METRICS_TOKEN } })
+  // AUDIO_WORKER=server asks for the in-server audio worker: the cluster must run it in worker 1 only.
+  cluster = await startApp({ port: await freePort(), env: { WEB_CONCURRENCY: '2', METRICS_TOKEN, AUDIO_WORKER: 'server' } })
 })
 
 afterAll(async () => {
@@ -38,9 +39,23 @@ describe('WEB_CONCURRENCY=2', () => {
     expect(pids.size).toBe(2)
   })
 
-  it('should run the in-server audio worker in at most one process', () => {
-    const started = cluster!.log().match(/Audio worker running in this server/g) ?? []
-    expect(started.length).toBeLessThanOrEqual(1)
+  it('should run the in-server audio worker in exactly one process, worker 1, when AUDIO_WORKER=server', async () => {
+    const workerPids = () => [...cluster!.log().matchAll(/\(worker (\d) of 2, pid (\d+)\)/g)].map((m) => ({ index: Number(m[1]), pid: Number(m[2]) }))
+    const audioWorkerPids = () => [...cluster!.log().matchAll(/Audio worker running in this server \(pid (\d+)/g)].map((m) => Number(m[1]))
+    // Every worker initialises Payload (and so decides about the audio worker) on its first API
+    // request: new connections are spread round-robin, so a dozen bundle reads reach both.
+    await expect
+      .poll(
+        async () => {
+          for (let i = 0; i < 12; i++) await (await fresh('/api/stories/clever-crow/bundle?locale=en')).arrayBuffer()
+          return audioWorkerPids().length
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1)
+    const workers = workerPids()
+    expect(workers.map((w) => w.index).sort()).toEqual([1, 2])
+    expect(audioWorkerPids()).toEqual([workers.find((w) => w.index === 1)!.pid])
   })
 
   it('should serve readable bundles from every worker', async () => {
