@@ -339,6 +339,14 @@ describe('Story Studio', () => {
       await page.getByRole('button', { name: 'Fit', exact: true }).click()
       await page.waitForTimeout(400)
       await card(page, 5).waitFor()
+      const nodeId = await card(page, 5).evaluate((el) => el.closest('.react-flow__node')!.getAttribute('data-id')!)
+      const transform = async () => (await page.locator(`.react-flow__node[data-id="${nodeId}"]`).getAttribute('style')) ?? ''
+      const drawnAt = async () => {
+        const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(await transform())
+        return { x: Number(m![1]), y: Number(m![2]) }
+      }
+      const from = await drawnAt()
+      const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a)
       const box = (await card(page, 5).boundingBox())!
       await page.mouse.move(box.x + 120, box.y + 40)
       await page.mouse.down()
@@ -346,9 +354,13 @@ describe('Story Studio', () => {
       await page.mouse.up()
       await settled(page)
       const node = (await nodesOf(editorToken, storyId)).find((n) => n.displayOrder === 5)!
+      expect(node.id).toBe(nodeId)
       const saved = (node.metadata?.studio as { position?: { x: number; y: number } } | undefined)?.position
       expect(saved).toBeDefined()
-      const transform = async () => (await page.locator(`.react-flow__node[data-id="${node.id}"]`).getAttribute('style')) ?? ''
+      // The drag moved the card 150 screen pixels down: the saved position is 150 / zoom lower than
+      // where the card was drawn before (within the snap grid), and not moved sideways.
+      expect(Math.abs(saved!.y - from.y - 150 / zoom), JSON.stringify({ from, saved, zoom })).toBeLessThan(25)
+      expect(Math.abs(saved!.x - from.x), JSON.stringify({ from, saved, zoom })).toBeLessThan(25)
       const movedTo = await transform()
       expect(movedTo).toContain(`translate(${saved!.x}px, ${saved!.y}px)`)
 
