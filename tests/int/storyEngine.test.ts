@@ -281,19 +281,33 @@ describe('catalog', () => {
 
   it('should filter by age range and leave inactive stories out', async () => {
     const inactive = await createStory(payload, { isActive: false })
+    const older = await createStory(payload)
     try {
+      await payload.update({ collection: 'stories', id: older.storyId, data: { ageRange: '7-10' } })
       const onlyInactive = `${Date.now() % 1000}-${process.pid % 1000}`
       await payload.update({ collection: 'stories', id: inactive.storyId, data: { ageRange: onlyInactive } })
       // Only an inactive story has this age range: not a value to filter on (400 naming the field, hardening #10 hole 7).
       const none = await fetch(`${server.url}/api/stories/catalog?locale=en&age=${onlyInactive}`)
       expect(none.status).toBe(400)
       expect(((await none.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('age')
-      const fours = await (await fetch(`${server.url}/api/stories/catalog?locale=en&age=4-6`)).json()
-      expect(fours.stories.every((s: { ageRange: string }) => s.ageRange === '4-6')).toBe(true)
-      const all = await (await fetch(`${server.url}/api/stories/catalog?locale=en`)).json()
-      expect(all.stories.some((s: { slug: string }) => s.slug === inactive.slug)).toBe(false)
+      const slugsFor = async (query: string) => {
+        const res = await fetch(`${server.url}/api/stories/catalog?locale=en${query}`)
+        expect(res.status).toBe(200)
+        return ((await res.json()) as { stories: { slug: string; ageRange: string }[] }).stories
+      }
+      const fours = await slugsFor('&age=4-6')
+      expect(fours.map((s) => s.slug)).toContain(story.slug)
+      expect(fours.map((s) => s.slug)).not.toContain(older.slug)
+      expect(fours.every((s) => s.ageRange === '4-6')).toBe(true)
+      const sevens = await slugsFor('&age=7-10')
+      expect(sevens.map((s) => s.slug)).toContain(older.slug)
+      expect(sevens.map((s) => s.slug)).not.toContain(story.slug)
+      const all = await slugsFor('')
+      expect(all.map((s) => s.slug)).toEqual(expect.arrayContaining([story.slug, older.slug]))
+      expect(all.some((s) => s.slug === inactive.slug)).toBe(false)
     } finally {
       await inactive.cleanup()
+      await older.cleanup()
     }
   })
 
