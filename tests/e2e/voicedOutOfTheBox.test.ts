@@ -60,10 +60,10 @@ afterAll(async () => {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
 })
 
-// KNOWN FAILING, skipped on purpose so the rest of the suite can land (see the closing note on issue
-// #14): the in-server worker now starts and voices without errors, but with loudness normalisation
-// the 84 queued sample lines are not through clever-crow's English within 90 s on this machine
-// (0 of 12 voiced at 90 s). Un-skip once voicing is fast enough or ordered story by story.
+// Issue #14 asks for exactly this bound ("fresh npm run dev has audio in the clever-crow bundle
+// within 90 s"), so it is asserted here. Lines are claimed story by story, English first, and a
+// start-up worker voices from the end of seeding; on a machine loaded far beyond CI this can take
+// longer (one run at load 13-15 took about 105 s).
 it('should voice the seeded clever-crow story within 90 s of npm run dev on an empty database', async () => {
   const port = await freePort()
   const env: Record<string, string | undefined> = {}
