@@ -13,7 +13,6 @@ import { parseRate, type Rate } from '@/domain/listener/rateLimit'
  * only through `settings()`; scripts that start processes may read `process.env` themselves.
  */
 export type Settings = {
-  nodeEnv: string | undefined
   /** Directories searched for executables (espeak-ng's binary). */
   path: string | undefined
   database: {
@@ -257,7 +256,6 @@ export function parseSettings(env: Env): Settings {
     if (missing.length) throw new SettingsError([...missing], `S3_BUCKET is set but ${missing.join(', ')} is missing (see .env.example).`)
   }
   return {
-    nodeEnv: e.NODE_ENV,
     path: e.PATH,
     database: {
       url: e.DATABASE_URL,

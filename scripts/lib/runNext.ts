@@ -19,7 +19,7 @@ export async function runNext(mode: Mode): Promise<void> {
   const port = process.env.PORT || '3000'
   let linesQueued = 0
   if (mode !== 'build') {
-    const seedWhenEmpty = env.embeddedDatabase || mode === 'dev' || process.env.SEED_ON_EMPTY === 'true'
+    const seedWhenEmpty = env.embeddedDatabase || mode === 'dev' || parseSettings(process.env).seed.onEmpty
     // First-register needs a one-time setup token; one is generated per start unless the operator set it.
     if (!process.env.ADMIN_SETUP_TOKEN) {
       process.env.ADMIN_SETUP_TOKEN = crypto.randomBytes(24).toString('base64url')

@@ -57,7 +57,6 @@ type State = {
   listener: pg.Client | null
   listening: Promise<void> | null
   shutdownHooked?: boolean
-  queries: number
   /**
    * Counts every eviction (a notification, our own write, a lost listener). A read from the
    * database is cached only if no eviction happened while it ran: one that started before a change
@@ -89,7 +88,6 @@ const state: State = (g.__bkBundleCache ??= {
   changedAt: new Map(),
   listener: null,
   listening: null,
-  queries: 0,
   epoch: 0,
 })
 state.epoch ??= 0
@@ -209,11 +207,6 @@ export function changedRecently(slug?: string): boolean {
   return false
 }
 
-/** Total SQL queries the delivery paths issued in this process (for the benchmark). */
-export function deliveryQueryCount(): number {
-  return state.queries
-}
-
 type BundleRow = {
   slug: string
   json: string
@@ -226,7 +219,6 @@ type BundleRow = {
 
 /** One indexed read (story_translations' unique (story_slug, language_code)) for any number of slugs. */
 async function loadEntries(payload: Payload, slugs: string[], locale: string): Promise<Map<string, BundleEntry>> {
-  state.queries++
   // A locale is live when the story is active and the locale is its source or published.
   const { rows } = await deliveryPool(payload, { fresh: slugs.some((slug) => changedRecently(slug)) }).query<BundleRow>(
     `SELECT st.story_slug AS slug, st.content_json::text AS json, st.version, st.is_published AS active, st.bundle_url,
@@ -327,7 +319,6 @@ export async function cachedCatalog<T>(
   if (hit) return { value: hit.value as T, queries: 0 }
   const epoch = state.epoch
   const { value, queries, cache = true } = await load()
-  state.queries += queries
   // Not if a change was notified while it loaded (see `epoch`).
   if (cacheable && cache && state.epoch === epoch && state.listener !== null) state.catalog.set(key, { value })
   return { value, queries }

@@ -1,4 +1,4 @@
-import { getLocale, type LocaleCode } from '@/locales'
+import type { LocaleCode } from '@/locales'
 
 /**
  * BCP 47 language tags of our locale codes, for XLIFF, CSV and HTML `lang`. Most codes already are
@@ -14,10 +14,4 @@ export function bcp47Tag(locale: LocaleCode): string {
 export function localeOfTag(tag: string, locales: readonly LocaleCode[]): LocaleCode | null {
   const wanted = tag.trim().toLowerCase()
   return locales.find((l) => bcp47Tag(l).toLowerCase() === wanted) ?? null
-}
-
-/** Text direction of a locale's script (every script we have today is left-to-right). */
-export function textDirection(locale: LocaleCode): 'ltr' | 'rtl' {
-  void getLocale(locale)
-  return 'ltr'
 }
