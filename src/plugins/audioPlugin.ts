@@ -8,6 +8,7 @@ import { refreshStoryAudioBundlesTask } from '@/audio/jobs/refreshStoryAudioBund
 import { SWEEP_AUDIO_OBJECTS, sweepAudioObjectsTask } from '@/audio/jobs/sweepAudioObjectsTask'
 import { onShutdown } from '@/lifecycle/shutdown'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
+import { storiesMentioning } from '@/audio/lexicon'
 import { idOf } from '@/db/idOf'
 import { primaryPool } from '@/db/postgres'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
@@ -135,15 +136,16 @@ const autoVoiceAfterChange: CollectionAfterChangeHook = async ({ doc, req, conte
 }
 
 /**
- * A pronunciation entry changes the content key of every line containing its term, in every story
- * it may appear in: bundles drop that audio (recompiled) and AUTO_VOICE regenerates exactly those
- * lines (the plan finds them by content key).
+ * A pronunciation entry changes the content key of every line containing its term (its old term
+ * too, when the term was edited): the stories with such a line get their bundles recompiled at
+ * once (they drop that audio) and AUTO_VOICE regenerates exactly those lines (the plan finds them
+ * by content key). Stories without the term are left alone.
  */
-const afterLexiconChange = async ({ req }: { req: PayloadRequest }) => {
-  const { docs } = await req.payload.find({ collection: SLUGS.stories, depth: 0, limit: 0, pagination: false, overrideAccess: true, select: { slug: true }, req })
-  for (const story of docs) {
-    await recompileStoryBundles(req, story.id)
-    await requestAutoVoice(req.payload, story.id, req)
+const afterLexiconChange = async ({ req, terms }: { req: PayloadRequest; terms: unknown[] }) => {
+  const wanted = [...new Set(terms.filter((t): t is string => typeof t === 'string' && t.trim() !== ''))]
+  for (const storyId of await storiesMentioning(req, wanted)) {
+    await recompileStoryBundles(req, storyId)
+    await requestAutoVoice(req.payload, storyId, req)
   }
 }
 
@@ -208,8 +210,8 @@ export const audioPlugin: Plugin = (config) => ({
     if (collection.slug === SLUGS.storyChoices) return withHooks(withDeleteRelease(collection, 'choice_id'), { change: autoVoiceAfterChange })
     if (collection.slug === SLUGS.pronunciations) {
       return withHooks(collection, {
-        change: async ({ doc, req }) => (await afterLexiconChange({ req }), doc),
-        delete: async ({ doc, req }) => (await afterLexiconChange({ req }), doc),
+        change: async ({ doc, previousDoc, req }) => (await afterLexiconChange({ req, terms: [doc?.term, previousDoc?.term] }), doc),
+        delete: async ({ doc, req }) => (await afterLexiconChange({ req, terms: [doc?.term] }), doc),
       })
     }
     return collection

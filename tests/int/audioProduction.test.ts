@@ -12,6 +12,7 @@ import { resetSettings } from '@/settings'
 import { primaryPool } from '@/db/postgres'
 import { withTransaction } from '@/db/transaction'
 import { enqueueStoryAudio, loadStoryAudio } from '@/audio/jobs/storyAudio'
+import { storiesMentioning } from '@/audio/lexicon'
 import { runWorker } from '@/audio/jobs/worker'
 import { createProvider } from '@/audio/providers/createProvider'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
@@ -191,6 +192,30 @@ describe('pronunciation lexicon', () => {
       expect(rows.find((r) => r.node === s.nodeIds[0] && r.languageCode === 'en')!.contentKey).toBe(keysBefore.get(`${s.nodeIds[0]}|en`))
       expect(rows.find((r) => r.node === s.nodeIds[0] && r.languageCode === 'hi')!.contentKey).toBe(keysBefore.get(`${s.nodeIds[0]}|hi`))
       expect(rows.find((r) => r.node === s.nodeIds[2])!.contentKey).not.toBe(keysBefore.get(`${s.nodeIds[2]}|en`))
+    } finally {
+      await payload.delete({ collection: 'pronunciations', id: entry.id })
+    }
+  })
+
+  it('should recompile only the stories whose lines contain the term, at once, as a whole word in any locale', async () => {
+    const [inNode, inChoice, asPrefix] = [await story(), await story(), await story()]
+    await story() // and one without the term
+    const term = `Chintu${Date.now() % 100000}`
+    await payload.update({ collection: 'story-nodes', id: inNode.nodeIds[0]!, locale: 'en', data: { textContent: `Once upon a time ${term} came.` } })
+    await payload.update({ collection: 'story-choices', id: inChoice.choiceIds[0]!, locale: 'hi', data: { textContent: `${term} के साथ जाओ` } })
+    await payload.update({ collection: 'story-nodes', id: asPrefix.nodeIds[0]!, locale: 'en', data: { textContent: `Once upon a time ${term}ji came.` } })
+    await withTransaction(payload, async (req) => {
+      expect(await storiesMentioning(req, [term.toLowerCase()])).toEqual([inNode.storyId, inChoice.storyId].sort())
+      expect(await storiesMentioning(req, [])).toEqual([])
+    })
+
+    // Through the collection: the story's bundle drops the line's audio as the entry is saved.
+    await generate(inNode.storyId)
+    await refreshBundles(inNode.storyId)
+    expect((await bundle(inNode.slug)).nodes.find((n) => n.id === inNode.nodeIds[0])).toMatchObject({ needsAudio: false })
+    const entry = await payload.create({ collection: 'pronunciations', data: { term, locale: 'en', spoken: 'चिंटू' } })
+    try {
+      expect((await bundle(inNode.slug)).nodes.find((n) => n.id === inNode.nodeIds[0])).toMatchObject({ audioUrl: null, needsAudio: true })
     } finally {
       await payload.delete({ collection: 'pronunciations', id: entry.id })
     }
