@@ -10,7 +10,7 @@ import { SLUGS } from '@/slugs'
 import { deleteObjects, listObjects, objectStore } from '@/storage/objectStore'
 import { graphSource, loadStoryTranslation, PublishRefused, reportFor, translationRow } from '@/translation/service'
 import { settings as appSettings, type Settings } from '@/settings'
-import { loadStates, storedState, writeLocaleEvent, writeState } from '@/translation/states'
+import { loadStates, writeLocaleEvent, writeState } from '@/translation/states'
 
 export class TranslationNotFound extends Error {}
 /** The caller may not make this move (403). */
@@ -100,8 +100,8 @@ export async function reviewUnits(
   for (const row of chosen) {
     const status = action === 'approve' ? 'approved' : 'translated'
     if (row.status === status && !row.stale) continue
-    const previous = await storedState(req, row.unit.id, locale)
-    await writeState(req, { storyId, unit: row.unit.id, locale, status, source: row.source, target: row.target, action: action === 'approve' ? 'approved' : 'unapproved' }, previous)
+    // The state loaded with the rows above, in this transaction: no second read per unit.
+    await writeState(req, { storyId, unit: row.unit.id, locale, status, source: row.source, target: row.target, action: action === 'approve' ? 'approved' : 'unapproved' }, row.state)
     changed++
   }
   if (changed) await recompileStoryBundles(req, storyId)

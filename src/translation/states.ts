@@ -30,11 +30,6 @@ const COLUMN: Record<UnitField, string> = { title: 'title', description: 'descri
 
 type StoredRow = { status: StoredStatus; source_hash: string | null; target_hash: string | null }
 
-export async function storedState(req: PayloadRequest, unit: string, locale: LocaleCode): Promise<StoredRow | null> {
-  const rows = await query<StoredRow>(req, sql`SELECT status::text AS status, source_hash, target_hash FROM translation_states WHERE unit_id = ${unit} AND locale = ${locale}`)
-  return rows[0] ?? null
-}
-
 export type StateChange = {
   storyId: string
   unit: string
@@ -48,9 +43,9 @@ export type StateChange = {
 
 /**
  * Writes one unit's state (insert or update, or delete when cleared) and appends the change to its
- * history, in one statement.
+ * history, in one statement. `previous` is the state the caller read (null: none stored).
  */
-export async function writeState(req: PayloadRequest, change: StateChange, previous: StoredRow | null): Promise<void> {
+export async function writeState(req: PayloadRequest, change: StateChange, previous: Pick<StoredRow, 'status'> | null): Promise<void> {
   const by = staffUser(req)?.id ?? null
   const from = previous?.status ?? 'missing'
   const event = sql`INSERT INTO translation_events (story_id, unit_id, locale, action, from_status, to_status, by_id, updated_at, created_at)
