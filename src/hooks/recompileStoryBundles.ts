@@ -31,15 +31,23 @@ function comparable(field: FlattenedField, value: unknown): string {
  * localized fields saved in the request's locale are a text change in that locale (even when the
  * text is the same: the save can change that locale's translation state); else nothing.
  */
-export function changeOf(args: { fields: FlattenedField[]; data: Record<string, unknown> | undefined; doc: Record<string, unknown>; previousDoc: Record<string, unknown> | undefined; req: PayloadRequest }): BundleChange {
-  const { fields, data, doc, previousDoc, req } = args
+export function changeOf(args: {
+  fields: FlattenedField[]
+  data: Record<string, unknown> | undefined
+  doc: Record<string, unknown>
+  previousDoc: Record<string, unknown> | undefined
+  req: PayloadRequest
+  /** false: only a text that differs counts (audio does not depend on a re-save's translation state). */
+  resaveIsText?: boolean
+}): BundleChange {
+  const { fields, data, doc, previousDoc, req, resaveIsText = true } = args
   if (!previousDoc) return { kind: 'structure' }
   let text = false
   for (const field of fields) {
     if (SKIPPED_TYPES.has(field.type) || SYSTEM_FIELDS.has(field.name)) continue
     const differs = comparable(field, doc[field.name]) !== comparable(field, previousDoc[field.name])
     if (field.localized) {
-      if (differs || (data && field.name in data)) text = true
+      if (differs || (resaveIsText && data && field.name in data)) text = true
       continue
     }
     if ((field.custom as typeof notInBundle | undefined)?.bundle === false) continue

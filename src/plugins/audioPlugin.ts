@@ -12,6 +12,7 @@ import { storiesMentioning } from '@/audio/lexicon'
 import { idOf } from '@/db/idOf'
 import { primaryPool } from '@/db/postgres'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
+import { changeOf } from '@/hooks/recompileStoryBundles'
 import { recompileStoryBundles } from '@/services/storyBundles'
 import { SLUGS } from '@/slugs'
 import { settings } from '@/settings'
@@ -128,10 +129,16 @@ function startServerWorker(payload: Payload): void {
 
 type Ref = string | { id: string } | null | undefined
 
-/** AUTO_VOICE: an edit of a node's text or a character's voice asks for the story to be voiced again (debounced). */
-const autoVoiceAfterChange: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+/**
+ * AUTO_VOICE: an edit of a node's text or a character's voice asks for the story to be voiced again
+ * (debounced). A change no bundle reads (a card dragged in the Studio: node metadata) changes no
+ * line, so it asks for nothing.
+ */
+const autoVoiceAfterChange: CollectionAfterChangeHook = async ({ collection, data, doc, previousDoc, operation, req, context }) => {
   const story = idOf(doc.story as Ref)
-  if (story && !context?.skipAutoVoice) await requestAutoVoice(req.payload, story, req)
+  if (!story || context?.skipAutoVoice) return doc
+  if (operation === 'update' && changeOf({ fields: collection.flattenedFields, data, doc, previousDoc, req, resaveIsText: false }).kind === 'none') return doc
+  await requestAutoVoice(req.payload, story, req)
   return doc
 }
 

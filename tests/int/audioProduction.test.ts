@@ -146,14 +146,21 @@ describe('audio always matches its text', () => {
     process.env.AUTO_VOICE = 'on'
     process.env.AUTO_VOICE_DEBOUNCE_MS = '1000'
     resetSettings() // settings are parsed once; the change above must be seen
+    const autoVoiceJobs = async () =>
+      (
+        await primaryPool(payload).query<{ wait_until: Date }>(
+          `SELECT wait_until FROM payload_jobs WHERE task_slug = 'autoVoiceStory' AND input->>'story' = $1 AND completed_at IS NULL`,
+          [s.storyId],
+        )
+      ).rows
     try {
+      // A card dragged in the Studio (node metadata only) changes no line: nothing is asked for.
+      await payload.update({ collection: 'story-nodes', id: s.nodeIds[3]!, data: { metadata: { studio: { position: { x: 40, y: 80 } } } } })
+      expect(await autoVoiceJobs()).toHaveLength(0)
       for (const text of ['The crow flies.', 'The crow flies far.', 'The crow flies far away.']) {
         await payload.update({ collection: 'story-nodes', id: s.nodeIds[3]!, locale: 'en', data: { textContent: text } })
       }
-      const { rows: pending } = await primaryPool(payload).query<{ wait_until: Date }>(
-        `SELECT wait_until FROM payload_jobs WHERE task_slug = 'autoVoiceStory' AND input->>'story' = $1 AND completed_at IS NULL`,
-        [s.storyId],
-      )
+      const pending = await autoVoiceJobs()
       expect(pending).toHaveLength(1)
       expect(pending[0]!.wait_until.getTime()).toBeGreaterThan(Date.now())
       // nothing is voiced before the quiet time is over
