@@ -136,6 +136,6 @@ export async function importEntries(req: PayloadRequest, storyId: string, locale
     })
   }
   req.context.skipBundleCompile = false
-  if (plan.write.length) await recompileStoryBundles(req, storyId)
+  if (plan.write.length) await recompileStoryBundles(req, storyId, { kind: 'text', locale })
   return { written: plan.write.length, unchanged: plan.unchanged.length, empty: plan.empty.length, unknown: plan.unknown, conflicts: plan.conflicts }
 }

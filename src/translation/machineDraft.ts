@@ -52,7 +52,7 @@ export async function draftWithMachine(
     }
     tx.context.translationAction = undefined
     tx.context.skipBundleCompile = false
-    if (drafts.length) await recompileStoryBundles(tx, storyId)
+    if (drafts.length) await recompileStoryBundles(tx, storyId, { kind: 'text', locale })
   })
   return { drafted: drafts.map((d) => d.row.unit.id), model: translator.model }
 }

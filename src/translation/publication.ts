@@ -67,7 +67,7 @@ export async function setPublicationState(
     const keys = (await listObjects(`bundles/${graph.slug}/${locale}/`)).map((o) => o.Key!).filter(Boolean)
     await deleteObjects(keys)
   }
-  await recompileStoryBundles(req, storyId)
+  await recompileStoryBundles(req, storyId, { kind: 'text', locale })
   await notifyBundlesChanged(req, graph.slug)
   await writeLocaleEvent(req, storyId, locale, previous, state)
   return { previous, state }
@@ -104,7 +104,7 @@ export async function reviewUnits(
     await writeState(req, { storyId, unit: row.unit.id, locale, status, source: row.source, target: row.target, action: action === 'approve' ? 'approved' : 'unapproved' }, row.state)
     changed++
   }
-  if (changed) await recompileStoryBundles(req, storyId)
+  if (changed) await recompileStoryBundles(req, storyId, { kind: 'text', locale })
   return { changed }
 }
 
