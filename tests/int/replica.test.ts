@@ -131,8 +131,8 @@ describe('a standby that lags or stops', () => {
       expect(counts.replica).toBe(0)
       expect(counts.primary).toBeGreaterThan(0)
       await client.query('SELECT pg_wal_replay_resume()')
-      await sleep(300)
-      expect((await probeReplicas())[0]!.healthy).toBe(true)
+      // Healthy again once it has replayed what it missed (a poll, not a guess at how long that takes).
+      await expect.poll(async () => (await probeReplicas())[0]!.healthy, { timeout: 15_000, interval: 100 }).toBe(true)
     } finally {
       await client.query('SELECT pg_wal_replay_resume()').catch(() => {})
       await client.end()
