@@ -57,6 +57,7 @@ async function main() {
       const t = performance.now()
       const res = await rest(server.url, 'GET', `stories/${story.id}/translation-status?locale=te`, { token: editor.token })
       loads.push(performance.now() - t)
+      if (res.status !== 200) throw new Error(`translation-status ${res.status}`)
       units = res.body.units.length
     }
 
@@ -90,6 +91,8 @@ async function main() {
       dash.push(performance.now() - t)
       cells = d.stories.reduce((n, s) => n + Object.keys(s.locales).length, 0)
     }
+    // The 500 x 12 rows written above (and the bench story's own): a dashboard that dropped rows is no result.
+    if (cells < 500 * 12) throw new Error(`the dashboard counted ${cells} cells, fewer than the 6,000 written`)
     const dashHttp: number[] = []
     for (let i = 0; i < 5; i++) {
       const t = performance.now()
