@@ -93,6 +93,9 @@ async function main(): Promise<void> {
             const marks = (await page.evaluate(`['bk-studio:data', 'bk-studio:layout'].map((n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1))`)) as number[]
             dataAt.push(marks[0]!)
             layoutAt.push(marks[1]!)
+            // A cold run that skipped the layout (or showed no data) measured something else.
+            if (marks[0]! < 0) throw new Error(`${mode} run ${i}: the Studio never marked its data ready`)
+            if (mode === 'cold-layout' && marks[1]! < 0) throw new Error(`cold-layout run ${i}: no layout ran (the cleared storage was not cold)`)
             page.off('response', onResponse)
           }
           const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
