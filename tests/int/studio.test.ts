@@ -130,6 +130,24 @@ describe('optimistic concurrency on nodes and choices', () => {
     expect(((await res.json()) as { doc: { editedBy: string } }).doc.editedBy).toBe(editor.email)
   })
 
+  it('should let exactly one of several simultaneous saves over the same version through (409 for the rest)', async () => {
+    const nodeId = story.nodeIds[2]!
+    const seen = (await payload.findByID({ collection: 'story-nodes', id: nodeId, depth: 0 })).updatedAt
+    const statuses = await Promise.all(
+      [1, 2, 3, 4, 5].map(async (i) => {
+        const res = await fetch(`${server.url}/api/story-nodes/${nodeId}?locale=en&depth=0`, {
+          method: 'PATCH',
+          headers: { authorization: `JWT ${editor.token}`, 'content-type': 'application/json', 'x-expected-updated-at': seen },
+          body: JSON.stringify({ textContent: `Simultaneous save ${i}` }),
+        })
+        await res.arrayBuffer()
+        return res.status
+      }),
+    )
+    expect(statuses.filter((s) => s === 200), JSON.stringify(statuses)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(4)
+  })
+
   it('should refuse to delete a choice changed since it was read', async () => {
     const choiceId = story.choiceIds[1]!
     const res = await fetch(`${server.url}/api/story-choices/${choiceId}`, {
