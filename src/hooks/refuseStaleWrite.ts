@@ -1,6 +1,9 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type Field, type PayloadRequest } from 'payload'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import { staffUser } from '@/access/roles'
+import { drizzleFor } from '@/db/postgres'
 import { notInBundle } from '@/hooks/recompileStoryBundles'
 
 /**
@@ -8,6 +11,10 @@ import { notInBundle } from '@/hooks/recompileStoryBundles'
  * `X-Expected-Updated-At: <updatedAt it read>` is refused with 409 when the document changed since,
  * naming who changed it and when, so two editors never silently overwrite each other. Writes
  * without the header behave as before.
+ *
+ * The check reads the row `FOR UPDATE` in the write's own transaction: of several writes naming
+ * the same version at once, the first holds the row until it commits and the others then see its
+ * newer version (a plain read would let every one of them through, each overwriting the last).
  */
 export const EXPECTED_UPDATED_AT_HEADER = 'x-expected-updated-at'
 
@@ -36,11 +43,24 @@ function sameInstant(a: unknown, b: string): boolean {
   return new Date(a).getTime() === new Date(b).getTime()
 }
 
-/** beforeChange: refuses an update over a newer version; records who saved. */
-export function refuseStaleUpdate(what: string): CollectionBeforeChangeHook {
-  return ({ data, originalDoc, operation, req }) => {
+/** The row's current version, locked until the write's transaction ends (null: no such row). */
+async function lockedVersion(req: PayloadRequest, table: string, id: string | number): Promise<{ updatedAt: string; editedBy: string | null } | null> {
+  const db = await drizzleFor(req)
+  const { rows } = (await db.execute(sql`SELECT updated_at, edited_by FROM ${sql.identifier(table)} WHERE id = ${String(id)} FOR UPDATE`)) as unknown as {
+    rows: { updated_at: Date | string; edited_by: string | null }[]
+  }
+  const row = rows[0]
+  return row ? { updatedAt: new Date(row.updated_at).toISOString(), editedBy: row.edited_by } : null
+}
+
+/** beforeChange: refuses an update over a newer version; records who saved. `table`: the collection's table. */
+export function refuseStaleUpdate(what: string, table: string): CollectionBeforeChangeHook {
+  return async ({ data, originalDoc, operation, req }) => {
     const expected = expectedOf(req)
-    if (operation === 'update' && expected && originalDoc && !sameInstant(originalDoc.updatedAt, expected)) throw staleError(what, originalDoc)
+    if (operation === 'update' && expected && originalDoc?.id !== undefined) {
+      const current = await lockedVersion(req, table, originalDoc.id as string)
+      if (current && !sameInstant(current.updatedAt, expected)) throw staleError(what, current)
+    }
     const user = staffUser(req) as ({ name?: string | null; email?: string } & object) | null
     if (user) data.editedBy = user.name || user.email || null
     return data
@@ -48,12 +68,11 @@ export function refuseStaleUpdate(what: string): CollectionBeforeChangeHook {
 }
 
 /** beforeDelete: refuses to delete a version newer than the one the client saw. */
-export function refuseStaleDelete(what: string): CollectionBeforeDeleteHook {
-  return async ({ collection, id, req }) => {
+export function refuseStaleDelete(what: string, table: string): CollectionBeforeDeleteHook {
+  return async ({ id, req }) => {
     const expected = expectedOf(req)
     if (!expected) return
-    const current = await req.payload.findByID({ collection: collection.slug as 'story-nodes', id, depth: 0, req, overrideAccess: true, disableErrors: true, select: { updatedAt: true, editedBy: true } as never })
-    const doc = current as { updatedAt?: unknown; editedBy?: unknown } | null
-    if (doc && !sameInstant(doc.updatedAt, expected)) throw staleError(what, doc)
+    const current = await lockedVersion(req, table, id)
+    if (current && !sameInstant(current.updatedAt, expected)) throw staleError(what, current)
   }
 }

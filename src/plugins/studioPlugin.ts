@@ -17,13 +17,14 @@ export const studioPlugin: Plugin = (config) => ({
   collections: (config.collections ?? []).map((collection) => {
     if (collection.slug === SLUGS.storyNodes || collection.slug === SLUGS.storyChoices) {
       const what = collection.slug === SLUGS.storyNodes ? 'node' : 'choice'
+      const table = collection.slug === SLUGS.storyNodes ? 'story_nodes' : 'story_choices'
       return {
         ...collection,
         fields: [...collection.fields, editedByField],
         hooks: {
           ...collection.hooks,
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), refuseStaleUpdate(what)],
-          beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseStaleDelete(what)],
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), refuseStaleUpdate(what, table)],
+          beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseStaleDelete(what, table)],
         },
       }
     }
