@@ -236,7 +236,7 @@ const Schema = z.object({
   BENCH_ROUTES: flag('BENCH_ROUTES', ['1', '0']),
   AUTO_VOICE: optional(oneOf('AUTO_VOICE', ['on', 'off', 'true', 'false', '1', '0'])),
   AUTO_VOICE_DEBOUNCE_MS: int('AUTO_VOICE_DEBOUNCE_MS', 5000, 0, 3_600_000),
-  // The same values src/translation/settings.ts accepts.
+  // Any common spelling of yes/no (the translation go-live reads it through settings().publishing).
   REQUIRE_APPROVAL_TO_PUBLISH: z
     .preprocess((v) => (typeof unset(v) === 'string' ? String(v).trim().toLowerCase() : undefined), oneOf('REQUIRE_APPROVAL_TO_PUBLISH', ['true', 'false', '1', '0', 'on', 'off', 'yes', 'no']).default('true'))
     .transform((v) => ['true', '1', 'on', 'yes'].includes(v)),
