@@ -84,6 +84,8 @@ export type TtsSettings = {
   sarvamRpm: number
   sarvamMaxAttempts: number
   sarvamTimeoutSeconds: number
+  /** Missing units one machine-draft request fills at most (keeps the request well under proxy timeouts). */
+  machineDraftBatch: number
   espeakBackend: 'auto' | 'binary' | 'wasm'
 }
 
@@ -202,6 +204,7 @@ const Schema = z.object({
   SARVAM_RPM: positiveInt('SARVAM_RPM', 30),
   SARVAM_MAX_ATTEMPTS: positiveInt('SARVAM_MAX_ATTEMPTS', 5),
   SARVAM_TIMEOUT_SECONDS: positiveInt('SARVAM_TIMEOUT_SECONDS', 60),
+  MACHINE_DRAFT_BATCH: int('MACHINE_DRAFT_BATCH', 20, 1, 500),
   ESPEAK_BACKEND: z.preprocess(unset, oneOf('ESPEAK_BACKEND', ['auto', 'binary', 'wasm']).default('auto')),
 
   LISTENER_TOKEN_TTL_DAYS: number('LISTENER_TOKEN_TTL_DAYS', 90, 'positive'),
@@ -296,6 +299,7 @@ export function parseSettings(env: Env): Settings {
       sarvamRpm: e.SARVAM_RPM,
       sarvamMaxAttempts: e.SARVAM_MAX_ATTEMPTS,
       sarvamTimeoutSeconds: e.SARVAM_TIMEOUT_SECONDS,
+      machineDraftBatch: e.MACHINE_DRAFT_BATCH,
       espeakBackend: e.ESPEAK_BACKEND,
     },
     listener: {

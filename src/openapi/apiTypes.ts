@@ -3710,6 +3710,8 @@ export interface components {
         DraftTranslationWithMachine200: {
             drafted: string[];
             model: string;
+            /** @description Missing units still left: ask again to draft the next batch (MACHINE_DRAFT_BATCH per request). */
+            remaining: number;
         };
         GetTranslationDashboard200: {
             locales: string[];

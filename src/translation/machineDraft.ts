@@ -5,8 +5,9 @@ import { recompileStoryBundles } from '@/services/storyBundles'
 import type { MachineTranslator } from '@/translation/machine'
 import { TranslationInputError, TranslationNotFound } from '@/translation/publication'
 import { loadStoryTranslation } from '@/translation/service'
+import { settings } from '@/settings'
 
-export type MachineDraftResult = { drafted: string[]; model: string }
+export type MachineDraftResult = { drafted: string[]; model: string; remaining: number }
 
 /**
  * Fills units of a locale with machine drafts: `units` null means every required unit that is
@@ -14,6 +15,10 @@ export type MachineDraftResult = { drafted: string[]; model: string }
  * fetched first, then written in one go through Payload with the user's own access, each save
  * marked `machine` (never approved; a person's save or approval replaces the mark). Call the
  * writing part inside a transaction via `write`.
+ *
+ * One call drafts at most `batch` units (MACHINE_DRAFT_BATCH): every unit costs a Sarvam request
+ * at SARVAM_RPM, so a whole story at once could outlast a proxy's timeout and lose drafts already
+ * paid for. `remaining` says how many missing units are left; the caller asks again for them.
  */
 export async function draftWithMachine(
   req: PayloadRequest,
@@ -22,6 +27,7 @@ export async function draftWithMachine(
   units: string[] | null,
   translator: MachineTranslator,
   write: (work: (req: PayloadRequest) => Promise<void>) => Promise<void>,
+  batch: number = settings().tts.machineDraftBatch,
 ): Promise<MachineDraftResult> {
   const t = await loadStoryTranslation(req, storyId, locale)
   if (!t) throw new TranslationNotFound(`No story ${storyId}.`)
@@ -32,8 +38,10 @@ export async function draftWithMachine(
     if (bad.length) throw new TranslationInputError(`Unknown units or units without source text: ${bad.join(', ')}.`, 'units')
     const human = units.filter((id) => !['missing', 'machine'].includes(byId.get(id)!.status))
     if (human.length) throw new TranslationInputError(`These units have a person's translation; machine drafts only fill missing ones: ${human.join(', ')}.`, 'units')
+    if (units.length > batch) throw new TranslationInputError(`At most ${batch} units per request (MACHINE_DRAFT_BATCH); ${units.length} were named.`, 'units')
   }
-  const rows = units ? units.map((id) => byId.get(id)!) : t.rows.filter((r) => r.required && r.status === 'missing')
+  const missing = t.rows.filter((r) => r.required && r.status === 'missing')
+  const rows = units ? units.map((id) => byId.get(id)!) : missing.slice(0, batch)
   const drafts: { row: (typeof rows)[number]; text: string }[] = []
   for (const row of rows) drafts.push({ row, text: await translator.translate(row.source, row.sourceLocale!, locale) })
   await write(async (tx) => {
@@ -54,5 +62,6 @@ export async function draftWithMachine(
     tx.context.skipBundleCompile = false
     if (drafts.length) await recompileStoryBundles(tx, storyId, { kind: 'text', locale })
   })
-  return { drafted: drafts.map((d) => d.row.unit.id), model: translator.model }
+  const drafted = new Set(drafts.map((d) => d.row.unit.id))
+  return { drafted: [...drafted], model: translator.model, remaining: missing.filter((r) => !drafted.has(r.unit.id)).length }
 }

@@ -285,9 +285,14 @@ describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
     // A second production server on the same database, with machine translation set up.
     const app = await startApp({
       port: await freePort(),
-      env: { SARVAM_API_KEY: 'e2e-key', SARVAM_BASE_URL: sarvam.url, SARVAM_RPM: '6000', TTS_PROVIDER: 'local', AUDIO_WORKER: 'off', AUTO_VOICE: 'off', SEED_ON_EMPTY: 'false' },
+      // MACHINE_DRAFT_BATCH=5: the toolbar button has to ask batch after batch until none is left.
+      env: { SARVAM_API_KEY: 'e2e-key', SARVAM_BASE_URL: sarvam.url, SARVAM_RPM: '6000', TTS_PROVIDER: 'local', AUDIO_WORKER: 'off', AUTO_VOICE: 'off', SEED_ON_EMPTY: 'false', MACHINE_DRAFT_BATCH: '5' },
     })
     const { context, page } = await signedIn(EDITOR, 'light', app.url)
+    let draftRequests = 0
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/machine-draft')) draftRequests++
+    })
     try {
       const { storyId } = await crow(await tokenOf(EDITOR), 'en')
       await page.goto(`/admin/translate/${storyId}/bn`)
@@ -310,10 +315,12 @@ describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
       expect(await drafted.textContent()).toContain('machine draft')
       await page.getByRole('button', { name: 'Missing', exact: true }).click()
 
-      // Every missing row: the toolbar button.
+      // Every missing row: the toolbar button, in batches of 5 the workspace asks for one after another.
+      draftRequests = 0
       await page.getByRole('button', { name: 'Draft missing with machine translation' }).click()
       await page.getByTestId('nothing-left').waitFor({ timeout: 60_000 })
-      expect(await page.getByTestId('workspace-message').textContent()).toContain(`Machine drafts for ${before - 1} line(s)`)
+      await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toContain(`Machine drafts for ${before - 1} line(s):`)
+      expect(draftRequests).toBe(Math.ceil((before - 1) / 5))
       await page.getByRole('button', { name: 'All', exact: true }).click()
       expect(await page.getByRole('button', { name: 'Draft missing with machine translation' }).count()).toBe(0)
       expect(await page.getByTestId('counts').textContent()).toContain(`${before} machine drafts`)

@@ -65,6 +65,34 @@ describe('machine drafts through the sarvamai SDK', () => {
     expect(decide).toMatchObject({ status: 'machine', target: '[ta-IN modern-colloquial] What should the crow do?' })
   })
 
+  it('should draft a bounded batch per request and say how many are left, so a long story never outlasts a proxy', async () => {
+    process.env.MACHINE_DRAFT_BATCH = '3'
+    resetSettings() // settings are parsed once; the change above must be seen
+    try {
+      const seen: string[] = []
+      const lefts: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const res = await draft(tamil, { locale: 'ta' })
+        expect(res.status).toBe(200)
+        expect(res.body.drafted.length).toBeLessThanOrEqual(3)
+        seen.push(...res.body.drafted)
+        lefts.push(res.body.remaining)
+        if (res.body.remaining === 0) break
+      }
+      // 8 missing units: 3 + 3 + 2, each batch saved before the next is asked for.
+      expect(lefts).toEqual([5, 2, 0])
+      expect(new Set(seen).size).toBe(8)
+      expect(sarvam.requests.filter((r) => r.path === '/translate')).toHaveLength(8)
+      expect((await status('ta')).counts).toMatchObject({ missing: 0, machine: 8 })
+      const tooMany = await draft(tamil, { locale: 'ta', units: seen.slice(0, 4) })
+      expect(tooMany.status).toBe(400)
+      expect(tooMany.body.errors[0].field).toBe('units')
+    } finally {
+      delete process.env.MACHINE_DRAFT_BATCH
+      resetSettings() // settings are parsed once; the change above must be seen
+    }
+  })
+
   it('should ask for code-mixed Hinglish in Latin script for hi-mixed, translated from the Hindi', async () => {
     const unit = `node/${story.nodeIds[0]}/text_content`
     expect((await draft(editor, { locale: 'hi-mixed', units: [unit] })).status).toBe(200)

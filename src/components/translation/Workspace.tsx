@@ -321,17 +321,30 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
     async (ids: string[] | null) => {
       setBusy('machine')
       setMessage({ text: 'Asking Sarvam for machine drafts…' })
-      const r = await post('machine-draft', ids ? { locale, units: ids } : { locale })
+      // The server drafts a batch per request (saved at once) and says how many are left.
+      const drafted: string[] = []
+      let failure: string | null = null
+      for (;;) {
+        const r = await post('machine-draft', ids ? { locale, units: ids } : { locale })
+        if (!r.ok) {
+          failure = r.body?.errors?.[0]?.message ?? 'Machine translation failed'
+          break
+        }
+        drafted.push(...(r.body.drafted as string[]))
+        const remaining = r.body.remaining as number
+        if (ids || remaining === 0 || r.body.drafted.length === 0) break
+        setMessage({ text: `Machine drafts for ${drafted.length} line(s) so far, ${remaining} to go…` })
+      }
       setBusy(null)
-      if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Machine translation failed', error: true })
       // Reload the rows: drafts came from the server.
       const res = await fetch(`${storyUrl}/translation-status?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
       if (res.ok) {
         const body = (await res.json()) as StatusBody
         setUnits(body.units)
-        setDrafts((d) => ({ ...d, ...Object.fromEntries(body.units.filter((u) => r.body.drafted.includes(u.id)).map((u) => [u.id, u.target])) }))
+        setDrafts((d) => ({ ...d, ...Object.fromEntries(body.units.filter((u) => drafted.includes(u.id)).map((u) => [u.id, u.target])) }))
       }
-      setMessage({ text: `Machine drafts for ${r.body.drafted.length} line(s): check and save each (Ctrl+Enter), or approve them.` })
+      if (failure) return setMessage({ text: drafted.length ? `${failure} (${drafted.length} line(s) were drafted and kept)` : failure, error: true })
+      setMessage({ text: `Machine drafts for ${drafted.length} line(s): check and save each (Ctrl+Enter), or approve them.` })
     },
     [locale, post, storyUrl],
   )

@@ -141,7 +141,11 @@ export const translationImportReportSchema = z.object({
   conflicts: z.array(z.object({ id: z.string(), fileSource: z.string(), currentSource: z.string() })).describe('Units whose source changed since the export: not written.'),
 })
 
-export const machineDraftResultSchema = z.object({ drafted: z.array(z.string()), model: z.string() })
+export const machineDraftResultSchema = z.object({
+  drafted: z.array(z.string()),
+  model: z.string(),
+  remaining: z.number().int().min(0).describe('Missing units still left: ask again to draft the next batch (MACHINE_DRAFT_BATCH per request).'),
+})
 
 export const dashboardCellSchema = z.object({ state: localeStateSchema, ...countFields })
 
