@@ -174,8 +174,14 @@ describe('review and history', () => {
       ['saved', 'missing', 'translated', tamil.id],
     ])
     expect((await rest(server.url, 'GET', `stories/${story.storyId}/translation-history?locale=ta`, { token: hindi.token })).status).toBe(403)
-    const list = await rest(server.url, 'GET', 'translation-events?limit=100', { token: hindi.token })
+    // The events list shows a translator their own languages only: the Hindi save, none of the Tamil ones.
+    await save(hindi, unit, 'hi', 'कौआ क्या करे?')
+    const list = await rest(server.url, 'GET', `translation-events?limit=100&where[story][equals]=${story.storyId}`, { token: hindi.token })
+    expect(list.status).toBe(200)
+    expect(list.body.docs.length).toBeGreaterThan(0)
     expect(list.body.docs.every((e: { locale: string }) => e.locale === 'hi')).toBe(true)
+    const all = await rest(server.url, 'GET', `translation-events?limit=100&where[story][equals]=${story.storyId}`, { token: editor.token })
+    expect(new Set(all.body.docs.map((e: { locale: string }) => e.locale))).toEqual(new Set(['hi', 'ta']))
   })
 })
 
