@@ -67,15 +67,17 @@ describe('translation workspace', () => {
       await dashboard.waitFor({ timeout: 60_000 })
       expect(await dashboard.locator('thead th').allTextContents()).toEqual(['Story', 'ta'])
       await shot(page, 'e2e-translation-dashboard.png')
-      const row = dashboard.locator('tr', { hasText: 'Clever Crow' }).or(dashboard.locator('tr').nth(1)).first()
-      const link = dashboard.locator(`a[href*="/translate/"][href$="/ta"]`).first()
       const found = await context.request.get(`/api/stories?where[slug][equals]=${SLUG}&depth=0`)
       const storyId = ((await found.json()) as { docs: { id: string }[] }).docs[0]!.id
-      expect(await row.count()).toBeGreaterThan(0)
-      expect(await link.count()).toBeGreaterThan(0)
+      // Clever Crow's row links its Tamil cell to that story's Tamil workspace: the translator clicks it.
+      const row = dashboard.locator('tr', { hasText: 'The Clever Crow' })
+      expect(await row.count()).toBe(1)
+      const link = row.locator(`a[href$="/translate/${storyId}/ta"]`)
+      expect(await link.count()).toBe(1)
 
       const t0 = Date.now()
-      await page.goto(`/admin/translate/${storyId}/ta`)
+      await link.click()
+      await page.waitForURL(`**/admin/translate/${storyId}/ta`)
       await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
       progress(`workspace of ${await page.getByTestId('unit-row').count()} units open in ${Date.now() - t0} ms`)
 
