@@ -347,10 +347,12 @@ describe('Story Studio', () => {
       }
       const from = await drawnAt()
       const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a)
+      // Grab the card by its middle (at this zoom it is narrow: a fixed offset can miss it).
       const box = (await card(page, 5).boundingBox())!
-      await page.mouse.move(box.x + 120, box.y + 40)
+      const grab = { x: box.x + box.width / 2, y: box.y + Math.min(12, box.height / 2) }
+      await page.mouse.move(grab.x, grab.y)
       await page.mouse.down()
-      await page.mouse.move(box.x + 120, box.y + 190, { steps: 10 })
+      await page.mouse.move(grab.x, grab.y + 150, { steps: 10 })
       await page.mouse.up()
       await settled(page)
       const node = (await nodesOf(editorToken, storyId)).find((n) => n.displayOrder === 5)!

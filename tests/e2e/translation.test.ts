@@ -130,8 +130,12 @@ describe('translation workspace', () => {
       await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toMatch(/^Saved: /)
       expect(await firstRow.getAttribute('data-status')).toBe('approved')
       const unitId = await firstRow.getAttribute('data-unit')
-      const after = (await (await editor.context.request.get(`/api/stories/${storyId}/translation-status?locale=ta`)).json()) as { units: { id: string; status: string }[] }
-      expect(after.units.find((u) => u.id === unitId)?.status).toBe('approved')
+      const after = (await page.evaluate(async (u) => {
+        const res = await fetch(u, { credentials: 'include' })
+        return { status: res.status, body: await res.json() }
+      }, `/api/stories/${storyId}/translation-status?locale=ta`)) as { status: number; body: { units: { id: string; status: string }[] } }
+      expect(after.status, JSON.stringify(after.body).slice(0, 300)).toBe(200)
+      expect(after.body.units.find((u) => u.id === unitId)?.status).toBe('approved')
       await page.getByRole('button', { name: 'Publish ta' }).click()
       await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toBe('ta is live')
       await shot(page, 'e2e-translation-workspace-ta-dark.png')
