@@ -359,9 +359,12 @@ describe('Story Studio', () => {
       expect(node.id).toBe(nodeId)
       const saved = (node.metadata?.studio as { position?: { x: number; y: number } } | undefined)?.position
       expect(saved).toBeDefined()
-      // The drag moved the card 150 screen pixels down: the saved position is 150 / zoom lower than
-      // where the card was drawn before (within the snap grid), and not moved sideways.
-      expect(Math.abs(saved!.y - from.y - 150 / zoom), JSON.stringify({ from, saved, zoom })).toBeLessThan(25)
+      // The mouse went 150 screen pixels down in 10 steps: the saved position is that much lower (in
+      // screen pixels; the first step can go to the drag threshold) than where the card was drawn
+      // before, and it did not move sideways.
+      const movedDown = (saved!.y - from.y) * zoom
+      expect(movedDown, JSON.stringify({ from, saved, zoom })).toBeGreaterThanOrEqual(120)
+      expect(movedDown, JSON.stringify({ from, saved, zoom })).toBeLessThanOrEqual(160)
       expect(Math.abs(saved!.x - from.x), JSON.stringify({ from, saved, zoom })).toBeLessThan(25)
       const movedTo = await transform()
       expect(movedTo).toContain(`translate(${saved!.x}px, ${saved!.y}px)`)
