@@ -1,22 +1,19 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
-import { redirect } from 'next/navigation'
 import React from 'react'
+
+import { storyLocaleView } from '@/components/admin/storyLocaleView'
 
 import { mayReviewAudio } from '@/access/audioReviewAccess'
 import { staffUser } from '@/access/roles'
 import { mayTranslate } from '@/access/translationAccess'
 import { loadAudioReview } from '@/audio/review'
 import { bcp47Tag } from '@/domain/translation/tags'
-import { getLocale, isLocale } from '@/locales'
+import { getLocale } from '@/locales'
 import { settings } from '@/settings'
 
 import { fontFor } from '../translation/scripts'
 import { AudioReview } from './AudioReview'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * `/admin/audio-review/:storyId/:locale`: listen to every voiced line of a story in one language
@@ -25,27 +22,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * reviewer for that language).
  */
 export async function AudioReviewView(props: AdminViewServerProps) {
-  const { initPageResult, params, searchParams } = props
-  const { req, permissions, visibleEntities } = initPageResult
-  const adminRoute = req.payload.config.routes.admin
-  if (!req.user) redirect(`${adminRoute}/login`)
-  const segments = (params?.segments as string[] | undefined) ?? []
-  const [, storyId, locale] = segments
-  const template = (children: React.ReactNode) => (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>{children}</Gutter>
-    </DefaultTemplate>
-  )
-  if (!storyId || !UUID.test(storyId) || !isLocale(locale)) return template(<p>No such story or language.</p>)
+  const { req, adminRoute, template, target } = storyLocaleView(props)
+  if (!target) return template(<p>No such story or language.</p>)
+  const { storyId, locale } = target
   if (!mayTranslate(req, locale)) return template(<p data-testid="audio-review-denied">You do not work on {getLocale(locale).label}.</p>)
   const review = await loadAudioReview(req, storyId, locale)
   if (!review) return template(<p>No such story.</p>)

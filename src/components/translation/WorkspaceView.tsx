@@ -1,21 +1,19 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import { RichText } from '@payloadcms/richtext-lexical/react'
-import { redirect } from 'next/navigation'
 import React from 'react'
+
+import { storyLocaleView } from '@/components/admin/storyLocaleView'
 
 import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
 import { bcp47Tag } from '@/domain/translation/tags'
-import { getLocale, isLocale } from '@/locales'
+import { getLocale } from '@/locales'
 import { loadStoryTranslation, statusBody, translationRow } from '@/translation/service'
 import { machineTranslator } from '@/translation/machine'
 import { settings as appSettings } from '@/settings'
 
 import { fontFor } from './scripts'
 import { Workspace } from './Workspace'
-import { isUuid } from '@/domain/http/uuid'
 
 /**
  * `/admin/translate/:storyId/:locale`: the translation workspace of one story in one language.
@@ -23,27 +21,9 @@ import { isUuid } from '@/domain/http/uuid'
  * Payload's REST API with the translator's own access.
  */
 export async function WorkspaceView(props: AdminViewServerProps) {
-  const { initPageResult, params, searchParams } = props
-  const { req, permissions, visibleEntities } = initPageResult
-  const adminRoute = req.payload.config.routes.admin
-  if (!req.user) redirect(`${adminRoute}/login`)
-  const segments = (params?.segments as string[] | undefined) ?? []
-  const [, storyId, locale] = segments
-  const template = (children: React.ReactNode) => (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={initPageResult.locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>{children}</Gutter>
-    </DefaultTemplate>
-  )
-  if (!storyId || !isUuid(storyId) || !isLocale(locale)) return template(<p>No such story or language.</p>)
+  const { req, adminRoute, template, target } = storyLocaleView(props)
+  if (!target) return template(<p>No such story or language.</p>)
+  const { storyId, locale } = target
   if (!mayTranslate(req, locale)) return template(<p>You do not translate {getLocale(locale).label}.</p>)
   const settings = appSettings().publishing
   const t = await loadStoryTranslation(req, storyId, locale, settings.requireAudio)
