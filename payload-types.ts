@@ -603,6 +603,23 @@ export interface AudioFile {
    */
   truePeakDbtp?: number | null;
   /**
+   * The line’s own voice here, from a regeneration on the review screen (empty: the voice cast’s).
+   */
+  lineVoice?: {
+    /**
+     * Empty: the voice cast’s speaker.
+     */
+    speaker?: string | null;
+    /**
+     * 1 = normal
+     */
+    pace?: number | null;
+    /**
+     * Regeneration number
+     */
+    take?: number | null;
+  };
+  /**
    * Read-along cues: [{ start, end, text }] per sentence, seconds
    */
   cues?:
@@ -1154,6 +1171,13 @@ export interface AudioFilesSelect<T extends boolean = true> {
   textChars?: T;
   loudnessLufs?: T;
   truePeakDbtp?: T;
+  lineVoice?:
+    | T
+    | {
+        speaker?: T;
+        pace?: T;
+        take?: T;
+      };
   cues?: T;
   url?: T;
   reviewStatus?: T;
@@ -1406,6 +1430,8 @@ export interface TaskGenerateAudio {
     locale: string;
     speaker?: string | null;
     story?: string | null;
+    retakeOf?: string | null;
+    pace?: number | null;
   };
   output: {
     status: string;

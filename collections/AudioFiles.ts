@@ -6,7 +6,9 @@ import { readIfStoryActive } from '@/access/readIfStoryActive'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { audioCuesEndpoint } from '@/endpoints/audioCues'
 import { playAudioEndpoint } from '@/endpoints/audioPlay'
+import { regenerateAudioEndpoint } from '@/endpoints/audioRegenerate'
 import { REVIEW_STATUSES } from '@/domain/audio/review'
+import { PACE_RANGE } from '@/domain/audio/variants'
 import { deriveStoryFromNode } from '@/hooks/deriveStoryFromNode'
 import { trackAudioReview } from '@/hooks/trackAudioReview'
 import { uniqueTogether } from '@/hooks/uniqueTogether'
@@ -104,7 +106,7 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
     afterChange: [releaseReplacedObject, recompileAfterChange()],
     afterDelete: [releaseDeletedObject, recompileAfterDelete()],
   },
-  endpoints: [playAudioEndpoint, audioCuesEndpoint],
+  endpoints: [playAudioEndpoint, audioCuesEndpoint, regenerateAudioEndpoint],
   fields: editorsUpdate([
     { name: 'node', type: 'relationship', relationTo: SLUGS.storyNodes, required: true, index: true },
     {
@@ -158,6 +160,23 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
           admin: { readOnly: true, description: 'Integrated loudness of the decoded file (EBU R128), target -16 LUFS +-1' },
         },
         { name: 'truePeakDbtp', type: 'number', admin: { readOnly: true, description: 'True peak of the decoded file, at most -1.5 dBTP' } },
+      ],
+    },
+    {
+      // Set when a rejected line was regenerated alone with another speaker or pace (see LineVoice
+      // in src/domain/audio/variants.ts): the line keeps this voice in this locale from then on.
+      name: 'lineVoice',
+      type: 'group',
+      admin: { description: 'The line’s own voice here, from a regeneration on the review screen (empty: the voice cast’s).' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'speaker', type: 'text', maxLength: 50, admin: { readOnly: true, description: 'Empty: the voice cast’s speaker.' } },
+            { name: 'pace', type: 'number', min: PACE_RANGE[0], max: PACE_RANGE[1], admin: { readOnly: true, description: '1 = normal' } },
+            { name: 'take', type: 'number', min: 1, admin: { readOnly: true, description: 'Regeneration number' } },
+          ],
+        },
       ],
     },
     {

@@ -12,6 +12,7 @@ import * as migration_20261130_121701_shared_rate_limits from './20261130_121701
 import * as migration_20261130_134515_spoken_choices from './20261130_134515_spoken_choices';
 import * as migration_20261130_160000_audio_synthesis_spool from './20261130_160000_audio_synthesis_spool';
 import * as migration_20261130_161651_audio_review_voice_cast from './20261130_161651_audio_review_voice_cast';
+import * as migration_20261130_183636_audio_line_voice from './20261130_183636_audio_line_voice';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261130_161651_audio_review_voice_cast.up,
     down: migration_20261130_161651_audio_review_voice_cast.down,
-    name: '20261130_161651_audio_review_voice_cast'
+    name: '20261130_161651_audio_review_voice_cast',
+  },
+  {
+    up: migration_20261130_183636_audio_line_voice.up,
+    down: migration_20261130_183636_audio_line_voice.down,
+    name: '20261130_183636_audio_line_voice'
   },
 ];

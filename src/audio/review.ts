@@ -1,6 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
+import { primaryPool } from '@/db/postgres'
 import type { ReviewStatus } from '@/domain/audio/review'
+import { lineVoiceOfRow } from '@/domain/audio/variants'
 import { translationUnits, UNIT_KIND_LABELS } from '@/domain/translation/units'
 import type { LocaleCode } from '@/locales'
 import { loadStoryGraph } from '@/services/storyGraph'
@@ -21,6 +24,12 @@ export type ReviewLine = {
     note: string | null
     reviewedBy: string | null
     reviewedAt: string | null
+    /** Who voices it now. */
+    speaker: string
+    /** Its own voice from a regeneration (null: the voice cast's, normal pace). */
+    lineVoice: { speaker: string | null; pace: number | null; take: number } | null
+    /** A regeneration of this line is queued or running. */
+    regenerating: boolean
   } | null
 }
 
@@ -51,9 +60,19 @@ export async function loadAudioReview(req: PayloadRequest, storyId: string, loca
         pagination: false,
         overrideAccess: true,
         req,
-        select: { reviewStatus: true, reviewNote: true, reviewedBy: true, reviewedAt: true },
+        select: { reviewStatus: true, reviewNote: true, reviewedBy: true, reviewedAt: true, speakerId: true, lineVoice: true },
       })
     : { docs: [] }
+  const regenerating = new Set(
+    fileIds.length
+      ? (
+          await primaryPool(req.payload).query<{ id: string }>(
+            `SELECT DISTINCT input->>'retakeOf' AS id FROM payload_jobs WHERE task_slug = $1 AND completed_at IS NULL AND has_error IS NOT TRUE AND input->>'retakeOf' = ANY($2::text[])`,
+            [GENERATE_AUDIO, fileIds],
+          )
+        ).rows.map((r) => r.id)
+      : [],
+  )
   const fileById = new Map(files.docs.map((f) => [f.id, f]))
   const reviewerIds = [...new Set(files.docs.map((f) => (typeof f.reviewedBy === 'object' ? f.reviewedBy?.id : f.reviewedBy)).filter((id): id is string => !!id))]
   const reviewers = reviewerIds.length
@@ -86,6 +105,9 @@ export async function loadAudioReview(req: PayloadRequest, storyId: string, loca
                 note: file.reviewNote ?? null,
                 reviewedBy: by ? (reviewerName.get(by) ?? null) : null,
                 reviewedAt: file.reviewedAt ?? null,
+                speaker: file.speakerId ?? '',
+                lineVoice: lineVoiceOfRow(file),
+                regenerating: regenerating.has(id),
               }
             : null,
       }

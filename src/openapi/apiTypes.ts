@@ -1095,6 +1095,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audio-files/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Voice a rejected line again, alone, optionally with another speaker or pace (editors and the locale’s reviewers) */
+        post: operations["regenerateAudio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/anonymous": {
         parameters: {
             query?: never;
@@ -1644,6 +1661,15 @@ export interface components {
             loudnessLufs?: number | null;
             /** @description True peak of the decoded file, at most -1.5 dBTP */
             truePeakDbtp?: number | null;
+            /** @description The line’s own voice here, from a regeneration on the review screen (empty: the voice cast’s). */
+            lineVoice?: {
+                /** @description Empty: the voice cast’s speaker. */
+                speaker?: string | null;
+                /** @description 1 = normal */
+                pace?: number | null;
+                /** @description Regeneration number */
+                take?: number | null;
+            };
             /** @description Read-along cues: [{ start, end, text }] per sentence, seconds */
             cues?: Record<string, never> | unknown[] | string | number | boolean | null;
             /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
@@ -3516,6 +3542,22 @@ export interface components {
             /** @description Limit generation to these locale codes (default: all); an unknown code is a 400 listing the valid ones. */
             locales?: string[] | string;
         };
+        RegenerateAudioBody: {
+            /** @description Another speaker for this line (a valid speaker of the configured provider and model); default: the voice cast’s. */
+            speaker?: string;
+            /** @description Pace, 1 = normal (0.5-2, what every provider and model accepts); default: normal. */
+            pace?: number;
+        };
+        RegenerateAudio202: {
+            /** @description The one generateAudio job queued for this line. */
+            jobId: string;
+            /** @description The rejected audio file whose line is voiced again. */
+            audioFile: string;
+            /** @description The speaker asked for (null: the voice cast’s). */
+            speaker: string | null;
+            /** @description The pace asked for (null: normal). */
+            pace: number | null;
+        };
         SignInAnonymousBody: {
             anonymousId: string;
         };
@@ -5118,6 +5160,15 @@ export interface components {
                     loudnessLufs?: number | null;
                     /** @description True peak of the decoded file, at most -1.5 dBTP */
                     truePeakDbtp?: number | null;
+                    /** @description The line’s own voice here, from a regeneration on the review screen (empty: the voice cast’s). */
+                    lineVoice?: {
+                        /** @description Empty: the voice cast’s speaker. */
+                        speaker?: string | null;
+                        /** @description 1 = normal */
+                        pace?: number | null;
+                        /** @description Regeneration number */
+                        take?: number | null;
+                    };
                     /** @description Read-along cues: [{ start, end, text }] per sentence, seconds */
                     cues?: Record<string, never> | unknown[] | string | number | boolean | null;
                     /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
@@ -5165,6 +5216,15 @@ export interface components {
                     loudnessLufs?: number | null;
                     /** @description True peak of the decoded file, at most -1.5 dBTP */
                     truePeakDbtp?: number | null;
+                    /** @description The line’s own voice here, from a regeneration on the review screen (empty: the voice cast’s). */
+                    lineVoice?: {
+                        /** @description Empty: the voice cast’s speaker. */
+                        speaker?: string | null;
+                        /** @description 1 = normal */
+                        pace?: number | null;
+                        /** @description Regeneration number */
+                        take?: number | null;
+                    };
                     /** @description Read-along cues: [{ start, end, text }] per sentence, seconds */
                     cues?: Record<string, never> | unknown[] | string | number | boolean | null;
                     /** @description Where apps play it: the CDN URL, or the counting play endpoint. */
@@ -7656,6 +7716,78 @@ export interface operations {
             };
             /** @description No such audio, or its story is not active. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    regenerateAudio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rejected audio file id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RegenerateAudioBody"];
+            };
+        };
+        responses: {
+            /** @description The one job queued for the line; when it has run the file holds the new audio, pending review. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegenerateAudio202"];
+                };
+            };
+            /** @description Invalid input: every problem with the path of its field (`field`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in as staff (401) or not allowed (403). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such audio file. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The line is not rejected, or its regeneration is already queued. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,8 @@ import {
   enqueueAudioResultSchema,
   errorBodySchema,
   generateAudioBodySchema,
+  regenerateAudioBodySchema,
+  regenerateAudioResultSchema,
   listenerDashboardSchema,
   listenerResponseSchema,
   progressListSchema,
@@ -433,6 +435,24 @@ export const OPERATIONS: OperationDoc[] = [
     responses: {
       302: { description: 'Redirect to the object (CDN URL or a signed URL).', headers: { Location: { description: 'The audio object.', schema: { type: 'string' } } } },
       404: error('No such audio, or its story is not active.'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/audio-files/{id}/regenerate',
+    operationId: 'regenerateAudio',
+    tag: 'audio',
+    summary: 'Voice a rejected line again, alone, optionally with another speaker or pace (editors and the locale’s reviewers)',
+    security: 'staff',
+    pathParams: { id: { schema: uuidSchema, description: 'The rejected audio file id.' } },
+    body: regenerateAudioBodySchema,
+    responses: {
+      202: { description: 'The one job queued for the line; when it has run the file holds the new audio, pending review.', schema: regenerateAudioResultSchema },
+      400: badRequest,
+      401: staffOnly,
+      403: staffOnly,
+      404: error('No such audio file.'),
+      409: error('The line is not rejected, or its regeneration is already queued.'),
     },
   },
   {

@@ -47,7 +47,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     req,
     overrideAccess: true,
     depth: 0,
-    select: { node: true, choice: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true, cues: true, reviewStatus: true },
+    select: { node: true, choice: true, languageCode: true, r2Url: true, codeMixRatio: true, speakerId: true, contentKey: true, cues: true, reviewStatus: true, lineVoice: true },
   })
   const lexicon = await loadLexicon(req)
 

@@ -8,11 +8,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseBuffer } from 'music-metadata'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { SEED_ADMIN, SEED_STAFF } from '@/seed/accounts'
-import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
+import { launchChromium, platformFontsOf, signedIn as signInAs } from '../support/e2eBrowser'
 import { progress, RESULTS_DIR, ROOT, startJobsWorker } from '../support/e2eServer'
 
 const SLUG = 'clever-crow'
@@ -80,13 +80,7 @@ afterAll(async () => {
   }
 }, 120_000)
 
-async function signedIn(account: { email: string; password: string }, colorScheme: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ baseURL: url(), locale: 'en-IN', viewport: { width: 1400, height: 1000 }, colorScheme })
-  await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
-  const res = await context.request.post('/api/editors/login', { data: { email: account.email, password: account.password } })
-  expect(res.status()).toBe(200)
-  return { context, page: await context.newPage() }
-}
+const signedIn = (account: { email: string; password: string }, colorScheme: 'light' | 'dark') => signInAs(browser!, account, { baseURL: url(), colorScheme })
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
@@ -233,6 +227,70 @@ describe('audio review screen', () => {
     ).json()) as { docs: { reviewNote: string; reviewedBy: string }[] }
     expect(files.docs).toHaveLength(1)
     expect(files.docs[0]).toMatchObject({ reviewNote: 'कौआ का उच्चारण गलत है', reviewedBy: hindi.id })
+  })
+})
+
+describe('regenerating a rejected line', () => {
+  it('should let the Hindi reviewer regenerate one rejected line with another speaker and pace from the review screen, and only that line', async () => {
+    const hindi = await login(HINDI)
+    const admin = await login(SEED_ADMIN)
+    const flag = await fetch(url(`/api/editors/${hindi.id}`), { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `JWT ${admin.token}` }, body: JSON.stringify({ reviewer: true }) })
+    expect(flag.status).toBe(200)
+    type File = { id: string; node: string; choice: string | null; speakerId: string; contentKey: string; reviewStatus: string; updatedAt: string }
+    const hindiFiles = async () =>
+      ((await (await fetch(url(`/api/audio-files?where[story][equals]=${storyId}&where[languageCode][equals]=hi&depth=0&limit=0`), { headers: { authorization: `JWT ${editorToken}` } })).json()) as { docs: File[] }).docs
+    const before = await hindiFiles()
+    // A node line the reviewer rejects (the screen above may have rejected one already).
+    const target = before.find((f) => f.reviewStatus === 'rejected' && !f.choice) ?? before.find((f) => !f.choice && f.reviewStatus === 'pending')!
+    if (target.reviewStatus !== 'rejected') {
+      const res = await fetch(url(`/api/audio-files/${target.id}`), { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `JWT ${hindi.token}` }, body: JSON.stringify({ reviewStatus: 'rejected', reviewNote: 'बहुत तेज़' }) })
+      expect(res.status).toBe(200)
+    }
+    const speaker = target.speakerId === 'arvind' ? 'amol' : 'arvind'
+
+    const { context, page } = await signedIn(HINDI, 'light')
+    try {
+      await page.goto(`/admin/audio-review/${storyId}/hi`)
+      const row = page.locator(`[data-testid="review-line"][data-file="${target.id}"]`)
+      await row.waitFor({ timeout: 60_000 })
+      await page.waitForLoadState('networkidle')
+      expect(await row.getAttribute('data-status')).toBe('rejected')
+      // Only rejected lines offer it.
+      expect(await page.getByTestId('regenerate').count()).toBe(await page.locator('[data-testid="review-line"][data-status="rejected"]').count())
+      await row.getByTestId('regenerate-speaker').selectOption(speaker)
+      await row.getByTestId('regenerate-pace').fill('0.8')
+      await row.getByRole('button', { name: 'Regenerate' }).click()
+      await expect.poll(() => page.getByTestId('audio-review-message').textContent(), { timeout: 20_000 }).toContain('Regenerating line')
+      await row.getByTestId('regenerating').waitFor({ timeout: 10_000 })
+      await row.scrollIntoViewIfNeeded()
+      await shot(page, 'e2e-audio-regenerate-queued.png')
+
+      // The running `npm run jobs` voices it: the same file, new audio in the new voice, pending again.
+      let after: File[] = []
+      await expect
+        .poll(
+          async () => {
+            after = await hindiFiles()
+            const f = after.find((x) => x.id === target.id)
+            return f && f.speakerId === speaker && f.reviewStatus === 'pending' && f.contentKey !== target.contentKey
+          },
+          { timeout: 90_000, interval: 1000 },
+        )
+        .toBe(true)
+      // No other Hindi line was voiced again.
+      const others = (list: File[]) => list.filter((f) => f.id !== target.id).map((f) => `${f.id}:${f.contentKey}`).sort()
+      expect(others(after)).toEqual(others(before))
+
+      await page.reload()
+      await row.waitFor({ timeout: 60_000 })
+      expect(await row.getAttribute('data-status')).toBe('pending')
+      expect(await row.getAttribute('data-speaker')).toBe(speaker)
+      await expect.poll(() => row.getByTestId('review-voice').textContent()).toContain(`voice ${speaker} · take 1 · pace 0.8`)
+      await row.scrollIntoViewIfNeeded()
+      await shot(page, 'e2e-audio-regenerated.png')
+    } finally {
+      await context.close()
+    }
   })
 })
 

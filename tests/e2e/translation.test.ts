@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { freePort } from '../../scripts/lib/ports'
 import { SEED_STAFF } from '@/seed/accounts'
-import { launchChromium, platformFontsOf } from '../support/e2eBrowser'
+import { launchChromium, platformFontsOf, signedIn as signInAs } from '../support/e2eBrowser'
 import { progress, RESULTS_DIR, ROOT, startApp } from '../support/e2eServer'
 import { startFakeSarvam } from '../support/fakeSarvam'
 
@@ -31,17 +31,8 @@ afterAll(async () => {
 
 const url = () => inject('appUrl')
 
-async function signedIn(
-  account: { email: string; password: string },
-  colorScheme: 'light' | 'dark' = 'light',
-  baseURL = url(),
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ baseURL, locale: 'en-IN', viewport: { width: 1400, height: 1000 }, colorScheme })
-  await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
-  const login = await context.request.post('/api/editors/login', { data: { email: account.email, password: account.password } })
-  expect(login.status()).toBe(200)
-  return { context, page: await context.newPage() }
-}
+const signedIn = (account: { email: string; password: string }, colorScheme: 'light' | 'dark' = 'light', baseURL = url()) =>
+  signInAs(browser!, account, { baseURL, colorScheme })
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })

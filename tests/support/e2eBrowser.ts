@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
@@ -27,6 +27,31 @@ export async function launchChromium(opts: Pick<LaunchOptions, 'env'> = {}): Pro
     throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium fonts-noto-core (or set CHROMIUM_PATH)`)
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000, ...opts })
+}
+
+export type SignInOptions = {
+  /** Where the app is (the browser context's baseURL). */
+  baseURL: string
+  colorScheme?: 'light' | 'dark'
+  viewport?: { width: number; height: number }
+}
+
+/**
+ * A browser context signed in as a staff account the way the admin's login form does it (Payload's
+ * login sets the auth cookie), with requests to any host but localhost blocked (no CDN, no
+ * telemetry), and a fresh page in it.
+ */
+export async function signedIn(browser: Browser, account: { email: string; password: string }, opts: SignInOptions): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: opts.baseURL,
+    locale: 'en-IN',
+    viewport: opts.viewport ?? { width: 1400, height: 1000 },
+    colorScheme: opts.colorScheme ?? 'light',
+  })
+  await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
+  const res = await context.request.post('/api/editors/login', { data: { email: account.email, password: account.password } })
+  if (res.status() !== 200) throw new Error(`Signing in as ${account.email} answered ${res.status()}: ${await res.text()}`)
+  return { context, page: await context.newPage() }
 }
 
 /**

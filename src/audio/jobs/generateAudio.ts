@@ -14,7 +14,7 @@ import { audioObjectKey } from '@/domain/audio/objectKey'
 import type { Cue } from '@/domain/audio/cues'
 import { compileLexicon } from '@/domain/audio/lexicon'
 import { loadLexicon } from '@/audio/lexicon'
-import { DEFAULT_NARRATOR_SPEAKER, variantFor, variantName, type Variant } from '@/domain/audio/variants'
+import { lineVoiceOfRow, variantFor, variantName, type LineVoice, type Variant } from '@/domain/audio/variants'
 import { castSpeaker } from '@/domain/audio/speakers'
 import { isLocale } from '@/locales'
 import { SLUGS } from '@/slugs'
@@ -29,6 +29,14 @@ export type GenerateAudioInput = {
   speaker?: string | null
   /** The node's story, recorded so status queries find the job. */
   story?: string | null
+  /**
+   * Regenerate this (rejected) audio file alone: its line is voiced again as a new take, by
+   * `speaker` when given (else the cast's) at `pace` when given (else normal), replacing that
+   * file's audio; the line keeps this voice from then on (see LineVoice).
+   */
+  retakeOf?: string | null
+  /** Pace of a retake (PACE_RANGE), 1 = normal. */
+  pace?: number | null
 }
 
 export type GenerateAudioOutput = {
@@ -118,19 +126,59 @@ export async function generateAudio(payload: Payload, input: GenerateAudioInput,
     if (!choice || idOf(choice.node as Ref) !== node.id) return { status: 'skipped', reason: 'The choice no longer exists at this node', ...none }
     text = choice.textContent
   }
+  // The line's own voice (a retake asked for now, or one it was given before), and the row it keeps.
+  const line = { node: node.id, choice: input.choice ?? null, locale: input.locale }
+  let voice: LineVoice | null = null
+  let keep: AudioFile | undefined
+  if (input.retakeOf) {
+    const row = await payload.findByID({ collection: SLUGS.audioFiles, id: input.retakeOf, depth: 0, overrideAccess: true, disableErrors: true })
+    if (!row || idOf(row.node as Ref) !== line.node || (idOf(row.choice as Ref) ?? null) !== line.choice || row.languageCode !== line.locale) {
+      return { status: 'skipped', reason: 'The audio file to regenerate no longer belongs to this line', ...none }
+    }
+    const before = (await lineVoiceRows(payload, line)).map(lineVoiceOfRow).reduce((n, v) => Math.max(n, v?.take ?? 0), lineVoiceOfRow(row)?.take ?? 0)
+    voice = { speaker: input.speaker?.trim().toLowerCase() || null, pace: typeof input.pace === 'number' ? input.pace : null, take: before + 1 }
+    keep = row
+  } else if (!input.speaker?.trim()) {
+    const rows = await lineVoiceRows(payload, line)
+    keep = rows[0]
+    voice = keep ? lineVoiceOfRow(keep) : null
+  }
   // A choice's option is spoken in the voice of its choice node (its character's, or the narrator's).
-  const speaker = input.speaker?.trim() || (await speakerOf(payload, node.character, input.locale))
+  const speaker = (!input.retakeOf && input.speaker?.trim()) || (await speakerOf(payload, node.character, input.locale))
   const lexicon = compileLexicon(await loadLexicon({ payload }), input.locale)
-  const variant = variantFor({ node: node.id, choice: input.choice ?? null, locale: input.locale, text, speaker }, providerIdentity(provider), lexicon)
+  const variant = variantFor({ ...line, text, speaker, voice }, providerIdentity(provider), lexicon)
   if (!variant) return { status: 'skipped', reason: `The ${input.choice ? 'choice' : 'node'} has no ${input.locale} text of its own`, ...none }
   if (!provider.speakers().includes(variant.speaker)) {
-    throw new TtsError('UNKNOWN_SPEAKER', `Unknown speaker "${speaker}" for the ${provider.name} provider (${provider.model}). Valid speakers: ${provider.speakers().join(', ')}`)
+    throw new TtsError('UNKNOWN_SPEAKER', `Unknown speaker "${variant.speaker}" for the ${provider.name} provider (${provider.model}). Valid speakers: ${provider.speakers().join(', ')}`)
   }
-  return withSessionLock(payload, LOCK.variant, variantName(variant), () => generateLocked(payload, variant, deps))
+  return withSessionLock(payload, LOCK.variant, variantName(variant), () => generateLocked(payload, variant, deps, keep))
 }
 
-async function generateLocked(payload: Payload, variant: Variant, deps: GenerateDeps): Promise<GenerateAudioOutput> {
-  const rows = await variantRows(payload, variant)
+/** Rows of a line in a locale that carry a line voice (a regenerated line), the latest take first. */
+async function lineVoiceRows(payload: Payload, line: { node: string; choice: string | null; locale: string }): Promise<AudioFile[]> {
+  const { docs } = await payload.find({
+    collection: SLUGS.audioFiles,
+    where: {
+      and: [
+        { node: { equals: line.node } },
+        line.choice ? { choice: { equals: line.choice } } : { choice: { exists: false } },
+        { languageCode: { equals: line.locale } },
+        { 'lineVoice.take': { exists: true } },
+      ],
+    },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    sort: '-lineVoice.take',
+  })
+  return docs
+}
+
+async function generateLocked(payload: Payload, variant: Variant, deps: GenerateDeps, keep?: AudioFile): Promise<GenerateAudioOutput> {
+  const found = await variantRows(payload, variant)
+  // A regenerated line's row is replaced in place (its speaker may change): it comes first.
+  const rows = keep ? [keep, ...found.filter((r) => r.id !== keep.id)] : found
   const current = rows.find((r) => r.contentKey === variant.contentKey)
   if (current) {
     const { deletedObjects } = await saveVariant(payload, deps, variant, rows, undefined, current)
@@ -203,7 +251,13 @@ class DonorObjectMissing extends Error {}
 const round2 = (x: number) => Math.round(x * 100) / 100
 
 async function synthesize(provider: TtsProvider, variant: Variant): Promise<Media> {
-  const audio = await synthesizeToOpus(provider, { text: variant.text, sentences: variant.sentences, locale: variant.locale, speaker: variant.speaker })
+  const audio = await synthesizeToOpus(provider, {
+    text: variant.text,
+    sentences: variant.sentences,
+    locale: variant.locale,
+    speaker: variant.speaker,
+    ...(variant.pace !== null ? { settings: { pace: variant.pace } } : {}),
+  })
   return {
     key: audioObjectKey(audio.sha256),
     bytes: audio.bytes,
@@ -269,6 +323,7 @@ async function saveVariant(
           loudnessLufs: media.loudnessLufs,
           truePeakDbtp: media.truePeakDbtp,
           cues: media.cues,
+          ...(variant.voice ? { lineVoice: { speaker: variant.voice.speaker, pace: variant.voice.pace, take: variant.voice.take } } : {}),
         }
         const doc = keep
           ? await payload.update({ collection: SLUGS.audioFiles, id: keep.id, data, req, overrideAccess: true, context, depth: 0 })

@@ -36,6 +36,8 @@ export const generateAudioTask: TaskConfig<{ input: GenerateAudioInput; output: 
     { name: 'locale', type: 'text', required: true },
     { name: 'speaker', type: 'text' },
     { name: 'story', type: 'text' },
+    { name: 'retakeOf', type: 'text' },
+    { name: 'pace', type: 'number' },
   ],
   outputSchema: [
     { name: 'status', type: 'text', required: true },

@@ -5,7 +5,91 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { ReviewLine } from '@/audio/review'
 
-type Props = { apiRoute: string; canReview: boolean; font: string; initialLines: ReviewLine[]; lang: string }
+type Props = {
+  apiRoute: string
+  canReview: boolean
+  font: string
+  initialLines: ReviewLine[]
+  lang: string
+  /** Speakers of the configured provider and model (a regeneration may pick one). */
+  speakers: string[]
+  /** Pace a regeneration may ask for. */
+  paceRange: readonly [number, number]
+}
+
+const field: React.CSSProperties = {
+  fontFamily: 'inherit',
+  fontSize: 13,
+  background: 'var(--theme-input-bg)',
+  color: 'var(--theme-text)',
+  border: '1px solid var(--theme-elevation-250)',
+  borderRadius: 4,
+  padding: '4px 6px',
+}
+
+/**
+ * "Regenerate" on a rejected line: voice it again alone, by the cast's speaker or another one, at
+ * normal pace or another; posts to /api/audio-files/:id/regenerate (one job for this line).
+ */
+function RegenerateForm({ apiRoute, line, index, speakers, paceRange, onQueued }: {
+  apiRoute: string
+  line: ReviewLine
+  index: number
+  speakers: string[]
+  paceRange: readonly [number, number]
+  onQueued: (message: string, ok: boolean) => void
+}) {
+  const [speaker, setSpeaker] = useState(line.audio?.lineVoice?.speaker ?? '')
+  const [pace, setPace] = useState(line.audio?.lineVoice?.pace ? String(line.audio.lineVoice.pace) : '')
+  const [busy, setBusy] = useState(false)
+  const submit = async () => {
+    if (!line.audio || busy) return
+    setBusy(true)
+    try {
+      const body: Record<string, unknown> = {}
+      if (speaker) body.speaker = speaker
+      if (pace.trim() !== '') body.pace = Number(pace)
+      const res = await fetch(`${apiRoute}/audio-files/${line.audio.id}/regenerate`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      const json = (await res.json().catch(() => ({}))) as { errors?: { message: string }[] }
+      if (res.status === 202) onQueued(`Regenerating line ${index + 1}${speaker ? ` with ${speaker}` : ''}${pace ? ` at pace ${pace}` : ''}: it comes back pending when the new audio is ready.`, true)
+      else onQueued(json.errors?.[0]?.message ?? `Could not regenerate (${res.status})`, false)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <div data-testid="regenerate" style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap', marginTop: 6 }}>
+      <select aria-label={`Speaker for line ${index + 1}`} data-testid="regenerate-speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)} style={field}>
+        <option value="">Cast’s voice ({line.audio?.lineVoice?.speaker ? 'default' : line.audio?.speaker})</option>
+        {speakers.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <input
+        aria-label={`Pace for line ${index + 1}`}
+        data-testid="regenerate-pace"
+        type="number"
+        min={paceRange[0]}
+        max={paceRange[1]}
+        step={0.1}
+        placeholder="pace 1"
+        value={pace}
+        onChange={(e) => setPace(e.target.value)}
+        style={{ ...field, width: 80 }}
+      />
+      <Button buttonStyle="primary" size="xsmall" margin={false} disabled={busy} onClick={() => void submit()}>
+        Regenerate
+      </Button>
+    </div>
+  )
+}
 
 const PILL: Record<string, React.ComponentProps<typeof Pill>['pillStyle']> = { approved: 'success', rejected: 'error', pending: 'warning' }
 
@@ -28,7 +112,7 @@ const typing = (target: EventTarget | null, key: string) =>
  * Space or P plays, A approves, R rejects (type the note, Enter saves, Esc cancels); after a
  * decision the next line waiting for review is selected.
  */
-export function AudioReview({ apiRoute, canReview, font, initialLines, lang }: Props) {
+export function AudioReview({ apiRoute, canReview, font, initialLines, lang, speakers, paceRange }: Props) {
   const [lines, setLines] = useState(initialLines)
   const [selected, setSelected] = useState(() => Math.max(0, initialLines.findIndex((l) => l.audio?.status === 'pending')))
   const [rejecting, setRejecting] = useState<number | null>(null)
@@ -143,6 +227,8 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang }: P
               }}
               data-testid="review-line"
               data-status={line.audio?.status ?? 'unvoiced'}
+              data-speaker={line.audio?.speaker}
+              data-file={line.audio?.id}
               aria-current={isSelected ? 'true' : undefined}
               onClick={() => setSelected(i)}
               style={{ ...row, background: isSelected ? 'var(--theme-elevation-100)' : undefined, outline: isSelected ? '2px solid var(--theme-success-500)' : undefined, outlineOffset: -2 }}
@@ -150,6 +236,12 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang }: P
               <div>
                 <div style={{ fontWeight: 600 }}>{i + 1}. {line.kind}</div>
                 {line.speaker && <div style={{ color: 'var(--theme-elevation-500)' }} lang={lang}>{line.speaker}</div>}
+                {line.audio && (
+                  <div data-testid="review-voice" style={{ color: 'var(--theme-elevation-500)', fontSize: 12 }}>
+                    voice {line.audio.speaker}
+                    {line.audio.lineVoice ? ` · take ${line.audio.lineVoice.take}${line.audio.lineVoice.pace ? ` · pace ${line.audio.lineVoice.pace}` : ''}` : ''}
+                  </div>
+                )}
                 <div style={{ marginTop: 4 }}>
                   <Pill size="small" pillStyle={line.audio ? PILL[line.audio.status] : 'light'}>{line.audio?.status ?? 'not voiced'}</Pill>
                 </div>
@@ -227,6 +319,29 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang }: P
                           Reject
                         </Button>
                       </div>
+                    )}
+                    {line.audio.regenerating ? (
+                      <p data-testid="regenerating" style={{ margin: '6px 0 0' }}>
+                        <Pill size="small" pillStyle="light">regenerating</Pill>
+                      </p>
+                    ) : (
+                      canReview &&
+                      line.audio.status === 'rejected' && (
+                        <RegenerateForm
+                          apiRoute={apiRoute}
+                          line={line}
+                          index={i}
+                          speakers={speakers}
+                          paceRange={paceRange}
+                          onQueued={(text, ok) => {
+                            setMessage(text)
+                            if (ok) {
+                              toast.success(text)
+                              setLines((all) => all.map((l, j) => (j === i && l.audio ? { ...l, audio: { ...l.audio, regenerating: true } } : l)))
+                            } else toast.error(text)
+                          }}
+                        />
+                      )
                     )}
                   </>
                 ) : (

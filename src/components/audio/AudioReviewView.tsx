@@ -7,7 +7,9 @@ import { storyLocaleView } from '@/components/admin/storyLocaleView'
 import { mayReviewAudio } from '@/access/audioReviewAccess'
 import { staffUser } from '@/access/roles'
 import { mayTranslate } from '@/access/translationAccess'
+import { audioProvider } from '@/audio/providers/audioProvider'
 import { loadAudioReview } from '@/audio/review'
+import { PACE_RANGE } from '@/domain/audio/variants'
 import { bcp47Tag } from '@/domain/translation/tags'
 import { getLocale } from '@/locales'
 import { settings } from '@/settings'
@@ -44,6 +46,8 @@ export async function AudioReviewView(props: AdminViewServerProps) {
         font={fontFor(locale)}
         initialLines={review.lines}
         lang={bcp47Tag(locale)}
+        speakers={audioProvider().speakers()}
+        paceRange={PACE_RANGE}
       />
     </div>,
   )

@@ -177,6 +177,20 @@ export const generateAudioBodySchema = z
   })
   .optional()
 
+export const regenerateAudioBodySchema = z
+  .strictObject({
+    speaker: z.string().trim().min(1).max(50).optional().describe('Another speaker for this line (a valid speaker of the configured provider and model); default: the voice cast’s.'),
+    pace: z.number().min(0.5).max(2).optional().describe('Pace, 1 = normal (0.5-2, what every provider and model accepts); default: normal.'),
+  })
+  .optional()
+
+export const regenerateAudioResultSchema = z.object({
+  jobId: z.string().describe('The one generateAudio job queued for this line.'),
+  audioFile: z.string().describe('The rejected audio file whose line is voiced again.'),
+  speaker: z.string().nullable().describe('The speaker asked for (null: the voice cast’s).'),
+  pace: z.number().nullable().describe('The pace asked for (null: normal).'),
+})
+
 const audioCountsSchema = z.object({
   done: z.number(),
   queued: z.number(),

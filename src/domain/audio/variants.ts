@@ -23,6 +23,25 @@ export type ProviderIdentity = {
   settings?: Readonly<Record<string, VoiceSettingsValue | undefined>>
 }
 
+/**
+ * A line's own voice in one locale, chosen when a rejected line is regenerated alone (the review
+ * screen's "Regenerate"): another speaker (null: the character's cast, as usual) and/or pace (null:
+ * normal), and which take this is. It is kept on the line's audio row and followed from then on,
+ * also when the line's text changes and it is voiced again. The take is part of the content key, so
+ * a regeneration never returns the audio it replaces, even with the same speaker and pace.
+ */
+export type LineVoice = { speaker: string | null; pace: number | null; take: number }
+
+/** Pace every provider and model accepts (Sarvam bulbul:v3 0.5-2; bulbul:v2 and espeak 0.3-3). */
+export const PACE_RANGE = [0.5, 2] as const
+
+/** The line voice a stored row carries, or null for a row voiced as the cast says. */
+export function lineVoiceOfRow(row: { lineVoice?: { speaker?: string | null; pace?: number | null; take?: number | null } | null }): LineVoice | null {
+  const v = row.lineVoice
+  if (!v || typeof v.take !== 'number') return null
+  return { speaker: v.speaker?.trim().toLowerCase() || null, pace: typeof v.pace === 'number' ? v.pace : null, take: v.take }
+}
+
 export type VariantSource = {
   node: string
   /** Set for a spoken choice: the option's id (`node` is its choice node). */
@@ -31,6 +50,8 @@ export type VariantSource = {
   /** The node's own text in `locale` (no fallback), or null/'' when it has none. */
   text: string | null | undefined
   speaker: string
+  /** The line's own voice in this locale (see LineVoice), overriding `speaker` and adding a pace. */
+  voice?: LineVoice | null
 }
 
 export type Variant = {
@@ -51,6 +72,10 @@ export type Variant = {
   chars: number
   codeMixRatio: number
   contentKey: string
+  /** The line's own voice, when it has one (see LineVoice). */
+  voice: LineVoice | null
+  /** Pace to ask the provider for (1 = normal), from the line's voice. */
+  pace: number | null
 }
 
 /**
@@ -63,7 +88,8 @@ export function variantFor(source: VariantSource, identity: ProviderIdentity, le
   if (typeof text !== 'string' || text === '') return null
   if (!isLocale(locale)) throw new RangeError(`Unknown locale "${locale}"`)
   const ratio = codeMixRatio(locale, text)
-  const speaker = source.speaker.trim().toLowerCase()
+  const voice = source.voice ?? null
+  const speaker = (voice?.speaker || source.speaker).trim().toLowerCase()
   const spoken = lexicon?.size ? lexicon.apply(text) : { text, applied: [] }
   return {
     node: source.node,
@@ -76,13 +102,15 @@ export function variantFor(source: VariantSource, identity: ProviderIdentity, le
     sentences: splitSentences(text).map((t) => ({ text: t, spoken: lexicon?.size ? lexicon.apply(t).text : t })),
     chars: [...text.trim()].length,
     codeMixRatio: ratio,
+    voice,
+    pace: voice?.pace ?? null,
     contentKey: contentKey({
       text,
       locale,
       speaker,
       model: identity.model,
       provider: identity.provider,
-      settings: identity.settings ?? {},
+      settings: voice ? { ...identity.settings, pace: voice.pace ?? undefined, take: voice.take } : (identity.settings ?? {}),
       codeMixRatio: ratio,
       lexicon: spoken.applied,
     }),
@@ -99,7 +127,21 @@ export function lineId(v: { node: string; choice?: string | null }): string {
   return v.choice ? `choice:${v.choice}` : v.node
 }
 
-export type AudioRowRef = { node: string; choice?: string | null; languageCode: string; speakerId: string; contentKey: string | null | undefined }
+type StoredLineVoice = { speaker?: string | null; pace?: number | null; take?: number | null } | null
+export type AudioRowRef = { node: string; choice?: string | null; languageCode: string; speakerId: string; contentKey: string | null | undefined; lineVoice?: StoredLineVoice }
+
+/** Per line and locale (`lineId|locale`), the line voice its rows carry (the latest take). */
+export function lineVoices(rows: readonly { node: string; choice?: string | null; languageCode: string; lineVoice?: StoredLineVoice }[]): Map<string, LineVoice> {
+  const out = new Map<string, LineVoice>()
+  for (const row of rows) {
+    const voice = lineVoiceOfRow(row)
+    if (!voice) continue
+    const key = `${lineId(row)}|${row.languageCode}`
+    const prev = out.get(key)
+    if (!prev || voice.take > prev.take) out.set(key, voice)
+  }
+  return out
+}
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed'
 
@@ -181,6 +223,7 @@ export function planAudio(input: PlanInput): Plan {
   }
   const known = new Set(input.knownKeys ?? [])
   for (const row of input.rows) if (row.contentKey) known.add(row.contentKey)
+  const voices = lineVoices(input.rows)
 
   const items: PlanItem[] = []
   const summaries: LocaleSummary[] = []
@@ -189,7 +232,8 @@ export function planAudio(input: PlanInput): Plan {
     const voicedKeys = new Set<string>()
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
     for (const line of linesOf(input)) {
-      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: speakerIn(line, locale) }, input.identity, lexicon)
+      const voice = voices.get(`${lineId(line)}|${locale}`)
+      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: speakerIn(line, locale), voice }, input.identity, lexicon)
       if (!variant) {
         summary.noText++
         continue
@@ -241,7 +285,7 @@ export function parseLocales(value: string | readonly string[] | undefined | nul
   return [...new Set(list)] as LocaleCode[]
 }
 
-export type AudioRow = { node: string; choice?: string | null; languageCode: string; speakerId: string; contentKey?: string | null }
+export type AudioRow = { node: string; choice?: string | null; languageCode: string; speakerId: string; contentKey?: string | null; lineVoice?: StoredLineVoice }
 
 /**
  * The audio a bundle may carry (keyed by node id, and by choice id for spoken choices): for each line and locale, the row whose content key is the one
@@ -261,10 +305,12 @@ export function currentAudio<R extends AudioRow>(input: {
   for (const row of input.rows) if (row.contentKey) byVariant.set(`${lineId(row)}|${row.languageCode}|${row.contentKey}`, row)
   const out = new Map<string, Partial<Record<LocaleCode, R>>>()
   const locales = [...new Set(input.rows.map((r) => r.languageCode))].filter(isLocale)
+  const voices = lineVoices(input.rows)
   for (const locale of locales) {
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
     for (const line of linesOf(input)) {
-      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: speakerIn(line, locale) }, input.identity, lexicon)
+      const voice = voices.get(`${lineId(line)}|${locale}`)
+      const variant = variantFor({ node: line.node, choice: line.choice, locale, text: line.texts[locale], speaker: speakerIn(line, locale), voice }, input.identity, lexicon)
       const row = variant && byVariant.get(`${lineId(variant)}|${locale}|${variant.contentKey}`)
       if (!row) continue
       const id = line.choice ?? line.node

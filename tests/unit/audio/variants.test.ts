@@ -226,3 +226,40 @@ describe('parseLocales', () => {
     expect(() => parseLocales('hi,xx,yy', LOCALE_CODES)).toThrow(/Unknown locales xx, yy; valid: en, hi/)
   })
 })
+
+describe('a line voice (a rejected line regenerated alone)', () => {
+  const base = { node: 'a', locale: 'hi', text: 'एक समय की बात है', speaker: 'meera' }
+
+  it('should give every take its own content key, even with the same speaker and pace', () => {
+    const cast = variantFor(base, identity)!
+    const take1 = variantFor({ ...base, voice: { speaker: null, pace: null, take: 1 } }, identity)!
+    const take2 = variantFor({ ...base, voice: { speaker: null, pace: null, take: 2 } }, identity)!
+    expect(take1.speaker).toBe('meera')
+    expect(new Set([cast.contentKey, take1.contentKey, take2.contentKey]).size).toBe(3)
+  })
+
+  it('should voice the line by the chosen speaker at the chosen pace', () => {
+    const v = variantFor({ ...base, voice: { speaker: 'Arvind', pace: 0.8, take: 1 } }, identity)!
+    expect(v).toMatchObject({ speaker: 'arvind', pace: 0.8 })
+    expect(v.contentKey).not.toBe(variantFor({ ...base, voice: { speaker: 'arvind', pace: 0.9, take: 1 } }, identity)!.contentKey)
+  })
+
+  it('should plan and bundle the line by its row’s voice, and only that line', () => {
+    const voice = { speaker: 'arvind', pace: 0.8, take: 1 }
+    const retake = variantFor({ ...base, voice }, identity)!
+    const enB = variantFor({ node: 'b', locale: 'en', text: 'The crow drinks.', speaker: 'arvind' }, identity)!
+    const rows = [
+      { node: 'a', languageCode: 'hi', speakerId: 'arvind', contentKey: retake.contentKey, lineVoice: voice },
+      { node: 'b', languageCode: 'en', speakerId: 'arvind', contentKey: enB.contentKey },
+    ]
+    const plan = planAudio(input({ rows }))
+    expect(plan.items.find((i) => i.node === 'a' && i.locale === 'hi')).toMatchObject({ state: 'done', speaker: 'arvind', pace: 0.8 })
+    expect(plan.items.find((i) => i.node === 'b' && i.locale === 'en')).toMatchObject({ state: 'done', voice: null })
+    expect(plan.items.find((i) => i.node === 'a' && i.locale === 'en')).toMatchObject({ state: 'missing', speaker: 'meera', voice: null })
+    expect(currentAudio({ nodes: input().nodes, rows, identity }).get('a')?.hi).toBe(rows[0])
+    // Its text changes: the row no longer matches, and the line is planned again in its own voice.
+    const edited = input({ rows, nodes: [{ id: 'a', speaker: 'meera', texts: { hi: 'एक दिन।' } }] })
+    expect(planAudio(edited).items[0]).toMatchObject({ state: 'missing', outdated: true, speaker: 'arvind', pace: 0.8 })
+    expect(currentAudio({ nodes: edited.nodes, rows, identity }).get('a')).toBeUndefined()
+  })
+})

@@ -1,0 +1,66 @@
+import type { PayloadRequest } from 'payload'
+
+import { mayReviewAudio } from '@/access/audioReviewAccess'
+import { staffUser } from '@/access/roles'
+import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
+import { audioProvider } from '@/audio/providers/audioProvider'
+import { idOf } from '@/db/idOf'
+import { primaryPool } from '@/db/postgres'
+import { regenerateAudioBodySchema } from '@/domain/api/schemas'
+import { readJsonBody } from '@/http/body'
+import { requireRole } from '@/http/requireRole'
+import { answeringEndpoint, error, invalid, json } from '@/http/response'
+import { audioFileNotFound, readableAudioFile } from '@/endpoints/audioFileRead'
+
+type Ref = string | { id: string } | null | undefined
+
+/**
+ * `POST /api/audio-files/:id/regenerate` `{ speaker?, pace? }`: voice a rejected line again, alone,
+ * optionally with another speaker or pace. Editors, admins and reviewers of the line's locale (the
+ * same people who reject it). Queues exactly one generateAudio job for that line (a retake: its
+ * content key is new, so the old audio is never handed back), answers 202 with the job's id. When
+ * the job has run, the file holds the new audio and is pending review again; the line keeps that
+ * speaker and pace from then on. 409 when the line is not rejected or its retake is already queued.
+ */
+export const regenerateAudioEndpoint = answeringEndpoint({
+  path: '/:id/regenerate',
+  method: 'post',
+  handler: async (req: PayloadRequest) => {
+    const denied = requireRole(req, ['admin', 'editor', 'translator'], { message: 'Only reviewers can regenerate a line' })
+    if (denied) return denied
+    const file = await readableAudioFile(req, { node: true, choice: true, story: true, languageCode: true, reviewStatus: true })
+    if (!file) return audioFileNotFound()
+    if (!mayReviewAudio(staffUser(req), file.languageCode ?? '')) return error(403, `Only editors and ${file.languageCode} reviewers can regenerate this line.`)
+    const read = await readJsonBody(req)
+    if (!read.ok) return read.response
+    const body = regenerateAudioBodySchema.safeParse(read.value)
+    if (!body.success) return invalid(body.error)
+    const speaker = body.data?.speaker?.toLowerCase() ?? null
+    const pace = body.data?.pace ?? null
+    const provider = audioProvider()
+    if (speaker && !provider.speakers().includes(speaker)) {
+      return error(400, `speaker: "${speaker}" is not a speaker of the ${provider.name} provider (${provider.model}). Valid speakers: ${provider.speakers().join(', ')}`, { field: 'speaker' })
+    }
+    if (file.reviewStatus !== 'rejected') return error(409, 'Only a rejected line can be regenerated (reject it with a note first).', { field: 'reviewStatus' })
+    const pool = primaryPool(req.payload)
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT id FROM payload_jobs WHERE task_slug = $1 AND input->>'retakeOf' = $2 AND completed_at IS NULL AND has_error IS NOT TRUE LIMIT 1`,
+      [GENERATE_AUDIO, file.id],
+    )
+    if (rows[0]) return error(409, 'This line is already being regenerated.', { jobId: rows[0].id })
+    const job = await req.payload.jobs.queue({
+      task: GENERATE_AUDIO,
+      input: {
+        node: idOf(file.node as Ref)!,
+        choice: idOf(file.choice as Ref) ?? null,
+        locale: file.languageCode!,
+        story: idOf(file.story as Ref) ?? null,
+        retakeOf: file.id,
+        speaker,
+        pace,
+      },
+      req,
+    })
+    return json(202, { jobId: String(job.id), audioFile: file.id, speaker, pace })
+  },
+})
