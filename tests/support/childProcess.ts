@@ -34,21 +34,21 @@ function runScriptOnce(script: string, args: string[], env: Record<string, strin
 export type ChildServer = { url: string; pid: number; output: () => string; stop: () => Promise<void> }
 
 /**
- * Starts tests/support/serveChild.ts with `env` added and waits for its URL. A child that exits 13
+ * Starts `script` (by default tests/support/serveChild.ts, the app) with `env` added and waits for its URL. A child that exits 13
  * before it is ready hit Node's ESM loader stall (see scripts/lib/runTypeScript.ts): started again.
  */
-export async function startChildServer(env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<ChildServer> {
+export async function startChildServer(env: Record<string, string | undefined>, timeoutMs = 90_000, script = 'tests/support/serveChild.ts'): Promise<ChildServer> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startChildServerOnce(env, timeoutMs)
+      return await startChildServerOnce(env, timeoutMs, script)
     } catch (err) {
       if (attempt >= 3 || !/exited with 13\b/.test((err as Error).message)) throw err
     }
   }
 }
 
-async function startChildServerOnce(env: Record<string, string | undefined>, timeoutMs: number): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/support/serveChild.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+async function startChildServerOnce(env: Record<string, string | undefined>, timeoutMs: number, script: string): Promise<ChildServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
