@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 
 import { settings } from '@/settings'
 
@@ -38,10 +39,15 @@ export function bodyLimitFor(path: string, contentType: string | undefined, limi
  * the limit answers 413 at once. Nothing is buffered here: bytes past the limit are dropped, and
  * the connection closes after the 413, so a 50 MB upload costs no memory. Whatever was already
  * reading the body sees it end early and answers into a response that is already decided
- * (ignored). Returns false when the request was refused.
+ * (ignored). Whenever a response is finished before its request body was (the 413, or a handler
+ * answering before it reads, like a 401), the connection closes gently (see `lingerThenClose`).
+ * Returns false when the request was refused.
  */
 export function limitRequestBody(req: IncomingMessage, res: ServerResponse, limit: number): boolean {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return true
+  res.once('finish', () => {
+    if (!req.complete) lingerThenClose(req.socket)
+  })
   const declared = req.headers['content-length']
   if (declared !== undefined && Number(declared) > limit) {
     refuse(req, res, limit)
@@ -80,19 +86,39 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void 
     })
     res.end(body)
   }
+  // From now on a destroy() by whoever reads the (cut) body waits for the answer to reach the client.
+  lingerThenClose(req.socket)
   // Whoever was handling the request answers into a response that is already decided.
   res.writeHead = (() => res) as ServerResponse['writeHead']
   res.setHeader = (() => res) as ServerResponse['setHeader']
   res.write = (() => true) as ServerResponse['write']
   res.end = (() => res) as ServerResponse['end']
-  // Lingering close: closing at once while the client is still sending makes the kernel answer its
-  // next bytes with a reset, and a reset can discard the 413 before the client reads it. So end our
-  // side once the answer is out, keep reading (and dropping) what still arrives for a moment, then close.
-  const socket = req.socket
-  socket.destroySoon = () => {
+}
+
+const LINGER_MS = 2_000
+const lingering = new WeakSet<Socket>()
+
+/**
+ * Lingering close, for a connection whose answer is out while the client may still be sending its
+ * body. Closing at once makes the kernel answer the client's next bytes (or the unread ones) with a
+ * reset, and a client busy writing meets the reset before it reads the answer: it sees
+ * `write ECONNRESET` instead of the 413 or 401 it was sent. So: end our side (the answer, then FIN),
+ * keep reading and dropping what still arrives for a moment, then close. Until then a `destroy()`
+ * from anyone behind us (Next destroys the response when the stream it pipes aborts; a handler may
+ * drop the request) lingers too, unless the client has already gone.
+ */
+function lingerThenClose(socket: Socket): void {
+  if (lingering.has(socket) || socket.destroyed) return
+  lingering.add(socket)
+  const destroyNow = socket.destroy.bind(socket)
+  const linger = (() => {
+    if (socket.destroyed || socket.readableEnded) return destroyNow()
     socket.end()
     socket.resume()
-    setTimeout(() => socket.destroy(), 2_000).unref()
-  }
-  res.once('finish', () => socket.destroySoon())
+    return socket
+  }) as Socket['destroy']
+  socket.destroySoon = linger as unknown as Socket['destroySoon']
+  socket.destroy = linger
+  linger()
+  setTimeout(() => destroyNow(), LINGER_MS).unref()
 }
