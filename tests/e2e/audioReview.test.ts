@@ -80,7 +80,8 @@ afterAll(async () => {
   }
 }, 120_000)
 
-const signedIn = (account: { email: string; password: string }, colorScheme: 'light' | 'dark') => signInAs(browser!, account, { baseURL: url(), colorScheme })
+const signedIn = (account: { email: string; password: string }, colorScheme: 'light' | 'dark', timezoneId?: string) =>
+  signInAs(browser!, account, { baseURL: url(), colorScheme, timezoneId })
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
@@ -146,6 +147,11 @@ describe('audio review screen', () => {
       page.on('console', (m) => {
         if (m.type() === 'error') problems.push(m.text())
       })
+      const pageErrors: string[] = []
+      page.on('pageerror', (e) => pageErrors.push(e.message))
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`)
+      })
       await page.goto(href!)
       await page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
       // Settled: hydrated, nothing more loading (until then React may still replace what it rendered).
@@ -156,6 +162,8 @@ describe('audio review screen', () => {
       expect(total).toBeGreaterThan(10)
       expect(await page.locator('[data-testid="review-line"][data-status="pending"]').count()).toBe(total)
       expect(await page.getByTestId('review-text').first().getAttribute('lang')).toBe('hi')
+      // What the server rendered is what React hydrated (a mismatch makes React render the view again).
+      expect(pageErrors).toEqual([])
       // Asked again while React may still replace the node the DevTools protocol was given.
       await page.getByTestId('review-text').first().scrollIntoViewIfNeeded()
       let fonts: Awaited<ReturnType<typeof platformFontsOf>> = []
@@ -213,11 +221,22 @@ describe('audio review screen', () => {
     } finally {
       await tamil.context.close()
     }
-    const editor = await signedIn(EDITOR, 'dark')
+    // An editor in India (the server's clock is UTC): the screen the server rendered is the one React
+    // keeps (no hydration error, no node replaced under the cursor), and times read in the editor's zone.
+    const editor = await signedIn(EDITOR, 'dark', 'Asia/Kolkata')
     try {
+      const pageErrors: string[] = []
+      editor.page.on('pageerror', (e) => pageErrors.push(e.message))
+      editor.page.on('console', (m) => void (m.type() === 'error' && pageErrors.push(m.text())))
       await editor.page.goto(`/admin/audio-review/${storyId}/hi`)
       await editor.page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
-      await editor.page.locator('[data-testid="review-line"][data-status="rejected"]').first().scrollIntoViewIfNeeded()
+      const rejected = editor.page.locator('[data-testid="review-line"][data-status="rejected"]').first()
+      await expect
+        .poll(() => rejected.locator('time').evaluate((t) => t.textContent === new Date(t.getAttribute('datetime')!).toLocaleString()), { timeout: 20_000 })
+        .toBe(true)
+      await editor.page.waitForLoadState('networkidle')
+      expect(pageErrors).toEqual([])
+      await rejected.scrollIntoViewIfNeeded()
       await shot(editor.page, 'e2e-audio-review-hi-dark.png')
     } finally {
       await editor.context.close()

@@ -34,6 +34,8 @@ export type SignInOptions = {
   baseURL: string
   colorScheme?: 'light' | 'dark'
   viewport?: { width: number; height: number }
+  /** The browser's time zone (IANA id; default the machine's). */
+  timezoneId?: string
 }
 
 /**
@@ -47,6 +49,7 @@ export async function signedIn(browser: Browser, account: { email: string; passw
     locale: 'en-IN',
     viewport: opts.viewport ?? { width: 1400, height: 1000 },
     colorScheme: opts.colorScheme ?? 'light',
+    timezoneId: opts.timezoneId,
   })
   await context.route((u) => u.hostname !== 'localhost', (route) => route.abort('blockedbyclient'))
   const res = await context.request.post('/api/editors/login', { data: { email: account.email, password: account.password } })

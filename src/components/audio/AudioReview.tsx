@@ -4,6 +4,7 @@ import { Button, Pill, toast } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { ReviewLine } from '@/audio/review'
+import { LocalTime } from '@/components/admin/LocalTime'
 
 type Props = {
   apiRoute: string
@@ -204,7 +205,10 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang, spe
 
   return (
     <div>
-      <p data-testid="audio-review-counts" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      {/* A div, not a p: Payload's Pill is a div, and a div inside a p is moved out of it by the HTML
+          parser, so the page React hydrates differs from the one it rendered (React error #418) and
+          React renders the whole view again, replacing every node under the reviewer's cursor. */}
+      <div data-testid="audio-review-counts" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', margin: '0 0 8px' }}>
         <Pill size="small" pillStyle="success">{counts.approved} approved</Pill>
         <Pill size="small" pillStyle="warning">{counts.pending} to review</Pill>
         <Pill size="small" pillStyle="error">{counts.rejected} rejected</Pill>
@@ -212,7 +216,7 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang, spe
         <span style={{ color: 'var(--theme-elevation-500)' }}>
           Keys: J/K or ↓/↑ move · Space or P play · {canReview ? 'A approve · R reject (Enter saves the note, Esc cancels)' : 'you may listen; reviewers decide'}
         </span>
-      </p>
+      </div>
       <p role="status" data-testid="audio-review-message" style={{ minHeight: '1.5em', margin: '0 0 8px' }}>
         {message}
       </p>
@@ -258,7 +262,11 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang, spe
                 {line.audio?.reviewedBy && (
                   <p style={{ margin: '4px 0 0', color: 'var(--theme-elevation-500)', fontSize: 12 }}>
                     {line.audio.status} by {line.audio.reviewedBy}
-                    {line.audio.reviewedAt ? `, ${new Date(line.audio.reviewedAt).toLocaleString('en-IN')}` : ''}
+                    {line.audio.reviewedAt ? (
+                      <>
+                        , <LocalTime iso={line.audio.reviewedAt} />
+                      </>
+                    ) : null}
                   </p>
                 )}
                 {rejecting === i && (
