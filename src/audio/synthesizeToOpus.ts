@@ -7,6 +7,7 @@ import type { PcmAudio, SynthesizeRequest, TtsProvider } from '@/audio/providers
 import { cuesFor, speechBounds, splitSentences, type Cue } from '@/domain/audio/cues'
 import type { LoudnessMeasurement } from '@/domain/audio/loudness'
 import { TtsError } from '@/domain/audio/ttsError'
+import { int16ToFloat } from '@/domain/audio/resample'
 
 export type OpusAudio = {
   /** Ogg/Opus file. */
@@ -90,7 +91,7 @@ function trimSilence(pcm: PcmAudio): PcmAudio {
   let peak = 0
   for (let i = 0; i < pcm.samples.length; i++) peak = Math.max(peak, Math.abs(pcm.samples[i]!))
   const threshold = (peak / 32768) * 10 ** (SPEECH_THRESHOLD_DB / 20)
-  const bounds = speechBounds(Float32Array.from(pcm.samples, (s) => s / 32768), threshold)
+  const bounds = speechBounds(int16ToFloat(pcm.samples), threshold)
   if (!bounds) return pcm
   return { samples: pcm.samples.slice(bounds.start, bounds.end), sampleRate: pcm.sampleRate }
 }

@@ -17,6 +17,7 @@ import {
   type LoudnessTarget,
   type NormalisationSettings,
 } from '@/domain/audio/loudness'
+import { int16ToFloat } from '@/domain/audio/resample'
 
 /** Encodes mono 16-bit PCM (the project's Ogg/Opus encoder). */
 export type Encode = (pcm: Int16Array, sampleRate: number) => Promise<Buffer>
@@ -61,10 +62,13 @@ export async function encodeNormalised(
   encode: Encode,
   target: LoudnessTarget = LOUDNESS_TARGET,
 ): Promise<NormalisedAudio> {
-  const raw = Float32Array.from(samples, (s) => s / 32768)
+  const raw = int16ToFloat(samples)
   const sourceLufs = measureIntegrated(raw, sampleRate)
   assertAudible({ integratedLufs: sourceLufs, truePeakDbtp: 0 })
   const input = compress(raw, sampleRate, compressorFor(sourceLufs))
+  // The gain search starts from the compressed line's own loudness (the compressor takes 1-3 LU off
+  // the source's): when the limiter has nothing to do, the first guess is the answer.
+  const inputLufs = measureIntegrated(input, sampleRate)
   const peaks = interSamplePeaks(input)
   const limiter = limiterOptionsFor(sampleRate)
   const render = async (settings: NormalisationSettings) => {
@@ -78,11 +82,14 @@ export async function encodeNormalised(
     const ceilingDb = plan.ceilingDb
     let gainDb: number
     try {
-      gainDb = solveGain((g) => measureIntegrated(applyGainAndLimit(input, { gainDb: g, ceilingDb }, limiter, peaks), sampleRate), sourceLufs, plan.aimLufs).gainDb
+      gainDb = solveGain((g) => measureIntegrated(applyGainAndLimit(input, { gainDb: g, ceilingDb }, limiter, peaks), sampleRate), inputLufs, plan.aimLufs).gainDb
     } catch (error) {
       if (attempts.length) break
       throw error
     }
+    // Encoding is deterministic: settings already tried (the gain capped at MAX_GAIN_DB while only
+    // the aim moved) would give the same file again.
+    if (attempts.some((a) => a.settings.gainDb === gainDb && a.settings.ceilingDb === ceilingDb)) break
     const attempt = await render({ gainDb, ceilingDb })
     attempts.push(attempt)
     const next = correction(plan, attempt.loudness, target)

@@ -43,7 +43,7 @@ export const FIRST_CEILING_MARGIN_DB = 2.5
  */
 export const FIRST_AIM_OFFSET_LU = 0.3
 /** Solve the PCM's loudness to this distance from the aim. */
-export const SOLVE_PRECISION_LU = 0.15
+export const SOLVE_PRECISION_LU = 0.2
 /** Integrated loudness below this is silence (BS.1770's absolute gate is -70 LUFS). */
 export const SILENCE_LUFS = -70
 /** More gain than this is not speech worth amplifying. */

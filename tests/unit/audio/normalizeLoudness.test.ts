@@ -46,6 +46,8 @@ describe('encodeNormalised', () => {
     // Out of target, and it says so (the measured loudness is what gets stored).
     expect(result.withinTarget).toBe(false)
     expect(result.loudness.integratedLufs).toBeLessThan(LOUDNESS_TARGET.integratedLufs - LOUDNESS_TARGET.toleranceLu)
-    expect(result.encodes).toBeGreaterThan(1)
+    // The limiter caps its loudness whatever the gain: a second attempt would have the same
+    // settings, hence the same bytes, so it is not encoded again.
+    expect(result.encodes).toBe(1)
   })
 })
