@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { staffUser } from '@/access/roles'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { loadStoryAudio } from '@/audio/jobs/storyAudio'
+import type { ReviewCounts } from '@/domain/audio/variants'
 import { compileBundle } from '@/domain/story/bundle'
 import type { StoryGraph } from '@/domain/story/graph'
 import { positionFromMetadata, type StudioPosition } from '@/domain/story/studioMap'
@@ -31,6 +32,8 @@ export type StudioData = {
   audio: Record<string, Partial<Record<LocaleCode, StudioAudioState>>>
   /** Audio rows per node (what a delete removes). */
   audioRows: Record<string, number>
+  /** Review states of `locale`'s current audio (the review screen's counts). */
+  audioReview: ReviewCounts
   user: { role: string; assignedLocales: string[] }
 }
 
@@ -71,6 +74,7 @@ async function loadStudio(req: PayloadRequest, id: string, locale: LocaleCode): 
     choices: Object.fromEntries(choices.docs.map((c) => [c.id, { updatedAt: c.updatedAt }])),
     audio,
     audioRows: rowsPerNode,
+    audioReview: plan.locales[0]?.review ?? { pending: 0, approved: 0, rejected: 0 },
     user: { role: user.role, assignedLocales: user.assignedLocales ?? [] },
   }
 }

@@ -3425,6 +3425,12 @@ export interface components {
                 estimatedCostInr: number;
                 locale: components["schemas"]["LocaleCode"];
                 nodes: number;
+                /** @description Of the lines done (current audio): waiting for review, approved, rejected. */
+                review: {
+                    pending: number;
+                    approved: number;
+                    rejected: number;
+                };
             }[];
             totals: {
                 done: number;

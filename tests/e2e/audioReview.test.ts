@@ -313,6 +313,70 @@ describe('regenerating a rejected line', () => {
   })
 })
 
+describe('review counts and where review is reached', () => {
+  it("should count each language's review states in the story's audio panel, and lead from the Studio and the translation workspace to that language's review", async () => {
+    const hindi = await login(HINDI)
+    const admin = await login(SEED_ADMIN)
+    expect((await fetch(url(`/api/editors/${hindi.id}`), { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `JWT ${admin.token}` }, body: JSON.stringify({ reviewer: true }) })).status).toBe(200)
+    type Review = { pending: number; approved: number; rejected: number }
+    const counts = async () =>
+      ((await (await fetch(url(`/api/stories/${storyId}/audio-status?locales=hi`), { headers: { authorization: `JWT ${editorToken}` } })).json()) as { locales: { done: number; review: Review }[] }).locales[0]!
+    // One decision of each kind at least, so every count is told apart from the others.
+    const files = ((await (await fetch(url(`/api/audio-files?where[story][equals]=${storyId}&where[languageCode][equals]=hi&depth=0&limit=0`), { headers: { authorization: `JWT ${editorToken}` } })).json()) as { docs: { id: string; reviewStatus: string }[] }).docs
+    const pending = files.filter((f) => f.reviewStatus === 'pending')
+    const decide = (id: string, body: Record<string, string>) => fetch(url(`/api/audio-files/${id}`), { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `JWT ${hindi.token}` }, body: JSON.stringify(body) })
+    expect((await decide(pending[0]!.id, { reviewStatus: 'approved' })).status).toBe(200)
+    expect((await decide(pending[1]!.id, { reviewStatus: 'rejected', reviewNote: 'धीमा करें' })).status).toBe(200)
+    const hi = await counts()
+    expect(hi.review.pending + hi.review.approved + hi.review.rejected).toBe(hi.done)
+    expect(hi.review.approved).toBeGreaterThanOrEqual(1)
+    expect(hi.review.rejected).toBeGreaterThanOrEqual(1)
+    expect(hi.review.pending).toBeGreaterThanOrEqual(1)
+    const label = `${hi.review.pending} to review · ${hi.review.approved} approved · ${hi.review.rejected} rejected`
+
+    const editor = await signedIn(EDITOR, 'light')
+    try {
+      await editor.page.goto(`/admin/collections/stories/${storyId}`)
+      const approved = editor.page.getByTestId('review-approved-hi')
+      await approved.waitFor({ timeout: 90_000 })
+      expect(await approved.textContent()).toBe(String(hi.review.approved))
+      expect(await editor.page.getByTestId('review-rejected-hi').textContent()).toBe(String(hi.review.rejected))
+      expect(await editor.page.getByTestId('review-pending-hi').textContent()).toBe(String(hi.review.pending))
+      await approved.scrollIntoViewIfNeeded()
+      await shot(editor.page, 'e2e-audio-panel-review-counts.png')
+    } finally {
+      await editor.context.close()
+    }
+
+    const { context, page } = await signedIn(HINDI, 'light')
+    try {
+      // The Studio, in Hindi: the summary links to the Hindi review with its counts.
+      await page.goto(`/admin/collections/stories/${storyId}/studio?locale=hi`)
+      const fromStudio = page.getByTestId('studio-audio-review-link')
+      await fromStudio.waitFor({ timeout: 90_000 })
+      expect(await fromStudio.getAttribute('href')).toBe(`/admin/audio-review/${storyId}/hi`)
+      expect(await fromStudio.textContent()).toContain(label)
+      await shot(page, 'e2e-studio-audio-review-link.png')
+      await fromStudio.click()
+      await page.waitForURL(`**/admin/audio-review/${storyId}/hi`, { timeout: 60_000 })
+      await page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
+      await expect.poll(() => page.getByTestId('audio-review-counts').textContent()).toContain(`${hi.review.approved} approved`)
+
+      // The translation workspace, in Hindi: the same.
+      await page.goto(`/admin/translate/${storyId}/hi`)
+      const fromWorkspace = page.getByTestId('workspace-audio-review-link')
+      await fromWorkspace.waitFor({ timeout: 60_000 })
+      expect(await fromWorkspace.textContent()).toContain(label)
+      await fromWorkspace.click()
+      await page.waitForURL(`**/admin/audio-review/${storyId}/hi`, { timeout: 60_000 })
+      await page.getByTestId('review-line').first().waitFor({ timeout: 60_000 })
+      expect(await page.locator('[data-testid="review-line"][data-status="rejected"]').count()).toBe(hi.review.rejected)
+    } finally {
+      await context.close()
+    }
+  })
+})
+
 describe('voice cast table', () => {
   it("should let an editor give a character its own voice in one language from the story's table", async () => {
     const { context, page } = await signedIn(EDITOR, 'light')

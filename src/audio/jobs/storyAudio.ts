@@ -59,7 +59,7 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
       sort: 'displayOrder',
     }),
     payload.find({ collection: SLUGS.storyChoices, where: byStory, ...common, locale: 'all', select: { node: true, choiceKey: true, textContent: true }, sort: 'choiceKey' }),
-    payload.find({ collection: SLUGS.audioFiles, where: byStory, ...common, select: { node: true, choice: true, languageCode: true, speakerId: true, contentKey: true, lineVoice: true } }),
+    payload.find({ collection: SLUGS.audioFiles, where: byStory, ...common, select: { node: true, choice: true, languageCode: true, speakerId: true, contentKey: true, lineVoice: true, reviewStatus: true } }),
     audioJobsOf(payload, storyId),
   ])
   const narrator = settings().audio.narratorSpeaker
@@ -92,7 +92,7 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
     })),
     locales: opts.locales ?? LOCALE_CODES,
     identity: providerIdentity(opts.provider),
-    rows: rows.docs.map((r) => ({ node: idOf(r.node as Ref) ?? '', choice: idOf(r.choice as Ref), languageCode: r.languageCode, speakerId: r.speakerId, contentKey: r.contentKey, lineVoice: r.lineVoice })),
+    rows: rows.docs.map((r) => ({ node: idOf(r.node as Ref) ?? '', choice: idOf(r.choice as Ref), languageCode: r.languageCode, speakerId: r.speakerId, contentKey: r.contentKey, lineVoice: r.lineVoice, reviewStatus: r.reviewStatus })),
     jobs,
     lexicon: await loadLexicon({ payload }),
   }

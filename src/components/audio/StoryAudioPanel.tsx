@@ -92,6 +92,9 @@ export function StoryAudioPanel() {
                 <th style={head} title="Audio exists but the text changed since">Outdated</th>
                 <th style={head} title="Nodes without their own text in this locale">No text</th>
                 <th style={head}>Chars to voice</th>
+                <th style={head} title="Voiced lines nobody has listened to yet">To review</th>
+                <th style={head}>Approved</th>
+                <th style={head} title="Rejected with a note: regenerate them from the review screen">Rejected</th>
                 <th style={head}>Review</th>
               </tr>
             </thead>
@@ -106,6 +109,13 @@ export function StoryAudioPanel() {
                   <td style={cell}>{l.outdated}</td>
                   <td style={cell}>{l.noText}</td>
                   <td style={cell}>{l.charsToVoice}</td>
+                  <td style={cell} data-testid={`review-pending-${l.locale}`}>{l.review.pending}</td>
+                  <td style={{ ...cell, color: l.review.approved ? 'var(--theme-success-500)' : undefined }} data-testid={`review-approved-${l.locale}`}>
+                    {l.review.approved}
+                  </td>
+                  <td style={{ ...cell, color: l.review.rejected ? 'var(--theme-error-500)' : undefined }} data-testid={`review-rejected-${l.locale}`}>
+                    {l.review.rejected}
+                  </td>
                   <td style={cell}>
                     {l.done > 0 ? <a href={`${config.routes.admin}/audio-review/${id}/${l.locale}`} aria-label={`Review ${l.locale} audio`}>Listen and review</a> : '—'}
                   </td>

@@ -692,6 +692,15 @@ function Studio({ storyId }: { storyId: string }) {
             Translation workspace ({getLocale(locale).label})
           </a>
         )}
+        {(!isTranslator || assigned.includes(locale)) && (
+          <a
+            href={`${config.routes.admin}/audio-review/${storyId}/${locale}`}
+            data-testid="studio-audio-review-link"
+            title="Listen to every voiced line of this language and approve, reject or regenerate it"
+          >
+            Audio review ({data.audioReview.pending} to review · {data.audioReview.approved} approved · {data.audioReview.rejected} rejected)
+          </a>
+        )}
       </div>
       {message && (
         <div className={`studio-message studio-message--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="studio-message">

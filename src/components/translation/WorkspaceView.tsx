@@ -6,6 +6,8 @@ import React from 'react'
 import { storyLocaleView } from '@/components/admin/storyLocaleView'
 
 import { mayPublish, mayReview, mayTranslate } from '@/access/translationAccess'
+import { loadStoryAudio } from '@/audio/jobs/storyAudio'
+import { audioProvider } from '@/audio/providers/audioProvider'
 import { bcp47Tag } from '@/domain/translation/tags'
 import { getLocale } from '@/locales'
 import { loadStoryTranslation, statusBody, translationRow } from '@/translation/service'
@@ -31,6 +33,8 @@ export async function WorkspaceView(props: AdminViewServerProps) {
   const row = await translationRow(req, storyId, locale)
   const body = statusBody(t, locale, row?.publicationState ?? 'draft', settings, machineTranslator() !== null)
   const story = await req.payload.findByID({ collection: 'stories', id: storyId, depth: 0, locale, fallbackLocale: false, req, overrideAccess: true, select: { translatorNotes: true, localeNotes: true } })
+  // The audio review of this language, with its counts (the review screen itself is one click away).
+  const review = (await loadStoryAudio(req.payload, storyId, { provider: audioProvider(), locales: [locale] })).plan.locales[0]?.review ?? { pending: 0, approved: 0, rejected: 0 }
   const notes = story.translatorNotes as React.ComponentProps<typeof RichText>['data'] | null | undefined
   const localeNotes = story.localeNotes as React.ComponentProps<typeof RichText>['data'] | null | undefined
   return template(
@@ -41,7 +45,10 @@ export async function WorkspaceView(props: AdminViewServerProps) {
       <p style={{ marginTop: 0, color: 'var(--theme-elevation-500)' }}>
         Translating from {body.sourceLocale ? getLocale(body.sourceLocale).label : '—'} ·{' '}
         <a href={`${adminRoute}/collections/stories/${storyId}?locale=${locale}`}>Story and notes</a> ·{' '}
-        <a href={`${adminRoute}/audio-review/${storyId}/${locale}`}>Audio review</a> · <a href={`${adminRoute}`}>All translations</a>
+        <a href={`${adminRoute}/audio-review/${storyId}/${locale}`} data-testid="workspace-audio-review-link">
+          Audio review ({review.pending} to review · {review.approved} approved · {review.rejected} rejected)
+        </a>{' '}
+        · <a href={`${adminRoute}`}>All translations</a>
       </p>
       <section style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16, marginBottom: 16 }}>
         <div style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '8px 12px' }}>

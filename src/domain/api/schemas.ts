@@ -205,7 +205,15 @@ export const storyAudioStatusSchema = z
   .object({
     story: z.object({ id: z.string(), slug: z.string() }),
     provider: z.object({ name: z.string(), model: z.string() }),
-    locales: z.array(audioCountsSchema.extend({ locale: localeCodeSchema, nodes: z.number() })),
+    locales: z.array(
+      audioCountsSchema.extend({
+        locale: localeCodeSchema,
+        nodes: z.number(),
+        review: z
+          .object({ pending: z.number(), approved: z.number(), rejected: z.number() })
+          .describe('Of the lines done (current audio): waiting for review, approved, rejected.'),
+      }),
+    ),
     totals: audioCountsSchema.extend({ nodes: z.number() }),
   })
 

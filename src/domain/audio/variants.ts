@@ -128,7 +128,19 @@ export function lineId(v: { node: string; choice?: string | null }): string {
 }
 
 type StoredLineVoice = { speaker?: string | null; pace?: number | null; take?: number | null } | null
-export type AudioRowRef = { node: string; choice?: string | null; languageCode: string; speakerId: string; contentKey: string | null | undefined; lineVoice?: StoredLineVoice }
+export type AudioRowRef = {
+  node: string
+  choice?: string | null
+  languageCode: string
+  speakerId: string
+  contentKey: string | null | undefined
+  lineVoice?: StoredLineVoice
+  /** Its review state (pending when absent). */
+  reviewStatus?: string | null
+}
+
+/** Review states of a locale's current audio (lines done), as the review screen counts them. */
+export type ReviewCounts = { pending: number; approved: number; rejected: number }
 
 /** Per line and locale (`lineId|locale`), the line voice its rows carry (the latest take). */
 export function lineVoices(rows: readonly { node: string; choice?: string | null; languageCode: string; lineVoice?: StoredLineVoice }[]): Map<string, LineVoice> {
@@ -172,6 +184,8 @@ export type LocaleSummary = {
   outdated: number
   /** Characters still to be voiced (distinct content, not reusable from existing audio). */
   charsToVoice: number
+  /** Of the lines done: how many wait for review, were approved, were rejected. */
+  review: ReviewCounts
   /** First few failure messages. */
   errors: { node: string; message: string }[]
 }
@@ -228,7 +242,19 @@ export function planAudio(input: PlanInput): Plan {
   const items: PlanItem[] = []
   const summaries: LocaleSummary[] = []
   for (const locale of input.locales) {
-    const summary: LocaleSummary = { locale, nodes: input.nodes.length, noText: 0, done: 0, queued: 0, failed: 0, missing: 0, outdated: 0, charsToVoice: 0, errors: [] }
+    const summary: LocaleSummary = {
+      locale,
+      nodes: input.nodes.length,
+      noText: 0,
+      done: 0,
+      queued: 0,
+      failed: 0,
+      missing: 0,
+      outdated: 0,
+      charsToVoice: 0,
+      review: { pending: 0, approved: 0, rejected: 0 },
+      errors: [],
+    }
     const voicedKeys = new Set<string>()
     const lexicon = compileLexicon(input.lexicon ?? [], locale)
     for (const line of linesOf(input)) {
@@ -239,7 +265,12 @@ export function planAudio(input: PlanInput): Plan {
         continue
       }
       const rows = rowsByVariant.get(variantName(variant)) ?? []
-      const isDone = rows.some((r) => r.contentKey === variant.contentKey)
+      const current = rows.find((r) => r.contentKey === variant.contentKey)
+      const isDone = !!current
+      if (current) {
+        const status = current.reviewStatus === 'approved' || current.reviewStatus === 'rejected' ? current.reviewStatus : 'pending'
+        summary.review[status]++
+      }
       const job = latestJob.get(`${lineId(variant)}|${locale}`)
       const state: VariantState = isDone ? 'done' : job && isPending(job) ? 'queued' : job?.state === 'failed' ? 'failed' : 'missing'
       const outdated = !isDone && rows.length > 0

@@ -263,3 +263,21 @@ describe('a line voice (a rejected line regenerated alone)', () => {
     expect(currentAudio({ nodes: edited.nodes, rows, identity }).get('a')).toBeUndefined()
   })
 })
+
+describe('review counts in the plan', () => {
+  it('should count the review states of each locale’s current audio only', () => {
+    const key = (node: string, locale: string, text: string, speaker: string) => variantFor({ node, locale, text, speaker }, identity)!.contentKey
+    const rows = [
+      { node: 'a', languageCode: 'en', speakerId: 'meera', contentKey: key('a', 'en', 'Once upon a time', 'meera'), reviewStatus: 'approved' },
+      { node: 'b', languageCode: 'en', speakerId: 'arvind', contentKey: key('b', 'en', 'The crow drinks.', 'arvind'), reviewStatus: 'rejected' },
+      { node: 'a', languageCode: 'hi', speakerId: 'meera', contentKey: key('a', 'hi', 'एक समय की बात है', 'meera') },
+      // Outdated audio (made from older text) is not counted: it is not what a listener hears.
+      { node: 'b', languageCode: 'hi', speakerId: 'arvind', contentKey: 'old', reviewStatus: 'approved' },
+    ]
+    const { locales } = planAudio(input({ rows }))
+    expect(locales.map((l) => [l.locale, l.review])).toEqual([
+      ['en', { pending: 0, approved: 1, rejected: 1 }],
+      ['hi', { pending: 1, approved: 0, rejected: 0 }],
+    ])
+  })
+})
