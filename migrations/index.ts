@@ -13,6 +13,7 @@ import * as migration_20261130_134515_spoken_choices from './20261130_134515_spo
 import * as migration_20261130_160000_audio_synthesis_spool from './20261130_160000_audio_synthesis_spool';
 import * as migration_20261130_161651_audio_review_voice_cast from './20261130_161651_audio_review_voice_cast';
 import * as migration_20261130_183636_audio_line_voice from './20261130_183636_audio_line_voice';
+import * as migration_20261130_190028_provider_dictionaries from './20261130_190028_provider_dictionaries';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261130_183636_audio_line_voice.up,
     down: migration_20261130_183636_audio_line_voice.down,
-    name: '20261130_183636_audio_line_voice'
+    name: '20261130_183636_audio_line_voice',
+  },
+  {
+    up: migration_20261130_190028_provider_dictionaries.up,
+    down: migration_20261130_190028_provider_dictionaries.down,
+    name: '20261130_190028_provider_dictionaries'
   },
 ];

@@ -19,6 +19,8 @@ export const LOCK = {
   migrations: 0x6175_0004,
   /** One synthesis per content key: variants sharing it (and racing workers) voice it once. */
   content: 0x6175_0005,
+  /** One sync of a provider's pronunciation dictionary at a time. */
+  dictionary: 0x6175_0006,
 } as const
 
 /** Takes a transaction-scoped advisory lock on `name` in namespace `ns` (released at commit/rollback). */

@@ -11,6 +11,17 @@
  * over the model's limit, a parameter the model does not support). Success answers
  * `{ request_id, audios: [base64 WAV] }`: a 16-bit mono tone whose length grows with the text
  * (60 ms a character by default) and whose pitch depends on the speaker.
+ *
+ * Pronunciation dictionaries, as documented (docs.sarvam.ai/api-reference-docs/pronunciation-dictionary
+ * and the SDK's `pronunciationDictionary` client): `POST /text-to-speech/pronunciation-dictionary`
+ * (multipart, field `file`: a JSON object whose `pronunciations` maps language codes to
+ * `{ word: spoken }`) answers `{ dictionary_id }`; `PUT …?dict_id=` (same file: the words sent are
+ * added or changed, the others stay) answers `{ dictionary_id, updated_pronunciations }`; `DELETE
+ * …?dict_id=` answers `{ success, message }`; `GET …/{dict_id}` answers `{ pronunciations }`; `GET …`
+ * answers `{ dictionary_count, dictionaries }`. Limits: 10 dictionaries per key, 100 words per
+ * dictionary, 1 MB file (413). An unknown dictionary is 404. Text-to-speech takes `dict_id` with
+ * bulbul:v3 only (400 otherwise, 404 unknown); its words for the request's language replace exact
+ * whole-word matches before synthesis, so the tone's length follows the replaced text.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -62,6 +73,8 @@ export type RecordedRequest = {
 export type FakeSarvam = {
   url: string
   requests: RecordedRequest[]
+  /** The dictionaries stored, by id (what the API's GET would answer). */
+  dictionaries: Map<string, Record<string, Record<string, string>>>
   /** The next `n` requests (after the key check) answer `status`; 429s carry Retry-After. */
   failNext(status: number, n: number, retryAfter?: number): void
   /** The next `n` successful requests return audio that is not a WAV. */
@@ -91,8 +104,9 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
   const requests: RecordedRequest[] = []
   const script: Scripted[] = []
   const delays: number[] = []
+  const dictionaries: Dictionaries = new Map()
   const server = createServer((req, res) => {
-    handle(req, res, { requests, script, delays, apiKey: options.apiKey, secondsPerChar: options.secondsPerChar ?? FAKE_SARVAM_SECONDS_PER_CHAR }).catch((error: unknown) => {
+    handle(req, res, { requests, script, delays, dictionaries, apiKey: options.apiKey, secondsPerChar: options.secondsPerChar ?? FAKE_SARVAM_SECONDS_PER_CHAR }).catch((error: unknown) => {
       sendError(res, 500, 'internal_server_error', `fake server bug: ${String(error)}`)
     })
   })
@@ -101,6 +115,7 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    dictionaries,
     failNext(status, n, retryAfter) {
       for (let i = 0; i < n; i++) script.push({ kind: 'status', status, retryAfter })
     },
@@ -123,7 +138,13 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
   }
 }
 
-type State = { requests: RecordedRequest[]; script: Scripted[]; delays: number[]; apiKey?: string; secondsPerChar: number }
+type Dictionaries = Map<string, Record<string, Record<string, string>>>
+type State = { requests: RecordedRequest[]; script: Scripted[]; delays: number[]; dictionaries: Dictionaries; apiKey?: string; secondsPerChar: number }
+
+const DICTIONARY_PATH = '/text-to-speech/pronunciation-dictionary'
+const MAX_DICTIONARIES = 10
+const MAX_DICTIONARY_WORDS = 100
+const MAX_DICTIONARY_FILE_BYTES = 1024 * 1024
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: State): Promise<void> {
   const raw = await readBody(req)
@@ -138,15 +159,21 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body))
   }
   try {
-    if (req.method !== 'POST' || (req.url !== '/text-to-speech' && req.url !== '/translate')) throw new HttpError(404, 'not_found_error', `No route ${req.method} ${req.url}`)
+    const url = new URL(req.url ?? '/', 'http://fake')
+    const dictionaryRoute = url.pathname === DICTIONARY_PATH || url.pathname.startsWith(`${DICTIONARY_PATH}/`)
+    if (!dictionaryRoute && (req.method !== 'POST' || (req.url !== '/text-to-speech' && req.url !== '/translate'))) throw new HttpError(404, 'not_found_error', `No route ${req.method} ${req.url}`)
     const key = req.headers['api-subscription-key']
     if (typeof key !== 'string' || key === '' || (state.apiKey !== undefined && key !== state.apiKey)) {
       throw new HttpError(403, 'invalid_api_key_error', 'Invalid API key or subscription key')
     }
     const scripted = state.script[0]?.kind === 'status' ? state.script.shift() : undefined
     if (scripted?.kind === 'status') return sendScripted(send, scripted)
+    if (dictionaryRoute) {
+      const answer = await dictionaryRequest(req, url, raw, state.dictionaries)
+      return send(200, answer)
+    }
     if (req.url === '/translate') return send(200, translate(record.body))
-    const texts = validate(record.body)
+    const texts = validate(record.body, state.dictionaries)
     const malformed = state.script[0]?.kind === 'malformed' ? state.script.shift() : undefined
     const audios = malformed ? ['bm90IGEgd2F2ZQ=='] : texts.texts.map((t) => toneWav(t, texts.speaker, texts.rate, state.secondsPerChar).toString('base64'))
     send(200, { request_id: requestId(), audios })
@@ -200,9 +227,91 @@ function translate(body: unknown): { request_id: string; translated_text: string
   return { request_id: requestId(), translated_text: `[${target} ${mode}${script}] ${b.input}`, source_language_code: source === 'auto' ? 'en-IN' : source }
 }
 
+/**
+ * The pronunciation dictionary routes (see the header). The multipart body is parsed by the
+ * platform's own `Request.formData()`, as a real multipart parser would.
+ */
+async function dictionaryRequest(req: IncomingMessage, url: URL, raw: string, dictionaries: Dictionaries): Promise<unknown> {
+  const schema = (message: string) => new HttpError(422, 'invalid_request_error', message)
+  const notFound = (id: string) => new HttpError(404, 'not_found_error', `Pronunciation dictionary '${id}' not found`)
+  const idParam = () => {
+    const id = url.searchParams.get('dict_id')
+    if (!id) throw schema('dict_id is required (query parameter)')
+    return id
+  }
+  const wordCount = (p: Record<string, Record<string, string>>) => Object.values(p).reduce((n, block) => n + Object.keys(block).length, 0)
+  if (url.pathname !== DICTIONARY_PATH) {
+    if (req.method !== 'GET') throw new HttpError(405, 'invalid_request_error', 'Method Not Allowed')
+    const id = decodeURIComponent(url.pathname.slice(DICTIONARY_PATH.length + 1))
+    const dictionary = dictionaries.get(id)
+    if (!dictionary) throw notFound(id)
+    return { pronunciations: dictionary }
+  }
+  if (req.method === 'GET') return { dictionary_count: dictionaries.size, dictionaries: [...dictionaries.keys()] }
+  if (req.method === 'DELETE') {
+    const id = idParam()
+    if (!dictionaries.delete(id)) throw notFound(id)
+    return { success: true, message: `Dictionary '${id}' deleted successfully` }
+  }
+  if (req.method !== 'POST' && req.method !== 'PUT') throw new HttpError(405, 'invalid_request_error', 'Method Not Allowed')
+  const id = req.method === 'PUT' ? idParam() : null
+  if (id && !dictionaries.has(id)) throw notFound(id)
+  const pronunciations = await uploadedPronunciations(req, raw)
+  if (id) {
+    const merged = structuredClone(dictionaries.get(id)!)
+    for (const [language, block] of Object.entries(pronunciations)) Object.assign((merged[language] ??= {}), block)
+    if (wordCount(merged) > MAX_DICTIONARY_WORDS) throw new HttpError(400, 'invalid_request_error', `A dictionary holds at most ${MAX_DICTIONARY_WORDS} words`)
+    dictionaries.set(id, merged)
+    return { dictionary_id: id, updated_pronunciations: merged }
+  }
+  if (wordCount(pronunciations) > MAX_DICTIONARY_WORDS) throw new HttpError(400, 'invalid_request_error', `A dictionary holds at most ${MAX_DICTIONARY_WORDS} words`)
+  if (dictionaries.size >= MAX_DICTIONARIES) throw new HttpError(400, 'invalid_request_error', `At most ${MAX_DICTIONARIES} dictionaries per user: delete one first`)
+  const created = `p_${randomUUID().replace(/-/g, '').slice(0, 8)}`
+  dictionaries.set(created, pronunciations)
+  return { dictionary_id: created }
+}
+
+/** The `file` of a multipart upload: `{ pronunciations: { <language code>: { <word>: <spoken> } } }`, checked. */
+async function uploadedPronunciations(req: IncomingMessage, raw: string): Promise<Record<string, Record<string, string>>> {
+  const schema = (message: string) => new HttpError(422, 'invalid_request_error', message)
+  const bad = (message: string) => new HttpError(400, 'invalid_request_error', message)
+  const type = String(req.headers['content-type'] ?? '')
+  if (!type.startsWith('multipart/form-data')) throw schema('The body must be multipart/form-data with a file field')
+  if (Buffer.byteLength(raw) > MAX_DICTIONARY_FILE_BYTES + 4096) throw new HttpError(413, 'content_too_large_error', 'The file is larger than 1 MB')
+  const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData()
+  const file = form.get('file')
+  if (!file || typeof file === 'string') throw schema('file is required')
+  if (file.size > MAX_DICTIONARY_FILE_BYTES) throw new HttpError(413, 'content_too_large_error', 'The file is larger than 1 MB')
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(await file.text())
+  } catch {
+    throw bad('The file is not valid JSON')
+  }
+  const pronunciations = (parsed as { pronunciations?: unknown } | null)?.pronunciations
+  if (!pronunciations || typeof pronunciations !== 'object' || Array.isArray(pronunciations)) throw bad('The file must hold an object with a "pronunciations" key')
+  for (const [language, block] of Object.entries(pronunciations)) {
+    if (!LANGUAGES.includes(language)) throw bad(`Unknown language code ${JSON.stringify(language)}; valid: ${LANGUAGES.join(', ')}`)
+    if (!block || typeof block !== 'object' || Array.isArray(block) || Object.entries(block).some(([w, p]) => w.trim() === '' || typeof p !== 'string' || p.trim() === '')) {
+      throw bad(`pronunciations.${language} must map words to non-empty pronunciations`)
+    }
+  }
+  return pronunciations as Record<string, Record<string, string>>
+}
+
+/** Replaces whole-word exact matches of the dictionary's words (longest first), as the engine does before synthesis. */
+function applyDictionary(text: string, block: Record<string, string> | undefined): string {
+  if (!block) return text
+  const words = Object.keys(block).sort((a, b) => b.length - a.length)
+  if (!words.length) return text
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu')
+  return text.normalize('NFC').replace(pattern, (w) => block[w] ?? w)
+}
+
 type Valid = { texts: string[]; speaker: string; rate: number }
 
-function validate(body: unknown): Valid {
+function validate(body: unknown, dictionaries: Dictionaries): Valid {
   const schema = (message: string) => new HttpError(422, 'invalid_request_error', message)
   const conflict = (message: string) => new HttpError(400, 'invalid_request_error', message)
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw schema('Request body must be a JSON object')
@@ -224,6 +333,13 @@ function validate(body: unknown): Valid {
   const rate = b.speech_sample_rate === undefined ? 24000 : Number(b.speech_sample_rate)
   if (!rules.rates.includes(rate)) throw schema(`speech_sample_rate must be one of ${rules.rates.join(', ')} for ${model}`)
   if (b.output_audio_codec !== undefined && b.output_audio_codec !== 'wav') throw conflict('This fake only produces output_audio_codec "wav"')
+  if (b.dict_id !== undefined) {
+    if (typeof b.dict_id !== 'string' || b.dict_id === '') throw schema('dict_id must be a string')
+    if (model !== 'bulbul:v3') throw conflict(`dict_id is supported for bulbul:v3 only, not ${model}`)
+    const dictionary = dictionaries.get(b.dict_id)
+    if (!dictionary) throw new HttpError(404, 'not_found_error', `Pronunciation dictionary '${b.dict_id}' not found`)
+    return { texts: texts.map((t) => applyDictionary(t, dictionary[language])), speaker, rate }
+  }
   return { texts, speaker, rate }
 }
 

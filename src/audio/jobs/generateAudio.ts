@@ -14,6 +14,8 @@ import { audioObjectKey } from '@/domain/audio/objectKey'
 import type { Cue } from '@/domain/audio/cues'
 import { compileLexicon } from '@/domain/audio/lexicon'
 import { loadLexicon } from '@/audio/lexicon'
+import { syncedDictionary } from '@/audio/pronunciationDictionary'
+import { dictionaryFits } from '@/domain/audio/pronunciationDictionary'
 import { lineVoiceOfRow, variantFor, variantName, type LineVoice, type Variant } from '@/domain/audio/variants'
 import { castSpeaker } from '@/domain/audio/speakers'
 import { isLocale } from '@/locales'
@@ -204,7 +206,7 @@ async function voiceLocked(payload: Payload, variant: Variant, rows: AudioFile[]
           truePeakDbtp: donor.truePeakDbtp ?? null,
           cues: (donor.cues as Cue[] | null | undefined) ?? null,
         }
-      : ((await spooled(payload, variant)) ?? (await synthesize(deps.provider, variant)))
+      : ((await spooled(payload, variant)) ?? (await synthesize(payload, deps.provider, variant)))
     try {
       const { id, deletedObjects, created } = await saveVariant(payload, deps, variant, rows, media)
       if (media.spooled) {
@@ -250,10 +252,19 @@ class DonorObjectMissing extends Error {}
 
 const round2 = (x: number) => Math.round(x * 100) / 100
 
-async function synthesize(provider: TtsProvider, variant: Variant): Promise<Media> {
+/**
+ * Voices a variant. For a model with a pronunciation dictionary (Sarvam bulbul:v3) the dictionary
+ * is synced with the lexicon first, and a line it fits is sent as written with the dictionary's id
+ * (the engine applies the words); any other line, and every other model, gets its text rewritten.
+ */
+async function synthesize(payload: Payload, provider: TtsProvider, variant: Variant): Promise<Media> {
+  const dictionary = provider.dictionary ? await syncedDictionary(payload, provider) : null
+  const block = dictionary?.pronunciations[provider.dictionary!.languageOf(variant.locale)]
+  const viaDictionary = !!dictionary && dictionaryFits(variant.sentences, block)
   const audio = await synthesizeToOpus(provider, {
     text: variant.text,
-    sentences: variant.sentences,
+    sentences: viaDictionary ? variant.sentences.map((s) => ({ text: s.text, spoken: s.text })) : variant.sentences,
+    ...(viaDictionary ? { dictionaryId: dictionary.id } : {}),
     locale: variant.locale,
     speaker: variant.speaker,
     ...(variant.pace !== null ? { settings: { pace: variant.pace } } : {}),

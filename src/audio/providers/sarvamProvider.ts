@@ -4,7 +4,8 @@ import { TtsError } from '@/domain/audio/ttsError'
 import { TokenBucket, realSleep, type Clock, type Sleep } from '@/audio/providers/rateLimit'
 import { RetriesExhausted, parseRetryAfter, withRetries, type Failure } from '@/audio/providers/retry'
 import { DEFAULT_SARVAM_MODEL, resolveSarvamSpeaker, speakersFor, type SarvamModel } from '@/domain/audio/speakers'
-import type { PcmAudio, SynthesisResult, SynthesizeRequest, TtsProvider, VoiceSettings } from '@/audio/providers/types'
+import type { PcmAudio, ProviderDictionary, SynthesisResult, SynthesizeRequest, TtsProvider, VoiceSettings } from '@/audio/providers/types'
+import type { Pronunciations } from '@/domain/audio/pronunciationDictionary'
 import { assertSpeakable, countChars } from '@/audio/providers/assertSpeakable'
 import { concatPcm, parseWav } from '@/audio/codec/wav'
 import { splitText } from '@/domain/audio/splitText'
@@ -21,6 +22,11 @@ export const SARVAM_MODEL_SPECS: Readonly<Record<SarvamModel, ModelSpec>> = {
   'bulbul:v2': { maxChars: 1500, settings: { pitch: [-0.75, 0.75], pace: [0.3, 3], loudness: [0.3, 3] } },
   'bulbul:v3': { maxChars: 2500, settings: { pace: [0.5, 2], temperature: [0.01, 2] } },
 }
+
+/** Models that take a pronunciation dictionary (`dict_id`), per the SDK's documentation. */
+export const SARVAM_DICTIONARY_MODELS: readonly SarvamModel[] = ['bulbul:v3']
+/** Words one Sarvam dictionary holds (documented limit: 100 words, 10 dictionaries per user). */
+export const SARVAM_DICTIONARY_MAX_WORDS = 100
 
 export type SarvamProviderOptions = {
   apiKey: string
@@ -64,6 +70,67 @@ export function createSarvamProvider(options: SarvamProviderOptions): TtsProvide
     languages: LOCALE_CODES,
     speakers: () => speakersFor(model),
     synthesize: (request) => synthesize(request),
+    ...(SARVAM_DICTIONARY_MODELS.includes(model) ? { dictionary: pronunciationDictionary() } : {}),
+  }
+
+  /**
+   * Sarvam's pronunciation dictionaries (bulbul:v3 only) through the SDK's `pronunciationDictionary`
+   * client: create (`POST /text-to-speech/pronunciation-dictionary`, a JSON file), update (`PUT
+   * …?dict_id=`, words added or changed), delete (`DELETE …?dict_id=`). Same rate limit and retry
+   * policy as speech requests.
+   */
+  function pronunciationDictionary(): ProviderDictionary {
+    const file = (pronunciations: Pronunciations) => ({
+      data: Buffer.from(JSON.stringify({ pronunciations })),
+      filename: 'pronunciations.json',
+      contentType: 'application/json',
+    })
+    const missing = (error: unknown) => error instanceof TtsError && error.status === 404
+    return {
+      maxWords: SARVAM_DICTIONARY_MAX_WORDS,
+      languageOf: (locale) => getLocale(locale).sarvam,
+      create: async (pronunciations) => {
+        const created = await dictionaryRequest('create', () => client.pronunciationDictionary.create({ file: file(pronunciations) }, { maxRetries: 0 }))
+        if (typeof created?.dictionary_id !== 'string' || created.dictionary_id === '') {
+          throw new TtsError('MALFORMED_AUDIO', 'Sarvam pronunciation dictionary create returned no dictionary_id')
+        }
+        return created.dictionary_id
+      },
+      update: async (id, pronunciations) => {
+        try {
+          await dictionaryRequest(`update ${id}`, () => client.pronunciationDictionary.update({ dict_id: id, file: file(pronunciations) }, { maxRetries: 0 }))
+          return true
+        } catch (error) {
+          if (missing(error)) return false
+          throw error
+        }
+      },
+      remove: async (id) => {
+        try {
+          await dictionaryRequest(`delete ${id}`, () => client.pronunciationDictionary.delete({ dict_id: id }, { maxRetries: 0 }))
+          return true
+        } catch (error) {
+          if (missing(error)) return false
+          throw error
+        }
+      },
+    }
+  }
+
+  async function dictionaryRequest<T>(what: string, send: () => Promise<T>): Promise<T> {
+    const label = `Sarvam pronunciation dictionary ${what}`
+    try {
+      const { value } = await withRetries(send, {
+        maxAttempts: options.maxAttempts ?? 5,
+        sleep,
+        random: options.random,
+        beforeAttempt: () => bucket.take(),
+        classify: (error) => classifySarvamError(error, options.now?.() ?? Date.now()),
+      })
+      return value
+    } catch (error) {
+      throw toTtsError(error, label)
+    }
   }
 
   async function synthesize(request: SynthesizeRequest): Promise<SynthesisResult> {
@@ -77,6 +144,8 @@ export function createSarvamProvider(options: SarvamProviderOptions): TtsProvide
       ...modelSettings(model, request.settings ?? {}),
       // v2 only: normalise numbers and English words; v3 always does.
       ...(model === 'bulbul:v2' ? { enable_preprocessing: true } : {}),
+      // The lexicon as Sarvam's own pronunciation dictionary (v3): the engine replaces the words.
+      ...(request.dictionaryId && SARVAM_DICTIONARY_MODELS.includes(model) ? { dict_id: request.dictionaryId } : {}),
     }
     const chunks = splitText(request.text, spec.maxChars)
     const parts: PcmAudio[] = []

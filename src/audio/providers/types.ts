@@ -1,3 +1,4 @@
+import type { Pronunciations } from '@/domain/audio/pronunciationDictionary'
 import type { LocaleCode } from '@/locales'
 
 /** Mono 16-bit PCM. Providers return PCM, not WAV, so chunks join and encode without re-parsing. */
@@ -27,6 +28,8 @@ export type SynthesizeRequest = {
   /** A character's spec speaker (`meera`, `arvind`, ...) or a voice name of the provider's model. */
   speaker: string
   settings?: VoiceSettings
+  /** The provider's pronunciation dictionary to apply (see `TtsProvider.dictionary`). */
+  dictionaryId?: string
   /** Stops before the next engine request (and stops retrying) once aborted. */
   signal?: AbortSignal
 }
@@ -40,6 +43,24 @@ export type SynthesisResult = {
   /** Characters of the line voiced, as a paid provider bills them: Unicode code points, without
    * the whitespace trimmed at chunk boundaries. */
   chars: number
+}
+
+/**
+ * A pronunciation dictionary kept on the provider's side (Sarvam bulbul:v3): words and how to say
+ * them per provider language, applied by the engine to requests naming its id. Synced from the
+ * lexicon by src/audio/pronunciationDictionary.ts.
+ */
+export interface ProviderDictionary {
+  /** Most words (language, word pairs) one dictionary holds. */
+  readonly maxWords: number
+  /** The provider language a locale is voiced in (the dictionary's block for it). */
+  languageOf(locale: LocaleCode): string
+  /** Uploads a new dictionary; its id. */
+  create(pronunciations: Pronunciations): Promise<string>
+  /** Adds or changes words (the others stay); false when no such dictionary exists. */
+  update(id: string, pronunciations: Pronunciations): Promise<boolean>
+  /** Deletes it; false when no such dictionary existed. */
+  remove(id: string): Promise<boolean>
 }
 
 export type ProviderName = 'sarvam' | 'local'
@@ -58,4 +79,6 @@ export interface TtsProvider {
    * a locale or speaker the provider does not have, invalid settings, or a failed engine.
    */
   synthesize(request: SynthesizeRequest): Promise<SynthesisResult>
+  /** The provider's pronunciation dictionaries, for models that have them (else the lexicon rewrites text). */
+  readonly dictionary?: ProviderDictionary
 }
