@@ -342,7 +342,7 @@ describe('review counts and where review is reached', () => {
       expect(await approved.textContent()).toBe(String(hi.review.approved))
       expect(await editor.page.getByTestId('review-rejected-hi').textContent()).toBe(String(hi.review.rejected))
       expect(await editor.page.getByTestId('review-pending-hi').textContent()).toBe(String(hi.review.pending))
-      await approved.scrollIntoViewIfNeeded()
+      await approved.evaluate((el) => el.scrollIntoView({ block: 'center' }))
       await shot(editor.page, 'e2e-audio-panel-review-counts.png')
     } finally {
       await editor.context.close()
