@@ -278,6 +278,8 @@ describe('regenerating a rejected line', () => {
       expect(await page.getByTestId('regenerate').count()).toBe(await page.locator('[data-testid="review-line"][data-status="rejected"]').count())
       await row.getByTestId('regenerate-speaker').selectOption(speaker)
       await row.getByTestId('regenerate-pace').fill('0.8')
+      await row.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot(page, 'e2e-audio-regenerate-form.png')
       await row.getByRole('button', { name: 'Regenerate' }).click()
       await expect.poll(() => page.getByTestId('audio-review-message').textContent(), { timeout: 20_000 }).toContain('Regenerating line')
       await row.getByTestId('regenerating').waitFor({ timeout: 10_000 })
