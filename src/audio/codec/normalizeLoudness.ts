@@ -8,8 +8,7 @@ import {
   compress,
   compressorFor,
   correction,
-  FIRST_AIM_OFFSET_LU,
-  FIRST_CEILING_MARGIN_DB,
+  firstPlan,
   LOUDNESS_TARGET,
   limiterOptionsFor,
   solveGain,
@@ -76,13 +75,28 @@ export async function encodeNormalised(
     const decoded = await decodeOggOpus(bytes)
     return { bytes, settings, loudness: measureLoudness(decoded.samples, decoded.sampleRate) }
   }
-  let plan = { ceilingDb: target.truePeakDbtp - FIRST_CEILING_MARGIN_DB, aimLufs: target.integratedLufs + FIRST_AIM_OFFSET_LU }
+  const solveFor = (p: { ceilingDb: number; aimLufs: number }) =>
+    solveGain((g) => measureIntegrated(applyGainAndLimit(input, { gainDb: g, ceilingDb: p.ceilingDb }, limiter, peaks), sampleRate), inputLufs, p.aimLufs).gainDb
+  let plan = firstPlan(target)
+  let solved: number | undefined
+  try {
+    solved = solveFor(plan)
+    // Heavily limited at that gain: start lower (a cheaper correction than a second encode).
+    const heavy = firstPlan(target, peakDb(peaks) + solved - plan.ceilingDb)
+    if (heavy.ceilingDb !== plan.ceilingDb) {
+      plan = heavy
+      solved = undefined
+    }
+  } catch {
+    // Not reachable at the default plan: the loop below tries (and reports) it.
+  }
   const attempts: Awaited<ReturnType<typeof render>>[] = []
   for (let n = 1; n <= MAX_ENCODES; n++) {
     const ceilingDb = plan.ceilingDb
     let gainDb: number
     try {
-      gainDb = solveGain((g) => measureIntegrated(applyGainAndLimit(input, { gainDb: g, ceilingDb }, limiter, peaks), sampleRate), inputLufs, plan.aimLufs).gainDb
+      gainDb = solved ?? solveFor(plan)
+      solved = undefined
     } catch (error) {
       if (attempts.length) break
       throw error
@@ -115,6 +129,12 @@ export async function encodeNormalised(
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
+
+function peakDb(peaks: Float32Array): number {
+  let max = 0
+  for (let i = 0; i < peaks.length; i++) if (peaks[i]! > max) max = peaks[i]!
+  return 20 * Math.log10(max)
+}
 
 const fmt = (m: LoudnessMeasurement) => `${m.integratedLufs.toFixed(2)} LUFS, ${m.truePeakDbtp.toFixed(2)} dBTP`
 

@@ -18,15 +18,23 @@ export function resampleToFloat(samples: Int16Array, from: number, to: number): 
   const down = from / g
   const cutoff = Math.min(1, to / from)
   const half = Math.ceil(HALF_TAPS / cutoff)
-  const kernelFor = kernelSource(up, cutoff, half)
+  const kernelFor = kernelSource(from, to, up, cutoff, half)
   const out = new Float32Array(Math.round((samples.length * to) / from))
+  const n = samples.length
+  const taps = 2 * half
   for (let j = 0; j < out.length; j++) {
     const base = Math.floor((j * down) / up)
     const kernel = kernelFor((j * down) % up)
+    const first = base - half + 1
     let acc = 0
-    for (let k = 0; k < kernel.length; k++) {
-      const i = base - half + 1 + k
-      if (i >= 0 && i < samples.length) acc += samples[i] * kernel[k]
+    if (first >= 0 && first + taps <= n) {
+      // Inside the signal (all but the first and last few samples): no bounds to check.
+      for (let k = 0; k < taps; k++) acc += samples[first + k]! * kernel[k]!
+    } else {
+      for (let k = 0; k < taps; k++) {
+        const i = first + k
+        if (i >= 0 && i < n) acc += samples[i]! * kernel[k]!
+      }
     }
     out[j] = Math.max(-1, Math.min(1, acc / 32768))
   }
@@ -40,16 +48,18 @@ export function int16ToFloat(samples: Int16Array): Float32Array {
   return out
 }
 
+/** Tabulated kernels per rate pair (a conversion uses the same ones every time). */
+const tables = new Map<string, Float32Array[]>()
+
 /** Kernel for phase p (input position base + p/up), tabulated when there are few phases. */
-function kernelSource(up: number, cutoff: number, half: number): (phase: number) => Float32Array {
+function kernelSource(from: number, to: number, up: number, cutoff: number, half: number): (phase: number) => Float32Array {
   const build = (phase: number) => buildKernel(phase / up, cutoff, half)
   if (up > MAX_TABLE_PHASES) return build
-  const table = new Map<number, Float32Array>()
-  return (phase) => {
-    let k = table.get(phase)
-    if (!k) table.set(phase, (k = build(phase)))
-    return k
-  }
+  const key = `${from}:${to}`
+  let table = tables.get(key)
+  if (!table) tables.set(key, (table = Array.from({ length: up }, (_, phase) => build(phase))))
+  const kernels = table
+  return (phase) => kernels[phase]!
 }
 
 /** Weights for input samples base-half+1 .. base+half, interpolating at base + frac. */

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
 
-import { applyGainAndLimit, compress, correction, dbToLinear, interSamplePeaks, isWithinTarget, limiterOptionsFor, LOUDNESS_TARGET, solveGain } from '@/domain/audio/loudness'
+import {
+  applyGainAndLimit,
+  compress,
+  correction,
+  dbToLinear,
+  firstPlan,
+  HEAVY_LIMITING_DB,
+  interSamplePeaks,
+  isWithinTarget,
+  limiterOptionsFor,
+  LOUDNESS_TARGET,
+  solveGain,
+} from '@/domain/audio/loudness'
 
 describe('loudness target', () => {
   it.each<[number, number, boolean]>([
@@ -35,6 +47,19 @@ describe('solveGain', () => {
     expect(() => solveGain((g) => -80 + g, Number.NEGATIVE_INFINITY, -16)).toThrow(/Cannot normalise silence/)
     // capped below the aim: the loudest gain tried, for the caller to judge
     expect(solveGain(() => -16.8, -30, -16).lufs).toBe(-16.8)
+  })
+})
+
+describe('firstPlan', () => {
+  it('should aim 0.3 LU high with the ceiling 2.5 dB under the peak limit by default', () => {
+    expect(firstPlan(LOUDNESS_TARGET)).toEqual({ ceilingDb: -4, aimLufs: -15.7 })
+    expect(firstPlan(LOUDNESS_TARGET, HEAVY_LIMITING_DB - 0.01)).toEqual({ ceilingDb: -4, aimLufs: -15.7 })
+  })
+
+  it('should start a heavily limited line 2 dB lower and 0.3 LU higher', () => {
+    const plan = firstPlan(LOUDNESS_TARGET, HEAVY_LIMITING_DB)
+    expect(plan.ceilingDb).toBeCloseTo(-6, 9)
+    expect(plan.aimLufs).toBeCloseTo(-15.4, 9)
   })
 })
 
