@@ -70,14 +70,14 @@ export interface Config {
   collections: {
     stories: Story;
     'story-translations': StoryTranslation;
-    'translation-states': TranslationState;
-    'translation-events': TranslationEvent;
     characters: Character;
     'story-nodes': StoryNode;
     'story-choices': StoryChoice;
+    media: Media;
+    'translation-states': TranslationState;
+    'translation-events': TranslationEvent;
     'audio-files': AudioFile;
     pronunciations: Pronunciation;
-    media: Media;
     users: User;
     'user-progress': UserProgress;
     bookmarks: Bookmark;
@@ -101,14 +101,14 @@ export interface Config {
   collectionsSelect: {
     stories: StoriesSelect<false> | StoriesSelect<true>;
     'story-translations': StoryTranslationsSelect<false> | StoryTranslationsSelect<true>;
-    'translation-states': TranslationStatesSelect<false> | TranslationStatesSelect<true>;
-    'translation-events': TranslationEventsSelect<false> | TranslationEventsSelect<true>;
     characters: CharactersSelect<false> | CharactersSelect<true>;
     'story-nodes': StoryNodesSelect<false> | StoryNodesSelect<true>;
     'story-choices': StoryChoicesSelect<false> | StoryChoicesSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'translation-states': TranslationStatesSelect<false> | TranslationStatesSelect<true>;
+    'translation-events': TranslationEventsSelect<false> | TranslationEventsSelect<true>;
     'audio-files': AudioFilesSelect<false> | AudioFilesSelect<true>;
     pronunciations: PronunciationsSelect<false> | PronunciationsSelect<true>;
-    media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'user-progress': UserProgressSelect<false> | UserProgressSelect<true>;
     bookmarks: BookmarksSelect<false> | BookmarksSelect<true>;
@@ -906,14 +906,6 @@ export interface PayloadLockedDocument {
         value: string | StoryTranslation;
       } | null)
     | ({
-        relationTo: 'translation-states';
-        value: string | TranslationState;
-      } | null)
-    | ({
-        relationTo: 'translation-events';
-        value: string | TranslationEvent;
-      } | null)
-    | ({
         relationTo: 'characters';
         value: string | Character;
       } | null)
@@ -926,16 +918,24 @@ export interface PayloadLockedDocument {
         value: string | StoryChoice;
       } | null)
     | ({
+        relationTo: 'media';
+        value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'translation-states';
+        value: string | TranslationState;
+      } | null)
+    | ({
+        relationTo: 'translation-events';
+        value: string | TranslationEvent;
+      } | null)
+    | ({
         relationTo: 'audio-files';
         value: string | AudioFile;
       } | null)
     | ({
         relationTo: 'pronunciations';
         value: string | Pronunciation;
-      } | null)
-    | ({
-        relationTo: 'media';
-        value: string | Media;
       } | null)
     | ({
         relationTo: 'users';
@@ -1061,37 +1061,6 @@ export interface StoryTranslationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "translation-states_select".
- */
-export interface TranslationStatesSelect<T extends boolean = true> {
-  story?: T;
-  unitId?: T;
-  locale?: T;
-  status?: T;
-  sourceHash?: T;
-  sourceText?: T;
-  targetHash?: T;
-  updatedBy?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "translation-events_select".
- */
-export interface TranslationEventsSelect<T extends boolean = true> {
-  story?: T;
-  unitId?: T;
-  locale?: T;
-  action?: T;
-  fromStatus?: T;
-  toStatus?: T;
-  by?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "characters_select".
  */
 export interface CharactersSelect<T extends boolean = true> {
@@ -1150,57 +1119,6 @@ export interface StoryChoicesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "audio-files_select".
- */
-export interface AudioFilesSelect<T extends boolean = true> {
-  node?: T;
-  choice?: T;
-  story?: T;
-  languageCode?: T;
-  codeMixRatio?: T;
-  speakerId?: T;
-  r2Url?: T;
-  fileSize?: T;
-  durationSec?: T;
-  checksum?: T;
-  accessedAt?: T;
-  accessCount?: T;
-  contentKey?: T;
-  provider?: T;
-  model?: T;
-  textChars?: T;
-  loudnessLufs?: T;
-  truePeakDbtp?: T;
-  lineVoice?:
-    | T
-    | {
-        speaker?: T;
-        pace?: T;
-        take?: T;
-      };
-  cues?: T;
-  url?: T;
-  reviewStatus?: T;
-  reviewedBy?: T;
-  reviewedAt?: T;
-  reviewNote?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "pronunciations_select".
- */
-export interface PronunciationsSelect<T extends boolean = true> {
-  term?: T;
-  locale?: T;
-  spoken?: T;
-  note?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1252,6 +1170,88 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-states_select".
+ */
+export interface TranslationStatesSelect<T extends boolean = true> {
+  story?: T;
+  unitId?: T;
+  locale?: T;
+  status?: T;
+  sourceHash?: T;
+  sourceText?: T;
+  targetHash?: T;
+  updatedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-events_select".
+ */
+export interface TranslationEventsSelect<T extends boolean = true> {
+  story?: T;
+  unitId?: T;
+  locale?: T;
+  action?: T;
+  fromStatus?: T;
+  toStatus?: T;
+  by?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audio-files_select".
+ */
+export interface AudioFilesSelect<T extends boolean = true> {
+  node?: T;
+  choice?: T;
+  story?: T;
+  languageCode?: T;
+  codeMixRatio?: T;
+  speakerId?: T;
+  r2Url?: T;
+  fileSize?: T;
+  durationSec?: T;
+  checksum?: T;
+  accessedAt?: T;
+  accessCount?: T;
+  contentKey?: T;
+  provider?: T;
+  model?: T;
+  textChars?: T;
+  loudnessLufs?: T;
+  truePeakDbtp?: T;
+  lineVoice?:
+    | T
+    | {
+        speaker?: T;
+        pace?: T;
+        take?: T;
+      };
+  cues?: T;
+  url?: T;
+  reviewStatus?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
+  reviewNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pronunciations_select".
+ */
+export interface PronunciationsSelect<T extends boolean = true> {
+  term?: T;
+  locale?: T;
+  spoken?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,21 +6,6 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { AnalyticsEvents } from './collections/AnalyticsEvents'
-import { AudioFiles } from './collections/AudioFiles'
-import { Bookmarks } from './collections/Bookmarks'
-import { Characters } from './collections/Characters'
-import { Editors } from './collections/Editors'
-import { Media } from './collections/Media'
-import { Pronunciations } from './collections/Pronunciations'
-import { Stories } from './collections/Stories'
-import { StoryChoices } from './collections/StoryChoices'
-import { StoryNodes } from './collections/StoryNodes'
-import { StoryTranslations } from './collections/StoryTranslations'
-import { TranslationEvents } from './collections/TranslationEvents'
-import { TranslationStates } from './collections/TranslationStates'
-import { UserProgress } from './collections/UserProgress'
-import { Users } from './collections/Users'
 import { restrictBuiltInCollections } from './src/access/builtInCollections'
 import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
 import { databaseUnavailableAs503 } from './src/hooks/databaseUnavailableAs503'
@@ -34,11 +19,14 @@ import { replicaUrls } from '@/db/replicas'
 import { audioPlugin } from './src/plugins/audioPlugin'
 import { inputShapePlugin } from './src/plugins/inputShapePlugin'
 import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
+import { staffPlugin } from './src/plugins/staffPlugin'
+import { storiesPlugin } from './src/plugins/storiesPlugin'
 import { storyBundlesPlugin } from './src/plugins/storyBundlesPlugin'
 import { offlineCodeEditorPlugin } from './src/plugins/offlineCodeEditorPlugin'
 import { studioPlugin } from './src/plugins/studioPlugin'
 import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
 import { settings } from './src/settings'
+import { SLUGS } from './src/slugs'
 import { s3ClientConfig } from './src/storage/s3Settings'
 import { translationPlugin } from './src/translation/plugin'
 
@@ -54,29 +42,11 @@ export default buildConfig({
   csrf: env.http.trustedOrigins,
   cors: env.http.trustedOrigins,
   admin: {
-    user: Editors.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Bhasha Kahani' },
     // No Gravatar: the admin works offline and sends no staff e-mail hashes to a third party.
     avatar: 'default',
   },
-  collections: [
-    Stories,
-    StoryTranslations,
-    TranslationStates,
-    TranslationEvents,
-    Characters,
-    StoryNodes,
-    StoryChoices,
-    AudioFiles,
-    Pronunciations,
-    Media,
-    Users,
-    UserProgress,
-    Bookmarks,
-    AnalyticsEvents,
-    Editors,
-  ],
   localization: payloadLocalization,
   editor: lexicalEditor(),
   db: postgresAdapter({
@@ -103,14 +73,20 @@ export default buildConfig({
     // a second runner next to `npm run jobs` (see src/audio/worker.ts). Closed over HTTP.
     access: { run: () => false },
   },
+  // The features, each adding its collections, hooks, endpoints, jobs and admin components. Order
+  // matters: story content first (the others attach to it), then the features in the order their
+  // collections appear in the admin; the rules every collection follows come after all collections exist.
   plugins: [
+    storiesPlugin,
     storyBundlesPlugin,
-    audioPlugin,
+    translationPlugin,
+    audioPlugin({ stories: SLUGS.stories, nodes: SLUGS.storyNodes, choices: SLUGS.storyChoices, characters: SLUGS.characters }),
+    listenerPlugin,
+    staffPlugin,
+    studioPlugin,
+    // Every collection:
     localeFallbackPlugin,
     uniqueTogetherPlugin,
-    translationPlugin,
-    listenerPlugin,
-    studioPlugin,
     offlineCodeEditorPlugin,
     openapiPlugin({
       title: 'Bhasha Kahani API',

@@ -87,94 +87,6 @@ export interface paths {
         patch: operations["updateStoryTranslation"];
         trace?: never;
     };
-    "/api/translation-states": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Retrieve a list of Translation States */
-        get: operations["listTranslationStates"];
-        put?: never;
-        /** Create a new Translation State */
-        post: operations["createTranslationState"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/translation-states/{id}": {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation State */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /** Find a Translation State by ID */
-        get: operations["findTranslationStateById"];
-        put?: never;
-        post?: never;
-        /** Delete a Translation State */
-        delete: operations["deleteTranslationState"];
-        options?: never;
-        head?: never;
-        /** Update a Translation State */
-        patch: operations["updateTranslationState"];
-        trace?: never;
-    };
-    "/api/translation-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Retrieve a list of Translation Events */
-        get: operations["listTranslationEvents"];
-        put?: never;
-        /** Create a new Translation Event */
-        post: operations["createTranslationEvent"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/translation-events/{id}": {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation Event */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /** Find a Translation Event by ID */
-        get: operations["findTranslationEventById"];
-        put?: never;
-        post?: never;
-        /** Delete a Translation Event */
-        delete: operations["deleteTranslationEvent"];
-        options?: never;
-        head?: never;
-        /** Update a Translation Event */
-        patch: operations["updateTranslationEvent"];
-        trace?: never;
-    };
     "/api/characters": {
         parameters: {
             query?: never;
@@ -307,6 +219,138 @@ export interface paths {
         patch: operations["updateStoryChoice"];
         trace?: never;
     };
+    "/api/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a list of Media */
+        get: operations["listMedia"];
+        put?: never;
+        /** Create a new Media */
+        post: operations["createMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{id}": {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Media */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Find a Media by ID */
+        get: operations["findMediaById"];
+        put?: never;
+        post?: never;
+        /** Delete a Media */
+        delete: operations["deleteMedia"];
+        options?: never;
+        head?: never;
+        /** Update a Media */
+        patch: operations["updateMedia"];
+        trace?: never;
+    };
+    "/api/translation-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a list of Translation States */
+        get: operations["listTranslationStates"];
+        put?: never;
+        /** Create a new Translation State */
+        post: operations["createTranslationState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/translation-states/{id}": {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Find a Translation State by ID */
+        get: operations["findTranslationStateById"];
+        put?: never;
+        post?: never;
+        /** Delete a Translation State */
+        delete: operations["deleteTranslationState"];
+        options?: never;
+        head?: never;
+        /** Update a Translation State */
+        patch: operations["updateTranslationState"];
+        trace?: never;
+    };
+    "/api/translation-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a list of Translation Events */
+        get: operations["listTranslationEvents"];
+        put?: never;
+        /** Create a new Translation Event */
+        post: operations["createTranslationEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/translation-events/{id}": {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Find a Translation Event by ID */
+        get: operations["findTranslationEventById"];
+        put?: never;
+        post?: never;
+        /** Delete a Translation Event */
+        delete: operations["deleteTranslationEvent"];
+        options?: never;
+        head?: never;
+        /** Update a Translation Event */
+        patch: operations["updateTranslationEvent"];
+        trace?: never;
+    };
     "/api/audio-files": {
         parameters: {
             query?: never;
@@ -393,50 +437,6 @@ export interface paths {
         head?: never;
         /** Update a Pronunciation */
         patch: operations["updatePronunciation"];
-        trace?: never;
-    };
-    "/api/media": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Retrieve a list of Media */
-        get: operations["listMedia"];
-        put?: never;
-        /** Create a new Media */
-        post: operations["createMedia"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/media/{id}": {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Media */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /** Find a Media by ID */
-        get: operations["findMediaById"];
-        put?: never;
-        post?: never;
-        /** Delete a Media */
-        delete: operations["deleteMedia"];
-        options?: never;
-        head?: never;
-        /** Update a Media */
-        patch: operations["updateMedia"];
         trace?: never;
     };
     "/api/users": {
@@ -1531,44 +1531,6 @@ export interface components {
             updatedAt: string;
             createdAt: string;
         };
-        /**
-         * Translation State
-         * @description Status of each translated text (written by the translation workspace): read-only.
-         */
-        TranslationState: {
-            id: string;
-            story: string | components["schemas"]["Story"];
-            unitId: string;
-            /** @enum {string} */
-            locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
-            /** @enum {string} */
-            status: "machine" | "translated" | "approved";
-            sourceHash?: string | null;
-            sourceText?: string | null;
-            targetHash?: string | null;
-            updatedBy?: (string | null) | components["schemas"]["Editor"];
-            updatedAt: string;
-            createdAt: string;
-        };
-        /**
-         * Translation Event
-         * @description Who changed which translation when: read-only.
-         */
-        TranslationEvent: {
-            id: string;
-            story: string | components["schemas"]["Story"];
-            /** @description Empty for changes of the whole locale. */
-            unitId?: string | null;
-            /** @enum {string} */
-            locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
-            /** @enum {string} */
-            action: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
-            fromStatus?: string | null;
-            toStatus?: string | null;
-            by?: (string | null) | components["schemas"]["Editor"];
-            updatedAt: string;
-            createdAt: string;
-        };
         /** Character */
         Character: {
             id: string;
@@ -1630,6 +1592,88 @@ export interface components {
             metadata?: Record<string, never> | unknown[] | string | number | boolean | null;
             /** @description Who saved this last (set automatically). */
             editedBy?: string | null;
+            updatedAt: string;
+            createdAt: string;
+        };
+        /** Media */
+        Media: {
+            id: string;
+            alt: string;
+            prefix?: string | null;
+            _objectKey?: string | null;
+            updatedAt: string;
+            createdAt: string;
+            url?: string | null;
+            thumbnailURL?: string | null;
+            filename?: string | null;
+            mimeType?: string | null;
+            filesize?: number | null;
+            width?: number | null;
+            height?: number | null;
+            focalX?: number | null;
+            focalY?: number | null;
+            sizes?: {
+                thumbnail?: {
+                    url?: string | null;
+                    width?: number | null;
+                    height?: number | null;
+                    mimeType?: string | null;
+                    filesize?: number | null;
+                    filename?: string | null;
+                };
+                card?: {
+                    url?: string | null;
+                    width?: number | null;
+                    height?: number | null;
+                    mimeType?: string | null;
+                    filesize?: number | null;
+                    filename?: string | null;
+                };
+                hero?: {
+                    url?: string | null;
+                    width?: number | null;
+                    height?: number | null;
+                    mimeType?: string | null;
+                    filesize?: number | null;
+                    filename?: string | null;
+                };
+            };
+        };
+        /**
+         * Translation State
+         * @description Status of each translated text (written by the translation workspace): read-only.
+         */
+        TranslationState: {
+            id: string;
+            story: string | components["schemas"]["Story"];
+            unitId: string;
+            /** @enum {string} */
+            locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+            /** @enum {string} */
+            status: "machine" | "translated" | "approved";
+            sourceHash?: string | null;
+            sourceText?: string | null;
+            targetHash?: string | null;
+            updatedBy?: (string | null) | components["schemas"]["Editor"];
+            updatedAt: string;
+            createdAt: string;
+        };
+        /**
+         * Translation Event
+         * @description Who changed which translation when: read-only.
+         */
+        TranslationEvent: {
+            id: string;
+            story: string | components["schemas"]["Story"];
+            /** @description Empty for changes of the whole locale. */
+            unitId?: string | null;
+            /** @enum {string} */
+            locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+            /** @enum {string} */
+            action: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+            fromStatus?: string | null;
+            toStatus?: string | null;
+            by?: (string | null) | components["schemas"]["Editor"];
             updatedAt: string;
             createdAt: string;
         };
@@ -1698,50 +1742,6 @@ export interface components {
             note?: string | null;
             updatedAt: string;
             createdAt: string;
-        };
-        /** Media */
-        Media: {
-            id: string;
-            alt: string;
-            prefix?: string | null;
-            _objectKey?: string | null;
-            updatedAt: string;
-            createdAt: string;
-            url?: string | null;
-            thumbnailURL?: string | null;
-            filename?: string | null;
-            mimeType?: string | null;
-            filesize?: number | null;
-            width?: number | null;
-            height?: number | null;
-            focalX?: number | null;
-            focalY?: number | null;
-            sizes?: {
-                thumbnail?: {
-                    url?: string | null;
-                    width?: number | null;
-                    height?: number | null;
-                    mimeType?: string | null;
-                    filesize?: number | null;
-                    filename?: string | null;
-                };
-                card?: {
-                    url?: string | null;
-                    width?: number | null;
-                    height?: number | null;
-                    mimeType?: string | null;
-                    filesize?: number | null;
-                    filename?: string | null;
-                };
-                hero?: {
-                    url?: string | null;
-                    width?: number | null;
-                    height?: number | null;
-                    mimeType?: string | null;
-                    filesize?: number | null;
-                    filename?: string | null;
-                };
-            };
         };
         /** User */
         User: {
@@ -2004,6 +2004,308 @@ export interface components {
         StoryTranslationQueryOperationsOr: {
             or: (components["schemas"]["StoryTranslationQueryOperations"] | components["schemas"]["StoryTranslationQueryOperationsAnd"] | components["schemas"]["StoryTranslationQueryOperationsOr"])[];
         };
+        /** Character query operations */
+        CharacterQueryOperations: {
+            avatarUrl?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            updatedAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            createdAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+        };
+        /** Character query conjunction */
+        CharacterQueryOperationsAnd: {
+            and: (components["schemas"]["CharacterQueryOperations"] | components["schemas"]["CharacterQueryOperationsAnd"] | components["schemas"]["CharacterQueryOperationsOr"])[];
+        };
+        /** Character query disjunction */
+        CharacterQueryOperationsOr: {
+            or: (components["schemas"]["CharacterQueryOperations"] | components["schemas"]["CharacterQueryOperationsAnd"] | components["schemas"]["CharacterQueryOperationsOr"])[];
+        };
+        /** Story Node query operations */
+        StoryNodeQueryOperations: {
+            editedBy?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            updatedAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            createdAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+        };
+        /** Story Node query conjunction */
+        StoryNodeQueryOperationsAnd: {
+            and: (components["schemas"]["StoryNodeQueryOperations"] | components["schemas"]["StoryNodeQueryOperationsAnd"] | components["schemas"]["StoryNodeQueryOperationsOr"])[];
+        };
+        /** Story Node query disjunction */
+        StoryNodeQueryOperationsOr: {
+            or: (components["schemas"]["StoryNodeQueryOperations"] | components["schemas"]["StoryNodeQueryOperationsAnd"] | components["schemas"]["StoryNodeQueryOperationsOr"])[];
+        };
+        /** Story Choice query operations */
+        StoryChoiceQueryOperations: {
+            editedBy?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            updatedAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            createdAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+        };
+        /** Story Choice query conjunction */
+        StoryChoiceQueryOperationsAnd: {
+            and: (components["schemas"]["StoryChoiceQueryOperations"] | components["schemas"]["StoryChoiceQueryOperationsAnd"] | components["schemas"]["StoryChoiceQueryOperationsOr"])[];
+        };
+        /** Story Choice query disjunction */
+        StoryChoiceQueryOperationsOr: {
+            or: (components["schemas"]["StoryChoiceQueryOperations"] | components["schemas"]["StoryChoiceQueryOperationsAnd"] | components["schemas"]["StoryChoiceQueryOperationsOr"])[];
+        };
+        /** Media query operations */
+        MediaQueryOperations: {
+            alt?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            prefix?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            _objectKey?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            updatedAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            createdAt?: {
+                /** Format: date-time */
+                equals?: string;
+                /** Format: date-time */
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                /** Format: date-time */
+                greater_than?: string;
+                /** Format: date-time */
+                greater_than_equal?: string;
+                /** Format: date-time */
+                less_than?: string;
+                /** Format: date-time */
+                less_than_equal?: string;
+            };
+            url?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            thumbnailURL?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            filename?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            mimeType?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            filesize?: {
+                equals?: number;
+                not_equals?: number;
+                in?: string;
+                not_in?: string;
+                greater_than?: number;
+                greater_than_equal?: number;
+                less_than?: number;
+                less_than_equal?: number;
+            };
+            width?: {
+                equals?: number;
+                not_equals?: number;
+                in?: string;
+                not_in?: string;
+                greater_than?: number;
+                greater_than_equal?: number;
+                less_than?: number;
+                less_than_equal?: number;
+            };
+            height?: {
+                equals?: number;
+                not_equals?: number;
+                in?: string;
+                not_in?: string;
+                greater_than?: number;
+                greater_than_equal?: number;
+                less_than?: number;
+                less_than_equal?: number;
+            };
+            focalX?: {
+                equals?: number;
+                not_equals?: number;
+                in?: string;
+                not_in?: string;
+                greater_than?: number;
+                greater_than_equal?: number;
+                less_than?: number;
+                less_than_equal?: number;
+            };
+            focalY?: {
+                equals?: number;
+                not_equals?: number;
+                in?: string;
+                not_in?: string;
+                greater_than?: number;
+                greater_than_equal?: number;
+                less_than?: number;
+                less_than_equal?: number;
+            };
+        };
+        /** Media query conjunction */
+        MediaQueryOperationsAnd: {
+            and: (components["schemas"]["MediaQueryOperations"] | components["schemas"]["MediaQueryOperationsAnd"] | components["schemas"]["MediaQueryOperationsOr"])[];
+        };
+        /** Media query disjunction */
+        MediaQueryOperationsOr: {
+            or: (components["schemas"]["MediaQueryOperations"] | components["schemas"]["MediaQueryOperationsAnd"] | components["schemas"]["MediaQueryOperationsOr"])[];
+        };
         /** Translation State query operations */
         TranslationStateQueryOperations: {
             unitId?: {
@@ -2169,159 +2471,6 @@ export interface components {
         /** Translation Event query disjunction */
         TranslationEventQueryOperationsOr: {
             or: (components["schemas"]["TranslationEventQueryOperations"] | components["schemas"]["TranslationEventQueryOperationsAnd"] | components["schemas"]["TranslationEventQueryOperationsOr"])[];
-        };
-        /** Character query operations */
-        CharacterQueryOperations: {
-            avatarUrl?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            updatedAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-            createdAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-        };
-        /** Character query conjunction */
-        CharacterQueryOperationsAnd: {
-            and: (components["schemas"]["CharacterQueryOperations"] | components["schemas"]["CharacterQueryOperationsAnd"] | components["schemas"]["CharacterQueryOperationsOr"])[];
-        };
-        /** Character query disjunction */
-        CharacterQueryOperationsOr: {
-            or: (components["schemas"]["CharacterQueryOperations"] | components["schemas"]["CharacterQueryOperationsAnd"] | components["schemas"]["CharacterQueryOperationsOr"])[];
-        };
-        /** Story Node query operations */
-        StoryNodeQueryOperations: {
-            editedBy?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            updatedAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-            createdAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-        };
-        /** Story Node query conjunction */
-        StoryNodeQueryOperationsAnd: {
-            and: (components["schemas"]["StoryNodeQueryOperations"] | components["schemas"]["StoryNodeQueryOperationsAnd"] | components["schemas"]["StoryNodeQueryOperationsOr"])[];
-        };
-        /** Story Node query disjunction */
-        StoryNodeQueryOperationsOr: {
-            or: (components["schemas"]["StoryNodeQueryOperations"] | components["schemas"]["StoryNodeQueryOperationsAnd"] | components["schemas"]["StoryNodeQueryOperationsOr"])[];
-        };
-        /** Story Choice query operations */
-        StoryChoiceQueryOperations: {
-            editedBy?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            updatedAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-            createdAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-        };
-        /** Story Choice query conjunction */
-        StoryChoiceQueryOperationsAnd: {
-            and: (components["schemas"]["StoryChoiceQueryOperations"] | components["schemas"]["StoryChoiceQueryOperationsAnd"] | components["schemas"]["StoryChoiceQueryOperationsOr"])[];
-        };
-        /** Story Choice query disjunction */
-        StoryChoiceQueryOperationsOr: {
-            or: (components["schemas"]["StoryChoiceQueryOperations"] | components["schemas"]["StoryChoiceQueryOperationsAnd"] | components["schemas"]["StoryChoiceQueryOperationsOr"])[];
         };
         /** Audio File query operations */
         AudioFileQueryOperations: {
@@ -2520,155 +2669,6 @@ export interface components {
         /** Pronunciation query disjunction */
         PronunciationQueryOperationsOr: {
             or: (components["schemas"]["PronunciationQueryOperations"] | components["schemas"]["PronunciationQueryOperationsAnd"] | components["schemas"]["PronunciationQueryOperationsOr"])[];
-        };
-        /** Media query operations */
-        MediaQueryOperations: {
-            alt?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            prefix?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            _objectKey?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            updatedAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-            createdAt?: {
-                /** Format: date-time */
-                equals?: string;
-                /** Format: date-time */
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                /** Format: date-time */
-                greater_than?: string;
-                /** Format: date-time */
-                greater_than_equal?: string;
-                /** Format: date-time */
-                less_than?: string;
-                /** Format: date-time */
-                less_than_equal?: string;
-            };
-            url?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            thumbnailURL?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            filename?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            mimeType?: {
-                equals?: string;
-                not_equals?: string;
-                in?: string;
-                not_in?: string;
-                like?: string;
-                contains?: string;
-            };
-            filesize?: {
-                equals?: number;
-                not_equals?: number;
-                in?: string;
-                not_in?: string;
-                greater_than?: number;
-                greater_than_equal?: number;
-                less_than?: number;
-                less_than_equal?: number;
-            };
-            width?: {
-                equals?: number;
-                not_equals?: number;
-                in?: string;
-                not_in?: string;
-                greater_than?: number;
-                greater_than_equal?: number;
-                less_than?: number;
-                less_than_equal?: number;
-            };
-            height?: {
-                equals?: number;
-                not_equals?: number;
-                in?: string;
-                not_in?: string;
-                greater_than?: number;
-                greater_than_equal?: number;
-                less_than?: number;
-                less_than_equal?: number;
-            };
-            focalX?: {
-                equals?: number;
-                not_equals?: number;
-                in?: string;
-                not_in?: string;
-                greater_than?: number;
-                greater_than_equal?: number;
-                less_than?: number;
-                less_than_equal?: number;
-            };
-            focalY?: {
-                equals?: number;
-                not_equals?: number;
-                in?: string;
-                not_in?: string;
-                greater_than?: number;
-                greater_than_equal?: number;
-                less_than?: number;
-                less_than_equal?: number;
-            };
-        };
-        /** Media query conjunction */
-        MediaQueryOperationsAnd: {
-            and: (components["schemas"]["MediaQueryOperations"] | components["schemas"]["MediaQueryOperationsAnd"] | components["schemas"]["MediaQueryOperationsOr"])[];
-        };
-        /** Media query disjunction */
-        MediaQueryOperationsOr: {
-            or: (components["schemas"]["MediaQueryOperations"] | components["schemas"]["MediaQueryOperationsAnd"] | components["schemas"]["MediaQueryOperationsOr"])[];
         };
         /** User query operations */
         UserQueryOperations: {
@@ -3895,114 +3895,6 @@ export interface components {
                 };
             };
         };
-        /** @description Translation State object */
-        TranslationStateResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["TranslationState"];
-            };
-        };
-        /** @description Translation State object */
-        MutateTranslationStateResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    message: string;
-                    doc: components["schemas"]["TranslationState"] & {
-                        id: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-        };
-        /** @description Translation State not found */
-        TranslationStateNotFoundResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /** @description List of Translation States */
-        TranslationStateListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    docs: components["schemas"]["TranslationState"][];
-                    totalDocs: number;
-                    limit: number;
-                    totalPages: number;
-                    page: number;
-                    pagingCounter: number;
-                    hasPrevPage: boolean;
-                    hasNextPage: boolean;
-                    prevPage: number | null;
-                    nextPage: number | null;
-                };
-            };
-        };
-        /** @description Translation Event object */
-        TranslationEventResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["TranslationEvent"];
-            };
-        };
-        /** @description Translation Event object */
-        MutateTranslationEventResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    message: string;
-                    doc: components["schemas"]["TranslationEvent"] & {
-                        id: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-        };
-        /** @description Translation Event not found */
-        TranslationEventNotFoundResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /** @description List of Translation Events */
-        TranslationEventListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    docs: components["schemas"]["TranslationEvent"][];
-                    totalDocs: number;
-                    limit: number;
-                    totalPages: number;
-                    page: number;
-                    pagingCounter: number;
-                    hasPrevPage: boolean;
-                    hasNextPage: boolean;
-                    prevPage: number | null;
-                    nextPage: number | null;
-                };
-            };
-        };
         /** @description Character object */
         CharacterResponse: {
             headers: {
@@ -4165,6 +4057,168 @@ export interface components {
                 };
             };
         };
+        /** @description Media object */
+        MediaResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Media"];
+            };
+        };
+        /** @description Media object */
+        MutateMediaResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    message: string;
+                    doc: components["schemas"]["Media"] & {
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+        /** @description Media not found */
+        MediaNotFoundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description List of Media */
+        MediaListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    docs: components["schemas"]["Media"][];
+                    totalDocs: number;
+                    limit: number;
+                    totalPages: number;
+                    page: number;
+                    pagingCounter: number;
+                    hasPrevPage: boolean;
+                    hasNextPage: boolean;
+                    prevPage: number | null;
+                    nextPage: number | null;
+                };
+            };
+        };
+        /** @description Translation State object */
+        TranslationStateResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TranslationState"];
+            };
+        };
+        /** @description Translation State object */
+        MutateTranslationStateResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    message: string;
+                    doc: components["schemas"]["TranslationState"] & {
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+        /** @description Translation State not found */
+        TranslationStateNotFoundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description List of Translation States */
+        TranslationStateListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    docs: components["schemas"]["TranslationState"][];
+                    totalDocs: number;
+                    limit: number;
+                    totalPages: number;
+                    page: number;
+                    pagingCounter: number;
+                    hasPrevPage: boolean;
+                    hasNextPage: boolean;
+                    prevPage: number | null;
+                    nextPage: number | null;
+                };
+            };
+        };
+        /** @description Translation Event object */
+        TranslationEventResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TranslationEvent"];
+            };
+        };
+        /** @description Translation Event object */
+        MutateTranslationEventResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    message: string;
+                    doc: components["schemas"]["TranslationEvent"] & {
+                        id: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+        /** @description Translation Event not found */
+        TranslationEventNotFoundResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description List of Translation Events */
+        TranslationEventListResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    docs: components["schemas"]["TranslationEvent"][];
+                    totalDocs: number;
+                    limit: number;
+                    totalPages: number;
+                    page: number;
+                    pagingCounter: number;
+                    hasPrevPage: boolean;
+                    hasNextPage: boolean;
+                    prevPage: number | null;
+                    nextPage: number | null;
+                };
+            };
+        };
         /** @description Audio File object */
         AudioFileResponse: {
             headers: {
@@ -4261,60 +4315,6 @@ export interface components {
             content: {
                 "application/json": {
                     docs: components["schemas"]["Pronunciation"][];
-                    totalDocs: number;
-                    limit: number;
-                    totalPages: number;
-                    page: number;
-                    pagingCounter: number;
-                    hasPrevPage: boolean;
-                    hasNextPage: boolean;
-                    prevPage: number | null;
-                    nextPage: number | null;
-                };
-            };
-        };
-        /** @description Media object */
-        MediaResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Media"];
-            };
-        };
-        /** @description Media object */
-        MutateMediaResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    message: string;
-                    doc: components["schemas"]["Media"] & {
-                        id: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-        };
-        /** @description Media not found */
-        MediaNotFoundResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /** @description List of Media */
-        MediaListResponse: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    docs: components["schemas"]["Media"][];
                     totalDocs: number;
                     limit: number;
                     totalPages: number;
@@ -4915,82 +4915,6 @@ export interface components {
                 };
             };
         };
-        /** @description Translation State */
-        TranslationStateRequestBody: {
-            content: {
-                "application/json": {
-                    /** @description ID of the stories */
-                    story: string;
-                    unitId: string;
-                    /** @enum {string} */
-                    locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
-                    /** @enum {string} */
-                    status: "machine" | "translated" | "approved";
-                    sourceHash?: string | null;
-                    sourceText?: string | null;
-                    targetHash?: string | null;
-                    /** @description ID of the editors */
-                    updatedBy?: string;
-                };
-            };
-        };
-        /** @description Translation State */
-        TranslationStatePatchRequestBody: {
-            content: {
-                "application/json": {
-                    /** @description ID of the stories */
-                    story?: string;
-                    unitId?: string;
-                    /** @enum {string} */
-                    locale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
-                    /** @enum {string} */
-                    status?: "machine" | "translated" | "approved";
-                    sourceHash?: string | null;
-                    sourceText?: string | null;
-                    targetHash?: string | null;
-                    /** @description ID of the editors */
-                    updatedBy?: string;
-                };
-            };
-        };
-        /** @description Translation Event */
-        TranslationEventRequestBody: {
-            content: {
-                "application/json": {
-                    /** @description ID of the stories */
-                    story: string;
-                    /** @description Empty for changes of the whole locale. */
-                    unitId?: string | null;
-                    /** @enum {string} */
-                    locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
-                    /** @enum {string} */
-                    action: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
-                    fromStatus?: string | null;
-                    toStatus?: string | null;
-                    /** @description ID of the editors */
-                    by?: string;
-                };
-            };
-        };
-        /** @description Translation Event */
-        TranslationEventPatchRequestBody: {
-            content: {
-                "application/json": {
-                    /** @description ID of the stories */
-                    story?: string;
-                    /** @description Empty for changes of the whole locale. */
-                    unitId?: string | null;
-                    /** @enum {string} */
-                    locale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
-                    /** @enum {string} */
-                    action?: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
-                    fromStatus?: string | null;
-                    toStatus?: string | null;
-                    /** @description ID of the editors */
-                    by?: string;
-                };
-            };
-        };
         /** @description Character */
         CharacterRequestBody: {
             content: {
@@ -5135,6 +5059,172 @@ export interface components {
                 };
             };
         };
+        /** @description Media */
+        MediaRequestBody: {
+            content: {
+                "application/json": {
+                    alt: string;
+                    prefix?: string | null;
+                    _objectKey?: string | null;
+                    url?: string | null;
+                    thumbnailURL?: string | null;
+                    filename?: string | null;
+                    mimeType?: string | null;
+                    filesize?: number | null;
+                    width?: number | null;
+                    height?: number | null;
+                    focalX?: number | null;
+                    focalY?: number | null;
+                    sizes?: {
+                        thumbnail?: {
+                            url?: string | null;
+                            width?: number | null;
+                            height?: number | null;
+                            mimeType?: string | null;
+                            filesize?: number | null;
+                            filename?: string | null;
+                        };
+                        card?: {
+                            url?: string | null;
+                            width?: number | null;
+                            height?: number | null;
+                            mimeType?: string | null;
+                            filesize?: number | null;
+                            filename?: string | null;
+                        };
+                        hero?: {
+                            url?: string | null;
+                            width?: number | null;
+                            height?: number | null;
+                            mimeType?: string | null;
+                            filesize?: number | null;
+                            filename?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description Media */
+        MediaPatchRequestBody: {
+            content: {
+                "application/json": {
+                    alt?: string;
+                    prefix?: string | null;
+                    _objectKey?: string | null;
+                    url?: string | null;
+                    thumbnailURL?: string | null;
+                    filename?: string | null;
+                    mimeType?: string | null;
+                    filesize?: number | null;
+                    width?: number | null;
+                    height?: number | null;
+                    focalX?: number | null;
+                    focalY?: number | null;
+                    sizes?: {
+                        thumbnail?: {
+                            url?: string | null;
+                            width?: number | null;
+                            height?: number | null;
+                            mimeType?: string | null;
+                            filesize?: number | null;
+                            filename?: string | null;
+                        };
+                        card?: {
+                            url?: string | null;
+                            width?: number | null;
+                            height?: number | null;
+                            mimeType?: string | null;
+                            filesize?: number | null;
+                            filename?: string | null;
+                        };
+                        hero?: {
+                            url?: string | null;
+                            width?: number | null;
+                            height?: number | null;
+                            mimeType?: string | null;
+                            filesize?: number | null;
+                            filename?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description Translation State */
+        TranslationStateRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story: string;
+                    unitId: string;
+                    /** @enum {string} */
+                    locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    status: "machine" | "translated" | "approved";
+                    sourceHash?: string | null;
+                    sourceText?: string | null;
+                    targetHash?: string | null;
+                    /** @description ID of the editors */
+                    updatedBy?: string;
+                };
+            };
+        };
+        /** @description Translation State */
+        TranslationStatePatchRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story?: string;
+                    unitId?: string;
+                    /** @enum {string} */
+                    locale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    status?: "machine" | "translated" | "approved";
+                    sourceHash?: string | null;
+                    sourceText?: string | null;
+                    targetHash?: string | null;
+                    /** @description ID of the editors */
+                    updatedBy?: string;
+                };
+            };
+        };
+        /** @description Translation Event */
+        TranslationEventRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story: string;
+                    /** @description Empty for changes of the whole locale. */
+                    unitId?: string | null;
+                    /** @enum {string} */
+                    locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    action: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+                    fromStatus?: string | null;
+                    toStatus?: string | null;
+                    /** @description ID of the editors */
+                    by?: string;
+                };
+            };
+        };
+        /** @description Translation Event */
+        TranslationEventPatchRequestBody: {
+            content: {
+                "application/json": {
+                    /** @description ID of the stories */
+                    story?: string;
+                    /** @description Empty for changes of the whole locale. */
+                    unitId?: string | null;
+                    /** @enum {string} */
+                    locale?: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                    /** @enum {string} */
+                    action?: "saved" | "machine" | "approved" | "unapproved" | "cleared" | "publication";
+                    fromStatus?: string | null;
+                    toStatus?: string | null;
+                    /** @description ID of the editors */
+                    by?: string;
+                };
+            };
+        };
         /** @description Audio File */
         AudioFileRequestBody: {
             content: {
@@ -5272,96 +5362,6 @@ export interface components {
                     /** @description How the voice should say it, e.g. चिंटू, डॉक्टर */
                     spoken?: string;
                     note?: string | null;
-                };
-            };
-        };
-        /** @description Media */
-        MediaRequestBody: {
-            content: {
-                "application/json": {
-                    alt: string;
-                    prefix?: string | null;
-                    _objectKey?: string | null;
-                    url?: string | null;
-                    thumbnailURL?: string | null;
-                    filename?: string | null;
-                    mimeType?: string | null;
-                    filesize?: number | null;
-                    width?: number | null;
-                    height?: number | null;
-                    focalX?: number | null;
-                    focalY?: number | null;
-                    sizes?: {
-                        thumbnail?: {
-                            url?: string | null;
-                            width?: number | null;
-                            height?: number | null;
-                            mimeType?: string | null;
-                            filesize?: number | null;
-                            filename?: string | null;
-                        };
-                        card?: {
-                            url?: string | null;
-                            width?: number | null;
-                            height?: number | null;
-                            mimeType?: string | null;
-                            filesize?: number | null;
-                            filename?: string | null;
-                        };
-                        hero?: {
-                            url?: string | null;
-                            width?: number | null;
-                            height?: number | null;
-                            mimeType?: string | null;
-                            filesize?: number | null;
-                            filename?: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        /** @description Media */
-        MediaPatchRequestBody: {
-            content: {
-                "application/json": {
-                    alt?: string;
-                    prefix?: string | null;
-                    _objectKey?: string | null;
-                    url?: string | null;
-                    thumbnailURL?: string | null;
-                    filename?: string | null;
-                    mimeType?: string | null;
-                    filesize?: number | null;
-                    width?: number | null;
-                    height?: number | null;
-                    focalX?: number | null;
-                    focalY?: number | null;
-                    sizes?: {
-                        thumbnail?: {
-                            url?: string | null;
-                            width?: number | null;
-                            height?: number | null;
-                            mimeType?: string | null;
-                            filesize?: number | null;
-                            filename?: string | null;
-                        };
-                        card?: {
-                            url?: string | null;
-                            width?: number | null;
-                            height?: number | null;
-                            mimeType?: string | null;
-                            filesize?: number | null;
-                            filename?: string | null;
-                        };
-                        hero?: {
-                            url?: string | null;
-                            width?: number | null;
-                            height?: number | null;
-                            mimeType?: string | null;
-                            filesize?: number | null;
-                            filename?: string | null;
-                        };
-                    };
                 };
             };
         };
@@ -5776,194 +5776,6 @@ export interface operations {
             404: components["responses"]["StoryTranslationNotFoundResponse"];
         };
     };
-    listTranslationStates: {
-        parameters: {
-            query?: {
-                page?: number;
-                limit?: number;
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-                sort?: "unitId" | "-unitId" | "sourceHash" | "-sourceHash" | "targetHash" | "-targetHash" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
-                where?: Record<string, never> & (components["schemas"]["TranslationStateQueryOperations"] | components["schemas"]["TranslationStateQueryOperationsAnd"] | components["schemas"]["TranslationStateQueryOperationsOr"]);
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["TranslationStateListResponse"];
-        };
-    };
-    createTranslationState: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: components["requestBodies"]["TranslationStateRequestBody"];
-        responses: {
-            201: components["responses"]["MutateTranslationStateResponse"];
-        };
-    };
-    findTranslationStateById: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation State */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["MutateTranslationStateResponse"];
-        };
-    };
-    deleteTranslationState: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation State */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["TranslationStateResponse"];
-            404: components["responses"]["TranslationStateNotFoundResponse"];
-        };
-    };
-    updateTranslationState: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation State */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: components["requestBodies"]["TranslationStatePatchRequestBody"];
-        responses: {
-            200: components["responses"]["TranslationStateResponse"];
-            404: components["responses"]["TranslationStateNotFoundResponse"];
-        };
-    };
-    listTranslationEvents: {
-        parameters: {
-            query?: {
-                page?: number;
-                limit?: number;
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-                sort?: "unitId" | "-unitId" | "fromStatus" | "-fromStatus" | "toStatus" | "-toStatus" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
-                where?: Record<string, never> & (components["schemas"]["TranslationEventQueryOperations"] | components["schemas"]["TranslationEventQueryOperationsAnd"] | components["schemas"]["TranslationEventQueryOperationsOr"]);
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["TranslationEventListResponse"];
-        };
-    };
-    createTranslationEvent: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: components["requestBodies"]["TranslationEventRequestBody"];
-        responses: {
-            201: components["responses"]["MutateTranslationEventResponse"];
-        };
-    };
-    findTranslationEventById: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation Event */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["MutateTranslationEventResponse"];
-        };
-    };
-    deleteTranslationEvent: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation Event */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["TranslationEventResponse"];
-            404: components["responses"]["TranslationEventNotFoundResponse"];
-        };
-    };
-    updateTranslationEvent: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Translation Event */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: components["requestBodies"]["TranslationEventPatchRequestBody"];
-        responses: {
-            200: components["responses"]["TranslationEventResponse"];
-            404: components["responses"]["TranslationEventNotFoundResponse"];
-        };
-    };
     listCharacters: {
         parameters: {
             query?: {
@@ -6246,6 +6058,288 @@ export interface operations {
             404: components["responses"]["StoryChoiceNotFoundResponse"];
         };
     };
+    listMedia: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+                sort?: "alt" | "-alt" | "prefix" | "-prefix" | "_objectKey" | "-_objectKey" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "url" | "-url" | "thumbnailURL" | "-thumbnailURL" | "filename" | "-filename" | "mimeType" | "-mimeType" | "filesize" | "-filesize" | "width" | "-width" | "height" | "-height" | "focalX" | "-focalX" | "focalY" | "-focalY";
+                where?: Record<string, never> & (components["schemas"]["MediaQueryOperations"] | components["schemas"]["MediaQueryOperationsAnd"] | components["schemas"]["MediaQueryOperationsOr"]);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MediaListResponse"];
+        };
+    };
+    createMedia: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["MediaRequestBody"];
+        responses: {
+            201: components["responses"]["MutateMediaResponse"];
+        };
+    };
+    findMediaById: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Media */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MutateMediaResponse"];
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Media */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MediaResponse"];
+            404: components["responses"]["MediaNotFoundResponse"];
+        };
+    };
+    updateMedia: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Media */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["MediaPatchRequestBody"];
+        responses: {
+            200: components["responses"]["MediaResponse"];
+            404: components["responses"]["MediaNotFoundResponse"];
+        };
+    };
+    listTranslationStates: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+                sort?: "unitId" | "-unitId" | "sourceHash" | "-sourceHash" | "targetHash" | "-targetHash" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                where?: Record<string, never> & (components["schemas"]["TranslationStateQueryOperations"] | components["schemas"]["TranslationStateQueryOperationsAnd"] | components["schemas"]["TranslationStateQueryOperationsOr"]);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationStateListResponse"];
+        };
+    };
+    createTranslationState: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationStateRequestBody"];
+        responses: {
+            201: components["responses"]["MutateTranslationStateResponse"];
+        };
+    };
+    findTranslationStateById: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MutateTranslationStateResponse"];
+        };
+    };
+    deleteTranslationState: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationStateResponse"];
+            404: components["responses"]["TranslationStateNotFoundResponse"];
+        };
+    };
+    updateTranslationState: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation State */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationStatePatchRequestBody"];
+        responses: {
+            200: components["responses"]["TranslationStateResponse"];
+            404: components["responses"]["TranslationStateNotFoundResponse"];
+        };
+    };
+    listTranslationEvents: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+                sort?: "unitId" | "-unitId" | "fromStatus" | "-fromStatus" | "toStatus" | "-toStatus" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                where?: Record<string, never> & (components["schemas"]["TranslationEventQueryOperations"] | components["schemas"]["TranslationEventQueryOperationsAnd"] | components["schemas"]["TranslationEventQueryOperationsOr"]);
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationEventListResponse"];
+        };
+    };
+    createTranslationEvent: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationEventRequestBody"];
+        responses: {
+            201: components["responses"]["MutateTranslationEventResponse"];
+        };
+    };
+    findTranslationEventById: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MutateTranslationEventResponse"];
+        };
+    };
+    deleteTranslationEvent: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TranslationEventResponse"];
+            404: components["responses"]["TranslationEventNotFoundResponse"];
+        };
+    };
+    updateTranslationEvent: {
+        parameters: {
+            query?: {
+                depth?: number;
+                locale?: string;
+                "fallback-locale"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description ID of the Translation Event */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["TranslationEventPatchRequestBody"];
+        responses: {
+            200: components["responses"]["TranslationEventResponse"];
+            404: components["responses"]["TranslationEventNotFoundResponse"];
+        };
+    };
     listAudioFiles: {
         parameters: {
             query?: {
@@ -6432,100 +6526,6 @@ export interface operations {
         responses: {
             200: components["responses"]["PronunciationResponse"];
             404: components["responses"]["PronunciationNotFoundResponse"];
-        };
-    };
-    listMedia: {
-        parameters: {
-            query?: {
-                page?: number;
-                limit?: number;
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-                sort?: "alt" | "-alt" | "prefix" | "-prefix" | "_objectKey" | "-_objectKey" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "url" | "-url" | "thumbnailURL" | "-thumbnailURL" | "filename" | "-filename" | "mimeType" | "-mimeType" | "filesize" | "-filesize" | "width" | "-width" | "height" | "-height" | "focalX" | "-focalX" | "focalY" | "-focalY";
-                where?: Record<string, never> & (components["schemas"]["MediaQueryOperations"] | components["schemas"]["MediaQueryOperationsAnd"] | components["schemas"]["MediaQueryOperationsOr"]);
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["MediaListResponse"];
-        };
-    };
-    createMedia: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: components["requestBodies"]["MediaRequestBody"];
-        responses: {
-            201: components["responses"]["MutateMediaResponse"];
-        };
-    };
-    findMediaById: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Media */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["MutateMediaResponse"];
-        };
-    };
-    deleteMedia: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Media */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["MediaResponse"];
-            404: components["responses"]["MediaNotFoundResponse"];
-        };
-    };
-    updateMedia: {
-        parameters: {
-            query?: {
-                depth?: number;
-                locale?: string;
-                "fallback-locale"?: string;
-            };
-            header?: never;
-            path: {
-                /** @description ID of the Media */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: components["requestBodies"]["MediaPatchRequestBody"];
-        responses: {
-            200: components["responses"]["MediaResponse"];
-            404: components["responses"]["MediaNotFoundResponse"];
         };
     };
     listUsers: {

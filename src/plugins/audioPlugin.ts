@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, CollectionConfig, Field, Payload, PayloadRequest, Plugin } from 'payload'
 
+import { AudioFiles } from '@collections/AudioFiles'
+import { Pronunciations } from '@collections/Pronunciations'
 import { hasRole } from '@/access/roles'
 import { audioObjectKeysOf } from '@/audio/jobs/audioObjects'
 import { autoVoiceStoryTask, requestAutoVoice } from '@/audio/jobs/autoVoiceTask'
@@ -14,7 +16,6 @@ import { primaryPool } from '@/db/postgres'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { changeOf } from '@/hooks/recompileStoryBundles'
 import { recompileStoryBundles } from '@/services/storyBundles'
-import { SLUGS } from '@/slugs'
 import { settings } from '@/settings'
 
 /** The per-locale audio status table and "Generate audio" button in the story edit view. */
@@ -169,12 +170,16 @@ function withHooks(collection: CollectionConfig, after: { change?: CollectionAft
 
 const editorsOnly = ({ req }: { req: Parameters<typeof hasRole>[0] }) => hasRole(req, 'admin', 'editor')
 
+/** The host collections the audio feature voices (their slugs): audio rows reference all but characters. */
+export type VoicedCollections = { stories: string; nodes: string; choices: string; characters: string }
+
 /**
- * Voices: narration audio generation as Payload jobs (generateAudio, sweepAudioObjects,
- * refreshStoryAudioBundles), the story audio endpoints and admin panel, and cleanup of audio
- * objects when nodes or stories are deleted. The jobs table comes from a committed migration.
+ * Voices: the audio files and pronunciation lexicon collections, narration audio generation as
+ * Payload jobs (generateAudio, sweepAudioObjects, refreshStoryAudioBundles, autoVoiceStory), the
+ * story audio endpoints and admin panels on the `voiced` collections, and cleanup of audio objects
+ * when nodes, choices or stories are deleted. The jobs table comes from a committed migration.
  */
-export const audioPlugin: Plugin = (config) => ({
+export const audioPlugin = (voiced: VoicedCollections): Plugin => (config) => ({
   ...config,
   admin: {
     ...config.admin,
@@ -202,25 +207,26 @@ export const audioPlugin: Plugin = (config) => ({
       return []
     },
   },
-  collections: (config.collections ?? []).map((collection) => {
-    if (collection.slug === SLUGS.stories) {
-      const withHooks = withDeleteRelease(collection, 'story_id')
-      return {
-        ...withHooks,
-        fields: [...withHooks.fields, voiceCastField, storyAudioField],
-        endpoints: [...(Array.isArray(withHooks.endpoints) ? withHooks.endpoints : []), generateStoryAudioEndpoint, storyAudioStatusEndpoint],
+  collections: [
+    ...(config.collections ?? []).map((collection) => {
+      if (collection.slug === voiced.stories) {
+        const withHooks = withDeleteRelease(collection, 'story_id')
+        return {
+          ...withHooks,
+          fields: [...withHooks.fields, voiceCastField, storyAudioField],
+          endpoints: [...(Array.isArray(withHooks.endpoints) ? withHooks.endpoints : []), generateStoryAudioEndpoint, storyAudioStatusEndpoint],
+        }
       }
-    }
-    if (collection.slug === SLUGS.storyNodes) return withHooks(withDeleteRelease(collection, 'node_id'), { change: autoVoiceAfterChange })
-    if (collection.slug === SLUGS.characters) return withHooks(collection, { change: autoVoiceAfterChange })
-    // Spoken choices: an option's text is voiced too (its audio rows cascade with the choice).
-    if (collection.slug === SLUGS.storyChoices) return withHooks(withDeleteRelease(collection, 'choice_id'), { change: autoVoiceAfterChange })
-    if (collection.slug === SLUGS.pronunciations) {
-      return withHooks(collection, {
-        change: async ({ doc, previousDoc, req }) => (await afterLexiconChange({ req, terms: [doc?.term, previousDoc?.term] }), doc),
-        delete: async ({ doc, req }) => (await afterLexiconChange({ req, terms: [doc?.term] }), doc),
-      })
-    }
-    return collection
-  }),
+      if (collection.slug === voiced.nodes) return withHooks(withDeleteRelease(collection, 'node_id'), { change: autoVoiceAfterChange })
+      if (collection.slug === voiced.characters) return withHooks(collection, { change: autoVoiceAfterChange })
+      // Spoken choices: an option's text is voiced too (its audio rows cascade with the choice).
+      if (collection.slug === voiced.choices) return withHooks(withDeleteRelease(collection, 'choice_id'), { change: autoVoiceAfterChange })
+      return collection
+    }),
+    AudioFiles,
+    withHooks(Pronunciations, {
+      change: async ({ doc, previousDoc, req }) => (await afterLexiconChange({ req, terms: [doc?.term, previousDoc?.term] }), doc),
+      delete: async ({ doc, req }) => (await afterLexiconChange({ req, terms: [doc?.term] }), doc),
+    }),
+  ],
 })

@@ -2,6 +2,8 @@ import type { CollectionConfig, Field, Plugin } from 'payload'
 
 import '@/translation/context'
 
+import { TranslationEvents } from '@collections/TranslationEvents'
+import { TranslationStates } from '@collections/TranslationStates'
 import type { UnitCollection } from '@/domain/translation/units'
 import { translationDashboardEndpoint } from '@/translation/dashboard'
 import { translationEndpoints } from '@/translation/endpoints'
@@ -10,7 +12,7 @@ import { recordTranslationState } from '@/translation/states'
 const TRANSLATED: UnitCollection[] = ['stories', 'characters', 'story-nodes', 'story-choices']
 
 /**
- * Translation workflow: per unit per locale states (stale tracking, review history), the
+ * Translation workflow: per unit per locale states and the review history (its two collections), the
  * translation endpoints on stories, and the hook that records every save of a translated text.
  * The state hook runs first in afterChange, before the bundle recompile reads the states.
  */
@@ -52,6 +54,8 @@ export const translationPlugin: Plugin = (config) => ({
       }
       return withHook
     }),
+    TranslationStates,
+    TranslationEvents,
   ],
 })
 

@@ -31,8 +31,8 @@ import { OfflineJsonField as OfflineJsonField_9edd73c3e58d867381f4a9b6f55fe561 }
 import { ListenerDashboard as ListenerDashboard_fe7cd81b76e4cfae6228694834b4c39d } from '@/components/listener/ListenerDashboard'
 import { TranslationDashboard as TranslationDashboard_bc7bd0664da8e9b62bfa6748f66f46e3 } from '@/components/translation/TranslationDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
-import { AudioReviewView as AudioReviewView_b8b55e48dac15f43c0d6379a20d969d2 } from '@/components/audio/AudioReviewView'
 import { WorkspaceView as WorkspaceView_478829c1e8df2efa3bf0dcc8f24e7d3a } from '@/components/translation/WorkspaceView'
+import { AudioReviewView as AudioReviewView_b8b55e48dac15f43c0d6379a20d969d2 } from '@/components/audio/AudioReviewView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,7 +70,7 @@ export const importMap = {
   "@/components/listener/ListenerDashboard#ListenerDashboard": ListenerDashboard_fe7cd81b76e4cfae6228694834b4c39d,
   "@/components/translation/TranslationDashboard#TranslationDashboard": TranslationDashboard_bc7bd0664da8e9b62bfa6748f66f46e3,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
-  "@/components/audio/AudioReviewView#AudioReviewView": AudioReviewView_b8b55e48dac15f43c0d6379a20d969d2,
   "@/components/translation/WorkspaceView#WorkspaceView": WorkspaceView_478829c1e8df2efa3bf0dcc8f24e7d3a,
+  "@/components/audio/AudioReviewView#AudioReviewView": AudioReviewView_b8b55e48dac15f43c0d6379a20d969d2,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
