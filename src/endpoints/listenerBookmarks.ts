@@ -6,7 +6,7 @@ import { bookmarkBodySchema, storySlugSchema } from '@/domain/listener/schemas'
 import { addBookmark, listBookmarks, removeBookmark } from '@/listener/bookmarks'
 import { storyBundle } from '@/listener/bundles'
 import { readJsonBody } from '@/http/body'
-import { error, invalid, json, serverError } from '@/http/response'
+import { answeringEndpoint, error, invalid, json } from '@/http/response'
 import { unauthorized } from '@/listener/http'
 
 const slugOf = (req: PayloadRequest) => storySlugSchema.safeParse(req.routeParams?.storySlug)
@@ -34,7 +34,7 @@ const add: Endpoint = {
       // A foreign key failed: the story went away since its bundle was read (404 about it), else the listener.
       if (e.code === '23503' && e.constraint?.includes('story')) return error(404, `No active story "${slug.data}".`)
       if (e.code === '23503') return unauthorized('This listener no longer exists. Sign in again.')
-      return serverError(req.payload, err, 'bookmark add failed')
+      throw err
     }
   },
 }
@@ -64,4 +64,5 @@ const mine: Endpoint = {
   },
 }
 
-export const listenerBookmarkEndpoints: Endpoint[] = [mine, add, remove]
+/** Unexpected failures answer the logged 500 (503 while the database is away) in the one error shape. */
+export const listenerBookmarkEndpoints: Endpoint[] = [mine, add, remove].map(answeringEndpoint)

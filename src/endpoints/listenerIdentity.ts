@@ -4,7 +4,7 @@ import { listenerUser } from '@/access/listenerUser'
 import { anonymousSignInSchema, preferencesPatchSchema } from '@/domain/listener/schemas'
 
 import { readJsonBody } from '@/http/body'
-import { invalid, json, serverError } from '@/http/response'
+import { answeringEndpoint, invalid, json } from '@/http/response'
 import { addressKey, limited, requestIp, unauthorized } from '@/listener/http'
 import { deleteListener, findListener, signInAnonymous, updatePreferences } from '@/listener/identity'
 
@@ -19,12 +19,8 @@ const signIn: Endpoint = {
     if (!parsed.ok) return parsed.response
     const input = anonymousSignInSchema.safeParse(parsed.value ?? {})
     if (!input.success) return invalid(input.error)
-    try {
-      const { token, user, created } = await signInAnonymous(req.payload, input.data.anonymousId)
-      return json(created ? 201 : 200, { token, user })
-    } catch (err) {
-      return serverError(req.payload, err, 'anonymous sign-in failed')
-    }
+    const { token, user, created } = await signInAnonymous(req.payload, input.data.anonymousId)
+    return json(created ? 201 : 200, { token, user })
   },
 }
 
@@ -51,12 +47,8 @@ const updateMe: Endpoint = {
     if (!parsed.ok) return parsed.response
     const input = preferencesPatchSchema.safeParse(parsed.value ?? {})
     if (!input.success) return invalid(input.error)
-    try {
-      const user = await updatePreferences(req.payload, listener.id, input.data.preferences)
-      return user ? json(200, { user }) : unauthorized()
-    } catch (err) {
-      return serverError(req.payload, err, 'preferences update failed')
-    }
+    const user = await updatePreferences(req.payload, listener.id, input.data.preferences)
+    return user ? json(200, { user }) : unauthorized()
   },
 }
 
@@ -70,13 +62,10 @@ const deleteMe: Endpoint = {
   handler: async (req) => {
     const listener = listenerUser(req)
     if (!listener) return unauthorized()
-    try {
-      const deleted = await deleteListener(req.payload, listener.id)
-      return deleted ? json(200, { deleted: true, id: listener.id }) : unauthorized()
-    } catch (err) {
-      return serverError(req.payload, err, 'listener deletion failed')
-    }
+    const deleted = await deleteListener(req.payload, listener.id)
+    return deleted ? json(200, { deleted: true, id: listener.id }) : unauthorized()
   },
 }
 
-export const listenerIdentityEndpoints: Endpoint[] = [signIn, me, updateMe, deleteMe]
+/** Unexpected failures answer the logged 500 (503 while the database is away) in the one error shape. */
+export const listenerIdentityEndpoints: Endpoint[] = [signIn, me, updateMe, deleteMe].map(answeringEndpoint)

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createStaff, rest, type Staff, uid } from '../support/api'
+import { type ApiResponse, createStaff, rest, type Staff, uid } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
@@ -268,6 +268,50 @@ describe('bookmarks', () => {
     await call(server.url, 'POST', `bookmarks/story/${story.slug}`, { token: l.token })
     expect((await call(server.url, 'DELETE', `bookmarks/story/${story.slug}`, { token: l.token })).status).toBe(200)
     expect((await call(server.url, 'DELETE', `bookmarks/story/${story.slug}`, { token: l.token })).status).toBe(404)
+    await deleteListeners(payload, l.id)
+  })
+})
+
+describe('unexpected failures', () => {
+  /** The one error shape of the logged 500 (src/http/response.ts): JSON, no-store, no internals. */
+  const expectLogged500 = (res: ApiResponse) => {
+    expect(res.status).toBe(500)
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.body).toEqual({ errors: [{ message: 'Something went wrong on our side. It has been logged; please try again.' }] })
+  }
+
+  it('should answer every bookmark endpoint with the logged 500 when its table fails', async () => {
+    const l = await signIn(server.url)
+    await sql(payload, 'ALTER TABLE bookmarks RENAME TO bookmarks_away')
+    try {
+      expectLogged500(await call(server.url, 'GET', 'bookmarks/mine', { token: l.token }))
+      expectLogged500(await call(server.url, 'POST', `bookmarks/story/${story.slug}`, { token: l.token, body: { notes: 'x' } }))
+      expectLogged500(await call(server.url, 'DELETE', `bookmarks/story/${story.slug}`, { token: l.token }))
+    } finally {
+      await sql(payload, 'ALTER TABLE bookmarks_away RENAME TO bookmarks')
+    }
+    expect((await call(server.url, 'GET', 'bookmarks/mine', { token: l.token })).body).toEqual({ docs: [] })
+    await deleteListeners(payload, l.id)
+  })
+
+  it("should answer the listener's own endpoints with the logged 500 when a write fails, and change nothing", async () => {
+    const l = await signIn(server.url)
+    // A trigger refusing writes to this one listener's row, with a message that must not reach the app.
+    await sql(payload, `CREATE FUNCTION bk_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'internal detail'; END $$`)
+    await sql(payload, `CREATE TRIGGER bk_test_refuse BEFORE UPDATE OR DELETE ON users FOR EACH ROW WHEN (OLD.id = '${l.id}'::uuid) EXECUTE FUNCTION bk_test_refuse()`)
+    try {
+      const patched = await call(server.url, 'PATCH', 'users/me', { token: l.token, body: { preferences: { autoplay: true } } })
+      expectLogged500(patched)
+      expect(JSON.stringify(patched.body)).not.toContain('internal detail')
+      expectLogged500(await call(server.url, 'DELETE', 'users/me', { token: l.token }))
+    } finally {
+      await sql(payload, 'DROP TRIGGER bk_test_refuse ON users')
+      await sql(payload, 'DROP FUNCTION bk_test_refuse()')
+    }
+    const me = await call(server.url, 'GET', 'users/me', { token: l.token })
+    expect(me.status).toBe(200)
+    expect(me.body.user.preferences).toEqual({})
     await deleteListeners(payload, l.id)
   })
 })
