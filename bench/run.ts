@@ -21,15 +21,17 @@
  * (no listener, scale, audio or translation benchmarks: a quick before/after of the delivery path).
  */
 import autocannon, { type Result } from 'autocannon'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import pg from 'pg'
 
 import { freePort } from '../scripts/lib/ports'
-import { runTypeScript } from '../scripts/lib/runTypeScript'
+import { runTypeScript, runWithServices } from '../scripts/lib/runTypeScript'
 import { startThrowawayServices } from '../scripts/lib/throwawayServices'
+
+import { buildApp, startApp, type RunningApp } from '../tests/support/e2eServer'
 
 import { checkSample, type Expectation, rawGet, sampleWhile, type SampleReport } from './bodyCheck'
 import { runListenerBench } from './listener'
@@ -40,57 +42,21 @@ const DURATION = Number(process.env.BENCH_DURATION || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
 const SAMPLES = Number(process.env.BENCH_SAMPLES || 20)
 const root = process.cwd()
-const stops: (() => Promise<void>)[] = []
 const log = (msg: string) => console.error(`[bench] ${msg}`)
-let servicesDir = ''
-async function services(): Promise<void> {
-  const throwaway = await startThrowawayServices('bench')
-  servicesDir = throwaway.dir
-  stops.push(throwaway.stop)
-}
 
-function build(): void {
-  if (process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
-  log('npm run build…')
-  const run = spawnSync('npm', ['run', 'build'], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (run.status !== 0) throw new Error(`npm run build failed (${run.status})`)
-}
+/** The servers started so far (the scale run stops the single process first; the rest stop at the end). */
+const running: RunningApp[] = []
 
-/** `npm start`, the production entry point, in its own process group (stopped with the run). */
+/** `npm start`, the production entry point (tests/support/e2eServer: its own process group, log under test-results/). */
 async function startServer(extraEnv: Record<string, string> = {}): Promise<string> {
-  const port = await freePort()
-  const child = spawn('npm', ['start'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), BENCH_ROUTES: '1', NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
-  const stop = async () => {
-    // A child ended by the signal has exitCode null and signalCode set: both mean it is gone.
-    if (child.exitCode !== null || child.signalCode !== null) return
-    try {
-      process.kill(-child.pid!, 'SIGTERM')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err // the group already ended
-      return
-    }
-    await new Promise((r) => child.once('exit', r))
-  }
-  stops.unshift(stop)
-  running.push(stop)
-  const url = `http://localhost:${port}`
-  for (let i = 0; i < 480; i++) {
-    const res = await fetch(`${url}/api/stories?limit=1`).catch(() => null) // refused until it listens
-    if (res?.ok) return url
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`)
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('npm start did not become ready in 240 s')
+  const app = await startApp({ port: await freePort(), env: { BENCH_ROUTES: '1', ...extraEnv } })
+  running.push(app)
+  return app.url
 }
-/** Stop functions of the servers started so far (the scale run stops the single process first). */
-const running: (() => Promise<void>)[] = []
+
+async function stopServers(): Promise<void> {
+  for (const app of running.splice(0).reverse()) await app.stop()
+}
 
 type Line = {
   scenario: string
@@ -186,12 +152,11 @@ const ENCODINGS: { label: string; headers: Record<string, string> }[] = [
   { label: 'br', headers: { 'accept-encoding': 'br' } },
 ]
 
-async function main(): Promise<void> {
-  await services()
+async function main(servicesDir: string): Promise<void> {
   log('seeding 50 stories x 40 nodes x 4 locales…')
   const code = await runTypeScript('bench/seedBench.ts', [], { stdoutToStderr: true })
   if (code !== 0) throw new Error(`seeding failed (${code})`)
-  build()
+  if (!(process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID')))) await buildApp()
   log('npm start…')
   const base = await startServer()
   if (process.env.BENCH_ONLY === 'listener') return runListenerBench(base, process.env.DATABASE_URL!)
@@ -268,7 +233,7 @@ async function main(): Promise<void> {
   // Scale: the same build as WEB_CONCURRENCY=2 with a read replica, compared with the figures above.
   const catalogUrlOf = (b: string) => `${b}/api/stories/catalog?locale=${locale}`
   const catalogBody = (await (await fetch(catalogUrlOf(base))).json()) as { totalDocs: number }
-  for (const stop of running.splice(0)) await stop() // one server at a time on this machine
+  await stopServers() // one server at a time on this machine
   await runScaleBench({
     dataDir: servicesDir,
     startServer,
@@ -315,12 +280,14 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main()
-} catch (err) {
-  log(`failed: ${(err as Error).stack ?? err}`)
-  process.exitCode = 1
-} finally {
-  for (const stop of stops) await stop()
-}
-process.exit(process.exitCode ?? 0)
+await runWithServices(await startThrowawayServices('bench'), async (services) => {
+  try {
+    await main(services.dir)
+  } catch (err) {
+    log(`failed: ${(err as Error).stack ?? err}`)
+    process.exitCode = 1
+  } finally {
+    await stopServers()
+  }
+  return Number(process.exitCode ?? 0)
+})

@@ -14,7 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { freePort } from '../scripts/lib/ports'
-import { runTypeScript } from '../scripts/lib/runTypeScript'
+import { runTypeScript, runWithServices } from '../scripts/lib/runTypeScript'
 import { startThrowawayServices } from '../scripts/lib/throwawayServices'
 import { SEED_STAFF } from '@/seed/accounts'
 
@@ -37,8 +37,7 @@ async function storyId(base: string, slug: string): Promise<string> {
   return body.docs[0].id
 }
 
-async function main(): Promise<void> {
-  const services = await startThrowawayServices('bench-studio')
+async function main(): Promise<number> {
   let app: RunningApp | undefined
   try {
     log('seeding the sample stories, a 40-node and a 200-node / 400-choice story…')
@@ -177,14 +176,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ bench: 'studio-save-200', saves: warm.length, p50_ms: Math.round(percentile(warm, 50)), p99_ms: Math.round(percentile(warm, 99)), max_ms: Math.round(warm[warm.length - 1]!) }))
   } finally {
     await app?.stop()
-    await services.stop()
   }
+  return 0
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+await runWithServices(await startThrowawayServices('bench-studio'), main)

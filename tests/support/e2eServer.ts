@@ -12,9 +12,9 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results')
 
 const started = Date.now()
 
-/** Progress line on stdout with the seconds since the suite started. */
+/** Progress line on stderr (a benchmark's stdout is machine-readable) with the seconds since the suite started. */
 export function progress(msg: string): void {
-  console.log(`[e2e +${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`)
+  console.error(`[e2e +${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`)
 }
 
 /**
