@@ -8,18 +8,12 @@
  * `npx tsx bench/audio.ts` (alone: throwaway Postgres + s3rver) or from `npm run bench`.
  * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40).
  */
-import { parseArgs } from 'node:util'
+import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
 
-const { values } = parseArgs({ options: { child: { type: 'boolean', default: false } }, strict: true })
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
 
-if (!values.child) {
-  const { startThrowawayServices } = await import('../scripts/lib/throwawayServices')
-  const { runTypeScript, runWithServices } = await import('../scripts/lib/runTypeScript')
-  await runWithServices(await startThrowawayServices('audio'), () => runTypeScript('bench/audio.ts', ['--child']))
-}
+await asChildWithServices('audio', 'bench/audio.ts')
 
-const { reportImported } = await import('../scripts/lib/runTypeScript')
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const { migrate } = await import('@/db/migrate')

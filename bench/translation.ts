@@ -10,20 +10,15 @@
  *     done, DOMContentLoaded, load) and HTML size, and, as the floor, the admin's account view
  *     (same template, no workspace) opened the same way.
  * Real Postgres and s3rver (throwaway), real HTTP in front of Payload's REST handlers. The parent
- * starts the services and runs the measuring in a child (runWithServices / runTypeScript, as
+ * starts the services and runs the measuring in a child (asChildWithServices(), as
  * bench/audio.ts does), which is restarted if its imports stall.
  */
 import { performance } from 'node:perf_hooks'
-import { parseArgs } from 'node:util'
 
-const { values } = parseArgs({ options: { child: { type: 'boolean', default: false } }, strict: true })
-if (!values.child) {
-  const { startThrowawayServices } = await import('../scripts/lib/throwawayServices')
-  const { runTypeScript, runWithServices } = await import('../scripts/lib/runTypeScript')
-  await runWithServices(await startThrowawayServices('translation'), () => runTypeScript('bench/translation.ts', ['--child']))
-}
+import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
 
-const { reportImported } = await import('../scripts/lib/runTypeScript')
+await asChildWithServices('translation', 'bench/translation.ts')
+
 const { getPayload } = await import('payload')
 const config = (await import('@payload-config')).default
 const { migrate } = await import('@/db/migrate')

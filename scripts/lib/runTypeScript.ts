@@ -80,3 +80,14 @@ export async function runWithServices<S extends { stop: () => Promise<void> }>(s
   }
   process.exit(code)
 }
+
+/**
+ * A script that does its work in a child of itself (the benchmarks): in the parent (no `--child`
+ * argument) starts the throwaway services `name`, runs `script --child` through runTypeScript and
+ * exits with its code; in the child it returns at once.
+ */
+export async function asChildWithServices(name: string, script: string): Promise<void> {
+  if (process.argv.slice(2).includes('--child')) return
+  const { startThrowawayServices } = await import('./throwawayServices')
+  await runWithServices(await startThrowawayServices(name), () => runTypeScript(script, ['--child']))
+}
