@@ -77,13 +77,18 @@ export async function encodeNormalised(
   }
   const solveFor = (p: { ceilingDb: number; aimLufs: number }) =>
     solveGain((g) => measureIntegrated(applyGainAndLimit(input, { gainDb: g, ceilingDb: p.ceilingDb }, limiter, peaks), sampleRate), inputLufs, p.aimLufs).gainDb
-  let plan = firstPlan(target)
+  const defaultPlan = firstPlan(target)
+  let plan = defaultPlan
   let solved: number | undefined
+  // Set when a heavily limited line starts from the lower plan: the default plan and its gain, to
+  // go on from exactly as any other line does if that first encode misses.
+  let fallback: { plan: typeof plan; gainDb: number } | undefined
   try {
     solved = solveFor(plan)
     // Heavily limited at that gain: start lower (a cheaper correction than a second encode).
     const heavy = firstPlan(target, peakDb(peaks) + solved - plan.ceilingDb)
     if (heavy.ceilingDb !== plan.ceilingDb) {
+      fallback = { plan, gainDb: solved }
       plan = heavy
       solved = undefined
     }
@@ -91,7 +96,7 @@ export async function encodeNormalised(
     // Not reachable at the default plan: the loop below tries (and reports) it.
   }
   const attempts: Awaited<ReturnType<typeof render>>[] = []
-  for (let n = 1; n <= MAX_ENCODES; n++) {
+  for (let n = 1; n <= MAX_ENCODES + (fallback ? 1 : 0); n++) {
     const ceilingDb = plan.ceilingDb
     let gainDb: number
     try {
@@ -108,6 +113,12 @@ export async function encodeNormalised(
     attempts.push(attempt)
     const next = correction(plan, attempt.loudness, target)
     if (!next) return { ...attempt, sourceLufs, encodes: n, withinTarget: true }
+    if (n === 1 && fallback) {
+      // The lower start missed: carry on from the default plan (never worse than without it).
+      plan = fallback.plan
+      solved = fallback.gainDb
+      continue
+    }
     plan = next
   }
   const distance = (m: LoudnessMeasurement) => Math.abs(m.integratedLufs - target.integratedLufs)
