@@ -105,14 +105,16 @@ const lingering = new WeakSet<Socket>()
  * `write ECONNRESET` instead of the 413 or 401 it was sent. So: end our side (the answer, then FIN),
  * keep reading and dropping what still arrives for a moment, then close. Until then a `destroy()`
  * from anyone behind us (Next destroys the response when the stream it pipes aborts; a handler may
- * drop the request) lingers too, unless the client has already gone.
+ * drop the request) lingers too; the timer closes the socket for good.
  */
 function lingerThenClose(socket: Socket): void {
   if (lingering.has(socket) || socket.destroyed) return
   lingering.add(socket)
   const destroyNow = socket.destroy.bind(socket)
   const linger = (() => {
-    if (socket.destroyed || socket.readableEnded) return destroyNow()
+    // Ending (not destroying) also when the client has stopped sending: a destroy would drop an
+    // answer still in the socket's buffer; end() sends it, then the FIN.
+    if (socket.destroyed) return socket
     socket.end()
     socket.resume()
     return socket
