@@ -18,7 +18,7 @@ import { createProvider } from '@/audio/providers/createProvider'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
 import type { SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
 
-import { createStaff, rest, type Staff } from '../support/api'
+import { createReviewStaff, rest, type Staff } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { signIn } from '../support/listener'
@@ -50,14 +50,7 @@ beforeAll(async () => {
   payload = await testPayload()
   server = await startTestServer()
   setAudioProvider(counting)
-  ;[admin, editor, hindiReviewer, hindiTranslator, tamilReviewer] = await Promise.all([
-    createStaff(payload, server.url, 'admin'),
-    createStaff(payload, server.url, 'editor'),
-    createStaff(payload, server.url, 'translator', ['hi']),
-    createStaff(payload, server.url, 'translator', ['hi']),
-    createStaff(payload, server.url, 'translator', ['ta']),
-  ])
-  for (const s of [hindiReviewer, tamilReviewer]) await payload.update({ collection: 'editors', id: s.id, data: { reviewer: true } })
+  ;({ admin, editor, hindiReviewer, hindiTranslator, tamilReviewer } = await createReviewStaff(payload, server.url))
 })
 
 afterAll(async () => {

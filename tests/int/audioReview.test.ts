@@ -15,7 +15,7 @@ import { createProvider } from '@/audio/providers/createProvider'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
 import { resetSettings } from '@/settings'
 
-import { createStaff, rest, type Staff } from '../support/api'
+import { createReviewStaff, rest, type Staff } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
@@ -34,14 +34,7 @@ beforeAll(async () => {
   payload = await testPayload()
   server = await startTestServer()
   setAudioProvider(local)
-  ;[admin, editor, hindiReviewer, hindiTranslator, tamilReviewer] = await Promise.all([
-    createStaff(payload, server.url, 'admin'),
-    createStaff(payload, server.url, 'editor'),
-    createStaff(payload, server.url, 'translator', ['hi']),
-    createStaff(payload, server.url, 'translator', ['hi']),
-    createStaff(payload, server.url, 'translator', ['ta']),
-  ])
-  for (const s of [hindiReviewer, tamilReviewer]) await payload.update({ collection: 'editors', id: s.id, data: { reviewer: true } })
+  ;({ admin, editor, hindiReviewer, hindiTranslator, tamilReviewer } = await createReviewStaff(payload, server.url))
 })
 
 afterEach(() => {

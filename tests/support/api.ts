@@ -31,6 +31,22 @@ export async function createStaff(
   return { id: doc.id, email, password, token: body.token, role }
 }
 
+/** The audio review suites' cast: an admin, an editor, Hindi reviewer and translator, a Tamil reviewer. */
+export type ReviewStaff = { admin: Staff; editor: Staff; hindiReviewer: Staff; hindiTranslator: Staff; tamilReviewer: Staff }
+
+/** Creates and signs in the review cast (the two reviewers carry the `reviewer` flag). */
+export async function createReviewStaff(payload: Payload, baseUrl: string): Promise<ReviewStaff> {
+  const [admin, editor, hindiReviewer, hindiTranslator, tamilReviewer] = await Promise.all([
+    createStaff(payload, baseUrl, 'admin'),
+    createStaff(payload, baseUrl, 'editor'),
+    createStaff(payload, baseUrl, 'translator', ['hi']),
+    createStaff(payload, baseUrl, 'translator', ['hi']),
+    createStaff(payload, baseUrl, 'translator', ['ta']),
+  ])
+  for (const s of [hindiReviewer!, tamilReviewer!]) await payload.update({ collection: 'editors', id: s.id, data: { reviewer: true } })
+  return { admin: admin!, editor: editor!, hindiReviewer: hindiReviewer!, hindiTranslator: hindiTranslator!, tamilReviewer: tamilReviewer! }
+}
+
 /** How a request authenticates: staff send Payload's `JWT <token>`, listeners `Bearer <token>`. */
 export type AuthScheme = 'JWT' | 'Bearer'
 
