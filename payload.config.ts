@@ -7,28 +7,28 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { restrictBuiltInCollections } from './src/access/builtInCollections'
+import { replicaUrls } from './src/db/replicas'
+import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
 import { databaseUnavailableAs503 } from './src/hooks/databaseUnavailableAs503'
 import { storageUnavailableAs503 } from './src/hooks/storageUnavailableAs503'
-import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
-import { listenerPlugin } from './src/plugins/listenerPlugin'
-import { openapiPlugin } from './src/openapi/plugin'
 import { payloadLocalization } from './src/localization'
-import { observabilityPlugin } from '@/observability/plugin'
-import { replicaUrls } from '@/db/replicas'
-import { audioPlugin } from './src/plugins/audioPlugin'
-import { inputShapePlugin } from './src/plugins/inputShapePlugin'
-import { localeFallbackPlugin } from './src/plugins/localeFallbackPlugin'
-import { staffPlugin } from './src/plugins/staffPlugin'
-import { storiesPlugin } from './src/plugins/storiesPlugin'
-import { storyBundlesPlugin } from './src/plugins/storyBundlesPlugin'
-import { offlineCodeEditorPlugin } from './src/plugins/offlineCodeEditorPlugin'
-import { studioPlugin } from './src/plugins/studioPlugin'
-import { uniqueTogetherPlugin } from './src/plugins/uniqueTogetherPlugin'
+import { audioPlugin } from './src/plugins/audio'
+import { listenerPlugin } from './src/plugins/listener'
+import { observabilityPlugin } from './src/plugins/observability'
+import { openapiPlugin } from './src/plugins/openapi'
+import { inputShapePlugin } from './src/plugins/rules/inputShapePlugin'
+import { localeFallbackPlugin } from './src/plugins/rules/localeFallbackPlugin'
+import { offlineCodeEditorPlugin } from './src/plugins/rules/offlineCodeEditorPlugin'
+import { uniqueTogetherPlugin } from './src/plugins/rules/uniqueTogetherPlugin'
+import { staffPlugin } from './src/plugins/staff'
+import { storiesPlugin } from './src/plugins/stories'
+import { storyBundlesPlugin } from './src/plugins/storyBundles'
+import { studioPlugin } from './src/plugins/studio'
+import { translationPlugin } from './src/plugins/translation'
 import { settings } from './src/settings'
 import { SLUGS } from './src/slugs'
 import { s3ClientConfig } from './src/storage/s3Settings'
-import { translationPlugin } from './src/translation/plugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 // Parsing the settings here makes a bad environment stop the server at start, naming the variable.
@@ -51,7 +51,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: postgresAdapter({
     // A request waits at most 5 s for a connection (then 503), and idle connections notice a dead
-    // peer (TCP keepalive). Pool errors are logged, never fatal (src/observability/plugin.ts).
+    // peer (TCP keepalive). Pool errors are logged, never fatal (src/plugins/observability).
     pool: { connectionString: env.database.url, max: env.database.poolMax, connectionTimeoutMillis: 5_000, keepAlive: true },
     idType: 'uuid',
     push: false,

@@ -1,7 +1,7 @@
 /**
  * The custom endpoints as OpenAPI operations, described with the zod schemas the endpoints
  * validate with (src/domain/api/schemas.ts, src/domain/listener/*). Payload's generated REST API
- * is described by payload-oapi (src/openapi/plugin.ts); these are added to the same document.
+ * is described by payload-oapi (src/plugins/openapi/index.ts); these are added to the same document.
  */
 import { z } from 'zod'
 

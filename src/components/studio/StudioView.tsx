@@ -5,7 +5,7 @@ import { StudioApp } from './StudioApp'
 
 /**
  * The "Studio" tab of a story (`/admin/collections/stories/<id>/studio`), registered by
- * src/plugins/studioPlugin.ts. The map and everything on it is the client component StudioApp,
+ * src/plugins/studio/index.ts. The map and everything on it is the client component StudioApp,
  * whose code (React Flow, elkjs, the player) loads only on this view.
  */
 export function StudioView(props: DocumentViewServerProps) {
