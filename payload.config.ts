@@ -34,6 +34,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 // Parsing the settings here makes a bad environment stop the server at start, naming the variable.
 const env = settings()
 const s3 = env.s3
+// The story content collections the other features attach to (translation, audio, Studio), by role.
+const storyContent = { stories: SLUGS.stories, characters: SLUGS.characters, nodes: SLUGS.storyNodes, choices: SLUGS.storyChoices }
 
 export default buildConfig({
   secret: env.payload.secret,
@@ -79,11 +81,11 @@ export default buildConfig({
   plugins: [
     storiesPlugin,
     storyBundlesPlugin,
-    translationPlugin,
-    audioPlugin({ stories: SLUGS.stories, nodes: SLUGS.storyNodes, choices: SLUGS.storyChoices, characters: SLUGS.characters }),
+    translationPlugin(storyContent),
+    audioPlugin(storyContent),
     listenerPlugin,
     staffPlugin,
-    studioPlugin,
+    studioPlugin(storyContent),
     // Every collection:
     localeFallbackPlugin,
     uniqueTogetherPlugin,

@@ -12,6 +12,7 @@ import { onShutdown } from '@/lifecycle/shutdown'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
 import { storiesMentioning } from '@/audio/lexicon'
 import { idOf } from '@/db/idOf'
+import type { StoryContentCollections } from '@/plugins/stories'
 import { primaryPool } from '@/db/postgres'
 import { generateStoryAudioEndpoint, storyAudioStatusEndpoint } from '@/endpoints/audioStory'
 import { changeOf } from '@/hooks/recompileStoryBundles'
@@ -170,16 +171,13 @@ function withHooks(collection: CollectionConfig, after: { change?: CollectionAft
 
 const editorsOnly = ({ req }: { req: Parameters<typeof hasRole>[0] }) => hasRole(req, 'admin', 'editor')
 
-/** The host collections the audio feature voices (their slugs): audio rows reference all but characters. */
-export type VoicedCollections = { stories: string; nodes: string; choices: string; characters: string }
-
 /**
  * Voices: the audio files and pronunciation lexicon collections, narration audio generation as
  * Payload jobs (generateAudio, sweepAudioObjects, refreshStoryAudioBundles, autoVoiceStory), the
  * story audio endpoints and admin panels on the `voiced` collections, and cleanup of audio objects
- * when nodes, choices or stories are deleted. The jobs table comes from a committed migration.
+ * when nodes, choices or stories are deleted (audio rows reference all of them but characters). The jobs table comes from a committed migration.
  */
-export const audioPlugin = (voiced: VoicedCollections): Plugin => (config) => ({
+export const audioPlugin = (voiced: StoryContentCollections): Plugin => (config) => ({
   ...config,
   admin: {
     ...config.admin,

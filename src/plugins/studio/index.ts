@@ -2,7 +2,13 @@ import type { CollectionConfig, EditConfig, Plugin } from 'payload'
 
 import { storyDraftBundleEndpoint, storyStudioEndpoint } from '@/endpoints/storyStudio'
 import { editedByField, refuseStaleDelete, refuseStaleUpdate } from '@/hooks/refuseStaleWrite'
-import { SLUGS } from '@/slugs'
+import type { StoryContentCollections } from '@/plugins/stories'
+
+/** The collections the Studio works on (their slugs): its tab and endpoints on stories, stale-write refusal on nodes and choices. */
+export type StudioCollections = Pick<StoryContentCollections, 'stories' | 'nodes' | 'choices'>
+
+/** Payload's table of a collection (no `dbName` set): its slug in snake case (`story-nodes` -> `story_nodes`). */
+const tableOf = (slug: string): string => slug.replace(/-/g, '_')
 
 /**
  * The Story Studio: a "Studio" tab in every story's edit view (`/admin/collections/stories/<id>/studio`,
@@ -12,12 +18,12 @@ import { SLUGS } from '@/slugs'
  * nodes and choices refuse a write over a newer version (`X-Expected-Updated-At`, 409 naming who
  * saved last, kept in `editedBy`).
  */
-export const studioPlugin: Plugin = (config) => ({
+export const studioPlugin = (studio: StudioCollections): Plugin => (config) => ({
   ...config,
   collections: (config.collections ?? []).map((collection) => {
-    if (collection.slug === SLUGS.storyNodes || collection.slug === SLUGS.storyChoices) {
-      const what = collection.slug === SLUGS.storyNodes ? 'node' : 'choice'
-      const table = collection.slug === SLUGS.storyNodes ? 'story_nodes' : 'story_choices'
+    if (collection.slug === studio.nodes || collection.slug === studio.choices) {
+      const what = collection.slug === studio.nodes ? 'node' : 'choice'
+      const table = tableOf(collection.slug)
       return {
         ...collection,
         fields: [...collection.fields, editedByField],
@@ -28,7 +34,7 @@ export const studioPlugin: Plugin = (config) => ({
         },
       }
     }
-    if (collection.slug !== SLUGS.stories) return collection
+    if (collection.slug !== studio.stories) return collection
     const admin = collection.admin ?? {}
     const views = admin.components?.views ?? {}
     const edit = {

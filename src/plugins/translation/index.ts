@@ -5,18 +5,25 @@ import '@/translation/context'
 import { TranslationEvents } from '@collections/TranslationEvents'
 import { TranslationStates } from '@collections/TranslationStates'
 import type { UnitCollection } from '@/domain/translation/units'
+import type { StoryContentCollections } from '@/plugins/stories'
 import { translationDashboardEndpoint } from '@/translation/dashboard'
 import { translationEndpoints } from '@/translation/endpoints'
 import { recordTranslationState } from '@/translation/states'
 
-const TRANSLATED: UnitCollection[] = ['stories', 'characters', 'story-nodes', 'story-choices']
+/**
+ * What kind of translation unit (src/domain/translation/units.ts) each translated collection's
+ * texts are. The units' ids and the states' queries (src/translation/states.ts) name the kinds and
+ * their tables, so the collections given are those of story content.
+ */
+const UNIT_OF: Record<keyof StoryContentCollections, UnitCollection> = { stories: 'stories', characters: 'characters', nodes: 'story-nodes', choices: 'story-choices' }
 
 /**
  * Translation workflow: per unit per locale states and the review history (its two collections), the
- * translation endpoints on stories, and the hook that records every save of a translated text.
- * The state hook runs first in afterChange, before the bundle recompile reads the states.
+ * translation endpoints and links on the `translated` stories, and the hook that records every save
+ * of a translated text on each `translated` collection, with its localized texts shown beside their
+ * source. The state hook runs first in afterChange, before the bundle recompile reads the states.
  */
-export const translationPlugin: Plugin = (config) => ({
+export const translationPlugin = (translated: StoryContentCollections): Plugin => (config) => ({
   ...config,
   admin: {
     ...config.admin,
@@ -36,16 +43,17 @@ export const translationPlugin: Plugin = (config) => ({
   endpoints: [...(config.endpoints ?? []), translationDashboardEndpoint],
   collections: [
     ...(config.collections ?? []).map((collection): CollectionConfig => {
-      if (!TRANSLATED.includes(collection.slug as UnitCollection)) return collection
+      const unit = unitOf(translated, collection.slug)
+      if (!unit) return collection
       const withHook: CollectionConfig = {
         ...collection,
         fields: collection.fields.map((f) => withSourceBeside(f)),
         hooks: {
           ...collection.hooks,
-          afterChange: [recordTranslationState(collection.slug as UnitCollection), ...(collection.hooks?.afterChange ?? [])],
+          afterChange: [recordTranslationState(unit), ...(collection.hooks?.afterChange ?? [])],
         },
       }
-      if (collection.slug === 'stories') {
+      if (collection.slug === translated.stories) {
         withHook.endpoints = [...(collection.endpoints || []), ...translationEndpoints]
         withHook.fields = [
           { name: 'translationLinks', type: 'ui', admin: { components: { Field: '@/components/translation/StoryTranslationLinks#StoryTranslationLinks' } } },
@@ -58,6 +66,12 @@ export const translationPlugin: Plugin = (config) => ({
     TranslationEvents,
   ],
 })
+
+/** The unit kind of a collection's texts, or null when it is not one of the `translated`. */
+function unitOf(translated: StoryContentCollections, slug: string): UnitCollection | null {
+  const role = (Object.keys(UNIT_OF) as (keyof StoryContentCollections)[]).find((r) => translated[r] === slug)
+  return role ? UNIT_OF[role] : null
+}
 
 /** Localized text fields (also inside rows) show their source-locale text above the input. */
 function withSourceBeside(field: Field): Field {
