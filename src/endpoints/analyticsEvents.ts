@@ -4,7 +4,7 @@ import { type BatchIssue, validateBatch } from '@/domain/listener/analyticsBatch
 
 import { insertEvents, resolveReferences } from '@/listener/analytics'
 import { readJsonBody } from '@/http/body'
-import { error, json, serverError } from '@/http/response'
+import { error, json } from '@/http/response'
 import { addressKey, limited, listenerIdOf, requestIp, unauthorized } from '@/listener/http'
 import { touchLastActive } from '@/listener/identity'
 
@@ -25,7 +25,8 @@ const badBatch = (issues: BatchIssue[]) =>
  * `POST /api/analytics/events {events: [...]}`: validates the whole batch (400 listing every bad
  * item by index, nothing written), then writes it with one INSERT. The address and user agent
  * come from the request, never from the body. A plain route handler: the listener comes from its
- * signed token without a database read.
+ * signed token without a database read. An unexpected error is the logged 500 (503 while the
+ * database is away) of the route table's `answering()` (src/http/routes.ts).
  */
 export async function analyticsIngestResponse(payload: Payload, request: Request): Promise<Response> {
   const userId = listenerIdOf(request.headers)
@@ -39,18 +40,14 @@ export async function analyticsIngestResponse(payload: Payload, request: Request
   if (!body.ok) return body.response
   const batch = validateBatch(body.value, Date.now())
   if (!batch.ok) return badBatch(batch.issues)
-  try {
-    const { resolved, issues } = await resolveReferences(payload, batch.events)
-    if (issues.length) return badBatch(issues)
-    const result = await insertEvents(payload, userId, batch.events, resolved, ip, request.headers.get('user-agent'))
-    if (!result.ok) {
-      return result.reason === 'no-listener'
-        ? unauthorized('This listener no longer exists. Sign in again.')
-        : error(409, 'A story or node of this batch was deleted while it was written; nothing was written. Send it again.')
-    }
-    touchLastActive(payload, userId)
-    return json(202, { accepted: result.accepted })
-  } catch (err) {
-    return serverError(payload, err, 'analytics ingest failed')
+  const { resolved, issues } = await resolveReferences(payload, batch.events)
+  if (issues.length) return badBatch(issues)
+  const result = await insertEvents(payload, userId, batch.events, resolved, ip, request.headers.get('user-agent'))
+  if (!result.ok) {
+    return result.reason === 'no-listener'
+      ? unauthorized('This listener no longer exists. Sign in again.')
+      : error(409, 'A story or node of this batch was deleted while it was written; nothing was written. Send it again.')
   }
+  touchLastActive(payload, userId)
+  return json(202, { accepted: result.accepted })
 }

@@ -4,7 +4,7 @@ import type { Move } from '@/domain/listener/progressMove'
 import { advanceBodySchema, chooseBodySchema, startBodySchema, storySlugSchema } from '@/domain/listener/schemas'
 
 import { readJsonBody } from '@/http/body'
-import { error, invalid, json, serverError } from '@/http/response'
+import { error, invalid, json } from '@/http/response'
 import { limited, listenerIdOf, unauthorized } from '@/listener/http'
 import { listProgress, recordMove } from '@/listener/progress'
 
@@ -14,7 +14,9 @@ export type ProgressMoveKind = (typeof PROGRESS_MOVES)[number]
 /**
  * `POST /api/progress/:storySlug/{start|choose|advance}`: one move through the story engine. A
  * plain route handler (no Payload auth): the listener comes from its signed token, verified
- * without a database read; the move's own transaction is the only database work.
+ * without a database read; the move's own transaction is the only database work. Mounted through
+ * the route table (src/http/routes.ts), whose `answering()` makes an unexpected error the logged
+ * 500 (503 while the database is away), as for every route there.
  */
 export async function progressMoveResponse(payload: Payload, request: Request, storySlug: string, kind: string): Promise<Response> {
   const userId = listenerIdOf(request.headers)
@@ -44,23 +46,15 @@ export async function progressMoveResponse(payload: Payload, request: Request, s
     move = { kind: 'advance', nodeId: input.data.nodeId }
     listenedSec = input.data.listenedSec ?? 0
   }
-  try {
-    const outcome = await recordMove(payload, userId, slug.data, move, listenedSec)
-    if (outcome.ok) return json(200, { progress: outcome.progress })
-    if (outcome.status === 401) return unauthorized(outcome.message)
-    return error(outcome.status, outcome.message, { code: outcome.code, ...(outcome.currentNodeId ? { currentNodeId: outcome.currentNodeId } : {}) })
-  } catch (err) {
-    return serverError(payload, err, `progress ${kind} on ${slug.data} failed`)
-  }
+  const outcome = await recordMove(payload, userId, slug.data, move, listenedSec)
+  if (outcome.ok) return json(200, { progress: outcome.progress })
+  if (outcome.status === 401) return unauthorized(outcome.message)
+  return error(outcome.status, outcome.message, { code: outcome.code, ...(outcome.currentNodeId ? { currentNodeId: outcome.currentNodeId } : {}) })
 }
 
 /** `GET /api/progress`: the listener's progress in every story it has started. */
 export async function progressListResponse(payload: Payload, request: Request): Promise<Response> {
   const userId = listenerIdOf(request.headers)
   if (!userId) return unauthorized()
-  try {
-    return json(200, { docs: await listProgress(payload, userId) })
-  } catch (err) {
-    return serverError(payload, err, 'progress list failed')
-  }
+  return json(200, { docs: await listProgress(payload, userId) })
 }

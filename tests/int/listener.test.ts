@@ -314,6 +314,24 @@ describe('unexpected failures', () => {
     expect(me.body.user.preferences).toEqual({})
     await deleteListeners(payload, l.id)
   })
+
+  it('should answer progress and analytics with the logged 500 when their tables fail, and write nothing', async () => {
+    const l = await signIn(server.url)
+    const events = [{ type: 'audio_play', storySlug: story.slug, nodeId: node(START), sessionId: uid('s') }]
+    await sql(payload, 'ALTER TABLE user_progress RENAME TO user_progress_away')
+    await sql(payload, 'ALTER TABLE analytics_events RENAME TO analytics_events_away')
+    try {
+      expectLogged500(await call(server.url, 'GET', 'progress', { token: l.token }))
+      expectLogged500(await move(l, story.slug, 'start'))
+      expectLogged500(await call(server.url, 'POST', 'analytics/events', { token: l.token, body: { events } }))
+    } finally {
+      await sql(payload, 'ALTER TABLE user_progress_away RENAME TO user_progress')
+      await sql(payload, 'ALTER TABLE analytics_events_away RENAME TO analytics_events')
+    }
+    expect((await call(server.url, 'GET', 'progress', { token: l.token })).body).toEqual({ docs: [] })
+    expect(await sql(payload, 'SELECT 1 FROM analytics_events WHERE user_id = $1', [l.id])).toHaveLength(0)
+    await deleteListeners(payload, l.id)
+  })
 })
 
 describe('owner isolation through REST and GraphQL', () => {
