@@ -1,0 +1,66 @@
+import type { Payload } from 'payload'
+
+import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
+import { primaryPool } from '@/db/postgres'
+import { onShutdown } from '@/lifecycle/shutdown'
+import { settings } from '@/settings'
+
+/**
+ * Where jobs run. `AUDIO_WORKER=server` runs the worker inside the Next server: the default under
+ * `next dev` (NODE_ENV=development) and on the zero-install embedded database (`npm start` without
+ * DATABASE_URL), so a fresh start voices stories without a second process; `off` (the default
+ * otherwise: production against a real database, tests) leaves the queue to `npm run jobs`.
+ */
+export function serverWorkerEnabled(): boolean {
+  return settings().audio.worker === 'server'
+}
+
+const WORKER = Symbol.for('bhasha-kahani.audioServerWorker')
+
+async function pendingLines(payload: Payload): Promise<number> {
+  const { rows } = await primaryPool(payload).query<{ n: string }>(
+    `SELECT count(*) AS n FROM payload_jobs WHERE task_slug = 'generateAudio' AND completed_at IS NULL AND has_error IS NOT TRUE`,
+  )
+  return Number(rows[0]?.n ?? 0)
+}
+
+/**
+ * Starts one worker per process (Next's dev server re-initialises Payload on every config change).
+ * Says when it starts voicing queued lines and when they are all done ("Audio ready").
+ */
+export function startServerWorker(payload: Payload): void {
+  const g = globalThis as { [WORKER]?: AbortController }
+  if (g[WORKER]) return
+  const controller = new AbortController()
+  g[WORKER] = controller
+  payload.logger.info(`Audio worker running in this server (pid ${process.pid}, AUDIO_CONCURRENCY=${audioConcurrency()})`)
+  let started = 0
+  let first = 0
+  const report = async () => {
+    const pending = await pendingLines(payload)
+    if (!started && pending) {
+      started = Date.now()
+      first = pending
+      payload.logger.info(`Voicing ${pending} lines in the background…`)
+    } else if (started && pending === 0) {
+      payload.logger.info(`Audio ready: every queued line is voiced (${first} when voicing began, ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+      started = 0
+    }
+  }
+  void report().catch(() => undefined)
+  const done = runWorker(payload, {
+    signal: controller.signal,
+    sweepEveryMs: 3600_000,
+    onJobDone: () => {
+      void report().catch((err: unknown) => payload.logger.error({ err, msg: 'audio progress report failed' }))
+    },
+  }).catch((error: unknown) => {
+    payload.logger.error({ err: error, msg: 'The in-server audio worker stopped' })
+    delete g[WORKER]
+  })
+  // SIGTERM: claim nothing new, let the running jobs finish (the server bounds the wait).
+  onShutdown('in-server audio worker', async () => {
+    controller.abort()
+    await done
+  })
+}
