@@ -84,10 +84,20 @@ async function runPrimary(n: number): Promise<void> {
   }
   serveClusterMetrics()
   console.log(`[server] cluster primary ${process.pid}: starting ${n} workers on port ${port}`)
+  // New connections go round-robin only to workers that listen already, so until every worker
+  // does, one may answer everything: say when the whole cluster takes requests (and again after a
+  // replaced worker is back).
+  const listening = new Set<number>()
+  cluster.on('listening', (worker, address) => {
+    if (address.port !== port) return
+    listening.add(worker.id)
+    if (listening.size === n) console.log(`[server] cluster ready: ${n} of ${n} workers listening on port ${port}`)
+  })
   for (let i = 1; i <= n; i++) fork(i)
   cluster.on('exit', (worker, code, signal) => {
     const index = indexOf.get(worker.id) ?? 0
     indexOf.delete(worker.id)
+    listening.delete(worker.id)
     if (stopping) {
       if (indexOf.size === 0) process.exit(0)
       return

@@ -15,6 +15,13 @@ let cluster: RunningApp | undefined
 beforeAll(async () => {
   // AUDIO_WORKER=server asks for the in-server audio worker: the cluster must run it in worker 1 only.
   cluster = await startApp({ port: await freePort(), env: { WEB_CONCURRENCY: '2', METRICS_TOKEN, AUDIO_WORKER: 'server' } })
+  // startApp returns once one worker answers; the other may still be starting (CI once saw 40
+  // requests in a row answered by worker 1). The primary says when both listen.
+  const deadline = Date.now() + 120_000
+  while (!/cluster ready: 2 of 2 workers listening/.test(cluster.log())) {
+    if (Date.now() > deadline) throw new Error(`the cluster did not report both workers listening within 120 s:\n${cluster.log().slice(-2000)}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
 })
 
 afterAll(async () => {
