@@ -1,4 +1,4 @@
-import { measureIntegrated, measureLoudness } from '@/audio/codec/loudnessMeter'
+import { measureLoudness } from '@/audio/codec/loudnessMeter'
 import { decodeOggOpus } from '@/audio/codec/opusDecode'
 import {
   applyGainAndLimit,
@@ -10,12 +10,13 @@ import {
   correction,
   firstPlan,
   LOUDNESS_TARGET,
+  GainSolver,
   limiterOptionsFor,
-  solveGain,
   type LoudnessMeasurement,
   type LoudnessTarget,
   type NormalisationSettings,
 } from '@/domain/audio/loudness'
+import { integratedLoudness } from '@/domain/audio/integratedLoudness'
 import { int16ToFloat } from '@/domain/audio/resample'
 
 /** Encodes mono 16-bit PCM (the project's Ogg/Opus encoder). */
@@ -62,12 +63,14 @@ export async function encodeNormalised(
   target: LoudnessTarget = LOUDNESS_TARGET,
 ): Promise<NormalisedAudio> {
   const raw = int16ToFloat(samples)
-  const sourceLufs = measureIntegrated(raw, sampleRate)
+  // The compressor and the gain search steer by the TypeScript meter (the same figures as ebur128's,
+  // a tenth of the cost); what is stored and judged, the decoded file, is measured by ebur128.
+  const sourceLufs = integratedLoudness(raw, sampleRate)
   assertAudible({ integratedLufs: sourceLufs, truePeakDbtp: 0 })
   const input = compress(raw, sampleRate, compressorFor(sourceLufs))
   // The gain search starts from the compressed line's own loudness (the compressor takes 1-3 LU off
   // the source's): when the limiter has nothing to do, the first guess is the answer.
-  const inputLufs = measureIntegrated(input, sampleRate)
+  const inputLufs = integratedLoudness(input, sampleRate)
   const peaks = interSamplePeaks(input)
   const limiter = limiterOptionsFor(sampleRate)
   const render = async (settings: NormalisationSettings) => {
@@ -75,8 +78,10 @@ export async function encodeNormalised(
     const decoded = await decodeOggOpus(bytes)
     return { bytes, settings, loudness: measureLoudness(decoded.samples, decoded.sampleRate) }
   }
-  const solveFor = (p: { ceilingDb: number; aimLufs: number }) =>
-    solveGain((g) => measureIntegrated(applyGainAndLimit(input, { gainDb: g, ceilingDb: p.ceilingDb }, limiter, peaks), sampleRate), inputLufs, p.aimLufs).gainDb
+  const inputPeakDb = peakDb(peaks)
+  // One solver for every plan of this line: later plans start from what earlier ones measured.
+  const solver = new GainSolver((settings) => integratedLoudness(applyGainAndLimit(input, settings, limiter, peaks), sampleRate), inputLufs, inputPeakDb)
+  const solveFor = (p: { ceilingDb: number; aimLufs: number }) => solver.solve(p).gainDb
   const defaultPlan = firstPlan(target)
   let plan = defaultPlan
   let solved: number | undefined
@@ -86,7 +91,7 @@ export async function encodeNormalised(
   try {
     solved = solveFor(plan)
     // Heavily limited at that gain: start lower (a cheaper correction than a second encode).
-    const heavy = firstPlan(target, peakDb(peaks) + solved - plan.ceilingDb)
+    const heavy = firstPlan(target, inputPeakDb + solved - plan.ceilingDb)
     if (heavy.ceilingDb !== plan.ceilingDb) {
       fallback = { plan, gainDb: solved }
       plan = heavy

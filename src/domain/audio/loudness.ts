@@ -81,43 +81,96 @@ export function isWithinTarget(m: LoudnessMeasurement, target: LoudnessTarget = 
 }
 
 /**
- * The gain (dB) at which `loudnessAt(gain)` (integrated loudness after gain and limiting) is
- * `aimLufs` within `precision`. Loudness rises with gain but, once the limiter works, by less than
- * a dB per dB: secant steps inside a bracket that always holds the answer (bisection when a step
- * would leave it). Starts from the plain gain `aim - source`. Throws when the aim cannot be reached
- * with at most MAX_GAIN_DB of gain.
+ * Finds, for one line, the gain that brings its limited PCM to a plan's aim, for as many plans
+ * (limiter ceilings and aims) as the line needs, measuring as little as it can.
+ *
+ * After a gain of g dB and the limiter at a ceiling of C dBFS, the integrated loudness is
+ * l = g + F(C - g): the limiter's work depends only on how far the input's peaks reach over the
+ * ceiling less the gain (its headroom h = C - g), and integrated loudness moves 1 dB per dB of
+ * gain. So every measurement, whatever its plan, is a point of one curve G(h) = F(h) - h = l - C,
+ * which falls as the headroom grows (by less than 1 dB per dB while the limiter works), and which
+ * is known without measuring where nothing is limited: h at or above the input's (inter-sample)
+ * peak gives G = inputLufs - h. A plan's gain is C - h where G(h) = aim - C, found by secant steps
+ * inside a bracket of measured points (interpolation when a step would leave it). A line's later
+ * plans (a lower ceiling for heavy limiting, an aim moved after the codec's shift) start from what
+ * the earlier ones measured, so they usually take one measurement where a fresh search takes 3-4.
  */
-export function solveGain(
-  loudnessAt: (gainDb: number) => number,
-  sourceLufs: number,
-  aimLufs: number,
-  opts: { precision?: number; maxSteps?: number } = {},
-): { gainDb: number; lufs: number; steps: number } {
-  assertAudible({ integratedLufs: sourceLufs, truePeakDbtp: 0 })
-  const precision = opts.precision ?? SOLVE_PRECISION_LU
-  const maxSteps = opts.maxSteps ?? 12
-  let lo: [number, number] | undefined // loudness below aim
-  let hi: [number, number] | undefined // loudness above aim
-  let g = Math.min(MAX_GAIN_DB, aimLufs - sourceLufs)
-  let prev: [number, number] | undefined
-  for (let step = 1; step <= maxSteps; step++) {
-    const l = loudnessAt(g)
-    if (Math.abs(l - aimLufs) <= precision) return { gainDb: round3(g), lufs: l, steps: step }
-    if (l < aimLufs) lo = [g, l]
-    else hi = [g, l]
-    if (!hi && g >= MAX_GAIN_DB) break
-    let next: number
-    const slope = prev && g !== prev[0] ? (l - prev[1]) / (g - prev[0]) : 1
-    next = g + (aimLufs - l) / (slope > 0.05 ? slope : 0.05)
-    if (lo && hi && (next <= lo[0] || next >= hi[0])) next = (lo[0] + hi[0]) / 2
-    if (!hi) next = Math.min(next, MAX_GAIN_DB)
-    prev = [g, l]
-    g = next
+export class GainSolver {
+  private readonly points: { h: number; g: number }[] = []
+  /** Loudness measurements taken so far (for benchmarks and tests). */
+  measurements = 0
+
+  constructor(
+    /** Integrated loudness (LUFS) of the input after these settings (gain, then the limiter). */
+    private readonly loudnessAt: (settings: NormalisationSettings) => number,
+    private readonly inputLufs: number,
+    /** Loudest (inter-sample) peak of the input, dBFS: at or below the ceiling nothing is limited. */
+    private readonly peakDb: number,
+    private readonly opts: { precision?: number; maxSteps?: number } = {},
+  ) {
+    assertAudible({ integratedLufs: inputLufs, truePeakDbtp: 0 })
   }
-  // Not reachable (limiting caps the loudness below the aim): the loudest gain tried, and the caller
-  // judges the encoded result, which may still be within the tolerance.
-  if (!lo) throw new RangeError(`Could not reach ${aimLufs} LUFS with at most ${MAX_GAIN_DB} dB of gain (source ${sourceLufs.toFixed(2)} LUFS)`)
-  return { gainDb: round3(lo[0]), lufs: lo[1], steps: maxSteps }
+
+  /**
+   * The gain for `plan` within the precision of its aim. Throws when the aim cannot be reached with
+   * at most MAX_GAIN_DB of gain; when the steps run out first, the loudest gain under the aim.
+   */
+  solve(plan: { ceilingDb: number; aimLufs: number }): { gainDb: number; lufs: number; steps: number } {
+    const precision = this.opts.precision ?? SOLVE_PRECISION_LU
+    const maxSteps = this.opts.maxSteps ?? 12
+    const C = plan.ceilingDb
+    const T = plan.aimLufs - C
+    const minH = C - MAX_GAIN_DB
+    const unreachable = () =>
+      new RangeError(`Could not reach ${plan.aimLufs} LUFS with at most ${MAX_GAIN_DB} dB of gain (source ${this.inputLufs.toFixed(2)} LUFS)`)
+    // Nothing limited at the plain gain: exact, no measurement.
+    const plain = this.inputLufs - T
+    if (plain >= this.peakDb) {
+      if (plain < minH) throw unreachable()
+      return { gainDb: round3(C - plain), lufs: plan.aimLufs, steps: 0 }
+    }
+    // Where nothing is limited G is a line of slope -1: its point at the peak is exact.
+    const unlimited = { h: this.peakDb, g: this.inputLufs - this.peakDb }
+    let steps = 0
+    for (;;) {
+      const usable = this.points.filter((p) => p.h >= minH)
+      const close = usable.reduce<(typeof usable)[number] | undefined>((best, p) => (!best || Math.abs(p.g - T) < Math.abs(best.g - T) ? p : best), undefined)
+      if (close && Math.abs(close.g - T) <= precision) return { gainDb: round3(C - close.h), lufs: close.g + C, steps }
+      // Too quiet (G below the aim): more headroom than the answer; too loud: less.
+      let quiet = unlimited
+      let loud: { h: number; g: number } | undefined
+      for (const p of usable) {
+        if (p.g < T && p.h < quiet.h) quiet = p
+        if (p.g > T && (!loud || p.h > loud.h)) loud = p
+      }
+      if (steps >= maxSteps) break
+      // Secant through the two points nearest the aim; inside the bracket, or interpolate in it.
+      const near = [...usable, unlimited].sort((a, b) => Math.abs(a.g - T) - Math.abs(b.g - T))
+      let h = Number.NaN
+      if (near.length >= 2 && near[0]!.h !== near[1]!.h) {
+        const slope = Math.min(-0.05, (near[0]!.g - near[1]!.g) / (near[0]!.h - near[1]!.h))
+        h = near[0]!.h + (T - near[0]!.g) / slope
+      } else {
+        h = quiet.h + (T - quiet.g) / -1
+      }
+      if (loud && !(h > loud.h && h < quiet.h)) h = quiet.h + ((T - quiet.g) * (loud.h - quiet.h)) / (loud.g - quiet.g)
+      if (!loud && !(h < quiet.h)) h = quiet.h + (T - quiet.g) / -1
+      if (h < minH) {
+        // As much gain as allowed; if even that is too quiet, the aim is out of reach.
+        if (quiet.h <= minH) break
+        h = minH
+      }
+      const g = this.loudnessAt({ gainDb: round3(C - h), ceilingDb: C }) - C
+      this.measurements++
+      steps++
+      this.points.push({ h: C - round3(C - h), g })
+    }
+    // Not reached within the steps, or capped below the aim: the loudest gain tried under the aim
+    // (the caller judges the encoded result, which may still be within the tolerance).
+    const under = this.points.filter((p) => p.h >= minH && p.g < T).sort((a, b) => a.h - b.h)[0]
+    if (!under) throw unreachable()
+    return { gainDb: round3(C - under.h), lufs: under.g + C, steps }
+  }
 }
 
 /**

@@ -11,7 +11,8 @@ import {
   isWithinTarget,
   limiterOptionsFor,
   LOUDNESS_TARGET,
-  solveGain,
+  GainSolver,
+  MAX_GAIN_DB,
 } from '@/domain/audio/loudness'
 
 describe('loudness target', () => {
@@ -28,25 +29,63 @@ describe('loudness target', () => {
   })
 })
 
-describe('solveGain', () => {
-  // Loudness after gain and limiting: 1 dB per dB until the limiter works, then less.
-  const limited = (knee: number, slope: number) => (g: number) => (g <= knee ? -22 + g : -22 + knee + (g - knee) * slope)
+describe('GainSolver', () => {
+  // A line whose input measures -22 LUFS with its peak at -6 dBFS: after a gain g and a ceiling C
+  // the limiter takes off what the peak reaches over the ceiling, times the share `bite` of the
+  // loudness it costs (G(h) = F(h) - h with h = C - g: slope -1 unlimited, -(1 - bite) limited).
+  const line = (bite: number) => {
+    const calls: { gainDb: number; ceilingDb: number }[] = []
+    const loudnessAt = (s: { gainDb: number; ceilingDb: number }) => {
+      calls.push(s)
+      const over = Math.max(0, -6 + s.gainDb - s.ceilingDb)
+      return -22 + s.gainDb - bite * over
+    }
+    return { calls, solver: (opts?: { precision?: number; maxSteps?: number }) => new GainSolver(loudnessAt, -22, -6, opts) }
+  }
 
-  it.each<[string, (g: number) => number, number, number]>([
-    ['no limiting (one step)', (g) => -19 + g, -19, 3],
-    ['a loud source (negative gain)', (g) => -9.5 + g, -9.5, -6.5],
-    ['a limiter halving the slope past 4 dB', limited(4, 0.5), -22, 8],
-    ['a limiter at a fifth past 2 dB', limited(2, 0.2), -22, 22],
-  ])('should find the gain for %s', (_, loudnessAt, source, gain) => {
-    const r = solveGain(loudnessAt, source, -16)
-    expect(Math.abs(r.lufs + 16)).toBeLessThanOrEqual(0.15)
-    expect(r.gainDb).toBeCloseTo(gain, 0)
+  it('should answer without measuring when nothing is limited at the plain gain', () => {
+    const { calls, solver } = line(0.5)
+    const r = solver().solve({ ceilingDb: 0, aimLufs: -16 })
+    expect(r).toEqual({ gainDb: 6, lufs: -16, steps: 0 })
+    expect(calls).toHaveLength(0)
   })
 
-  it('should refuse silence and what 48 dB cannot reach', () => {
-    expect(() => solveGain((g) => -80 + g, Number.NEGATIVE_INFINITY, -16)).toThrow(/Cannot normalise silence/)
-    // capped below the aim: the loudest gain tried, for the caller to judge
-    expect(solveGain(() => -16.8, -30, -16).lufs).toBe(-16.8)
+  it.each([0.2, 0.5, 0.8])('should find the gain of a line the limiter bites with slope %d, within the precision', (bite) => {
+    const { calls, solver } = line(bite)
+    const plan = { ceilingDb: -4, aimLufs: -15.7 }
+    const r = solver().solve(plan)
+    // the exact answer: -22 + g - bite (g - 2) = -15.7
+    const exact = (6.3 - 2 * bite) / (1 - bite)
+    expect(Math.abs(r.lufs - plan.aimLufs)).toBeLessThanOrEqual(0.2)
+    expect(r.gainDb).toBeCloseTo(exact, 0)
+    expect(calls.length).toBe(r.steps)
+    expect(r.steps).toBeLessThanOrEqual(4)
+  })
+
+  it("should start a line's second plan from the first one's measurements", () => {
+    const { calls, solver } = line(0.5)
+    const s = solver()
+    const first = s.solve({ ceilingDb: -4, aimLufs: -15.7 })
+    const before = calls.length
+    const second = s.solve({ ceilingDb: -6, aimLufs: -15.4 })
+    expect(Math.abs(second.lufs + 15.4)).toBeLessThanOrEqual(0.2)
+    // what a fresh solver needs for the second plan alone
+    const fresh = line(0.5)
+    fresh.solver().solve({ ceilingDb: -6, aimLufs: -15.4 })
+    expect(calls.length - before).toBeLessThan(fresh.calls.length)
+    expect(first.steps).toBeGreaterThan(0)
+    // the same aim again costs nothing
+    expect(s.solve({ ceilingDb: -6, aimLufs: -15.4 }).steps).toBe(0)
+  })
+
+  it('should refuse silence and what the most gain cannot reach', () => {
+    expect(() => new GainSolver(() => -80, Number.NEGATIVE_INFINITY, -40)).toThrow(/Cannot normalise silence/)
+    // unlimited and quiet: the plain gain would be over the cap
+    expect(() => new GainSolver((s) => -66 + s.gainDb, -66, -56).solve({ ceilingDb: 0, aimLufs: -16 })).toThrow(/at most 48 dB/)
+    // limited to a flat -16.8: the loudest gain tried under the aim, for the caller to judge
+    const capped = new GainSolver(() => -16.8, -30, -10).solve({ ceilingDb: -4, aimLufs: -16 })
+    expect(capped.lufs).toBe(-16.8)
+    expect(capped.gainDb).toBeLessThanOrEqual(MAX_GAIN_DB)
   })
 })
 

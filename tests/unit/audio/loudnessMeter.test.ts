@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { encodeOpus } from '@/audio/codec/opus'
-import { measureLoudness } from '@/audio/codec/loudnessMeter'
+import { measureLoudness, measureTruePeak, measureTruePeakWhole } from '@/audio/codec/loudnessMeter'
 import { decodeOggOpus, DECODE_RATE } from '@/audio/codec/opusDecode'
+import { integratedLoudness } from '@/domain/audio/integratedLoudness'
+import { truePeakWindows } from '@/domain/audio/truePeakWindows'
 
 import { ffmpegLoudness } from '../../support/ffmpegLoudness'
 
@@ -45,5 +48,67 @@ describe('decodeOggOpus and measureLoudness', () => {
 
   it('should refuse bytes that are not Ogg/Opus', async () => {
     await expect(decodeOggOpus(Buffer.from('RIFF....WAVEfmt '))).rejects.toThrow(/Not an Ogg page/)
+  })
+})
+
+/** Deterministic pseudo-random speech-ish signal: bursts of noise and tones with pauses between. */
+function bursts(seconds: number, sampleRate: number, seed: number): Float32Array {
+  let s = seed
+  const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647)
+  const out = new Float32Array(Math.round(seconds * sampleRate))
+  let i = 0
+  while (i < out.length) {
+    const len = Math.round((0.05 + rnd() * 0.6) * sampleRate)
+    const amp = rnd() < 0.25 ? 0 : 10 ** ((-40 + rnd() * 38) / 20)
+    const f = 80 + rnd() * 6000
+    for (let k = 0; k < len && i < out.length; k++, i++) out[i] = amp * (0.6 * Math.sin((2 * Math.PI * f * i) / sampleRate) + 0.4 * (rnd() * 2 - 1))
+  }
+  return out
+}
+
+describe('integratedLoudness (the gain search meter) against ebur128', () => {
+  it.each([22050, 24000, 48000])('should give ebur128 figures to within 0.01 LU at %d Hz', (sampleRate) => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const x = bursts(1 + seed * 0.7, sampleRate, seed)
+      expect(Math.abs(integratedLoudness(x, sampleRate) - measureLoudness(x, sampleRate).integratedLufs)).toBeLessThan(0.01)
+    }
+  })
+
+  it('should read a 1 kHz sine at 0.5 as -9.0 LUFS, and silence or less than one 400 ms block as -Infinity', () => {
+    const sine = Float32Array.from({ length: 48000 * 3 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 1000 * i) / 48000))
+    expect(integratedLoudness(sine, 48000)).toBeCloseTo(-9.03, 1)
+    expect(integratedLoudness(new Float32Array(48000), 48000)).toBe(Number.NEGATIVE_INFINITY)
+    expect(integratedLoudness(sine.subarray(0, 48000 * 0.39), 48000)).toBe(Number.NEGATIVE_INFINITY)
+  })
+})
+
+describe('measureTruePeak (ebur128 read where the peak can be)', () => {
+  it('should equal the whole-signal reading on random signals, spikes and inter-sample peaks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 0, max: 3 }), (seed, kind) => {
+        let x = bursts(0.5 + (seed % 7) * 0.2, 48000, seed)
+        if (kind === 1) x = x.map((v, i) => (i % 4801 === 7 ? (i % 2 ? 0.9 : -0.9) : v))
+        // a quarter-rate sine sampled 45 degrees off its crest: the samples read 3 dB under the true peak
+        if (kind === 2) x = x.map((v, i) => (i > 2000 && i < 2400 ? 0.7 * Math.sin((Math.PI * i) / 2 + Math.PI / 4) : v))
+        // alternating full-scale samples next to quiet ones (the interpolator's worst phase)
+        if (kind === 3) x = x.map((v, i) => (i > 3000 && i < 3013 ? (i % 2 ? 0.5 : -0.5) : v * 0.1))
+        expect(measureTruePeak(x, 48000)).toBe(measureTruePeakWhole(x, 48000))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('should equal the whole-signal reading on decoded Opus speech, reading a part of it', async () => {
+    for (const amp of [0.2, 0.9]) {
+      const decoded = await decodeOggOpus(await encodeOpus(speechLike(3, amp), rate))
+      expect(measureTruePeak(decoded.samples, DECODE_RATE)).toBe(measureTruePeakWhole(decoded.samples, DECODE_RATE))
+      const read = truePeakWindows(decoded.samples).reduce((n, [s, e]) => n + e - s, 0)
+      expect(read).toBeLessThan(decoded.samples.length)
+    }
+  })
+
+  it('should read nothing of silence', () => {
+    expect(truePeakWindows(new Float32Array(1000))).toEqual([])
+    expect(measureTruePeak(new Float32Array(1000), 48000)).toBe(Number.NEGATIVE_INFINITY)
   })
 })
