@@ -326,6 +326,11 @@ export function compress(samples: Float32Array, sampleRate: number, opts: Compre
   const att = Math.exp(-1 / (opts.attackSec * sampleRate))
   const rel = Math.exp(-1 / (opts.releaseSec * sampleRate))
   const slope = 1 - 1 / opts.ratio
+  // In power terms: over the threshold power T the gain is (p / T)^(-slope / 2), one pow a sample
+  // (and none under the threshold) instead of a log and a pow.
+  const threshold = 10 ** (opts.thresholdDb / 10)
+  const exponent = -slope / 2
+  const scale = threshold ** (slope / 2)
   const out = new Float32Array(samples.length)
   let env = 0
   for (let i = 0; i < samples.length; i++) {
@@ -333,9 +338,8 @@ export function compress(samples: Float32Array, sampleRate: number, opts: Compre
     const sq = x * x
     const c = sq > env ? att : rel
     env = c * env + (1 - c) * sq
-    const levelDb = 10 * Math.log10(env + 1e-12)
-    const over = levelDb - opts.thresholdDb
-    out[i] = over > 0 ? x * 10 ** ((-over * slope) / 20) : x
+    const p = env + 1e-12
+    out[i] = p > threshold ? x * scale * p ** exponent : x
   }
   return out
 }
