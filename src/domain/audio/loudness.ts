@@ -259,46 +259,52 @@ export function applyGainAndLimit(
   const n = samples.length
   const L = opts.lookahead
   const out = new Float32Array(n)
-  // need[i]: gain that keeps sample i under the ceiling after the make-up gain.
-  const need = new Float64Array(n)
-  let limiting = false
-  for (let i = 0; i < n; i++) {
-    const peak = peaks[i]! * gain
-    need[i] = peak > ceiling ? ceiling / peak : 1
-    if (need[i]! < 1) limiting = true
-  }
-  if (!limiting) {
+  // The samples that need the limiter (their peak after the gain is over the ceiling), and the gain
+  // each needs; every other sample needs 1. Speech is limited at its loudest syllables only, so
+  // the forward minimum below walks these few instead of every sample.
+  let count = 0
+  for (let i = 0; i < n; i++) if (peaks[i]! * gain > ceiling) count++
+  if (count === 0) {
     for (let i = 0; i < n; i++) out[i] = samples[i]! * gain
     return out
   }
-  // Forward minimum over [i, i + L] (monotonic deque).
-  const fwdMin = new Float64Array(n)
-  const deque = new Int32Array(n + L + 1)
+  const at = new Int32Array(count)
+  const need = new Float64Array(count)
+  for (let i = 0, k = 0; i < n; i++) {
+    const peak = peaks[i]! * gain
+    if (peak > ceiling) {
+      at[k] = i
+      need[k++] = ceiling / peak
+    }
+  }
+  // One pass: the forward minimum of the need over [i, i + L] (a monotonic deque of the limited
+  // samples; 1 when none is in reach), released (the gain may fall at once, the look-ahead already
+  // prepared it, and rises slowly), then averaged over the last L values (taps before the start
+  // take the first value: it looked far enough ahead).
+  const deque = new Int32Array(count)
   let head = 0
   let tail = 0
   let next = 0
+  const a = 1 - Math.exp(-1 / opts.release)
+  let env = 1
+  const window = new Float64Array(L)
+  let slot = 0
+  let sum = 0
   for (let i = 0; i < n; i++) {
-    const until = Math.min(n - 1, i + L)
-    while (next <= until) {
+    const until = i + L
+    while (next < count && at[next]! <= until) {
       while (tail > head && need[deque[tail - 1]!]! >= need[next]!) tail--
       deque[tail++] = next++
     }
-    while (deque[head]! < i) head++
-    fwdMin[i] = need[deque[head]!]!
-  }
-  // Release: the gain may fall at once (the look-ahead already prepared it) and rises slowly.
-  const a = 1 - Math.exp(-1 / opts.release)
-  let env = 1
-  for (let i = 0; i < n; i++) {
-    env = Math.min(fwdMin[i]!, env + (1 - env) * a)
-    fwdMin[i] = env
-  }
-  // Mean of the last L values; taps before the start take the first value (it looked far enough ahead).
-  const window = new Float64Array(L).fill(fwdMin[0]!)
-  let sum = L * fwdMin[0]!
-  for (let i = 0; i < n; i++) {
-    sum += fwdMin[i]! - window[i % L]!
-    window[i % L] = fwdMin[i]!
+    while (head < tail && at[deque[head]!]! < i) head++
+    env = Math.min(head < tail ? need[deque[head]!]! : 1, env + (1 - env) * a)
+    if (i === 0) {
+      window.fill(env)
+      sum = L * env
+    }
+    sum += env - window[slot]!
+    window[slot] = env
+    if (++slot === L) slot = 0
     const v = samples[i]! * gain * Math.min(1, sum / L)
     // The mean never exceeds the need but for float rounding (and running-sum drift): clamp that.
     out[i] = v > ceiling ? ceiling : v < -ceiling ? -ceiling : v
