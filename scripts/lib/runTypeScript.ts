@@ -19,7 +19,7 @@ export async function runTypeScript(
     const result = await runOnce(script, args, timeoutMs, opts.stdoutToStderr ?? false, opts.onMessage)
     if (result !== 'stalled') return result
     console.warn(
-      `[bhasha-kahani] ${script}: imports did not finish within ${timeoutMs / 1000}s (Node ESM loader stall), restarting (${attempt}/${attempts})`,
+      `[bhasha-kahani] ${script}: its imports stalled (did not finish within ${timeoutMs / 1000}s, or exit 13: Node ESM loader stall), restarting (${attempt}/${attempts})`,
     )
   }
   throw new Error(`${script} could not load its modules after ${attempts} attempts`)
@@ -53,9 +53,12 @@ function runOnce(script: string, args: string[], timeoutMs: number, stdoutToStde
       clearTimeout(timer)
       process.off('SIGINT', onInt)
       process.off('SIGTERM', onTerm)
-      // Exit 13 before the imports finished is the same stall with an empty event loop: Node gives
-      // up on the unsettled top-level await instead of hanging.
-      if (stalled || (!imported && code === 13)) resolve('stalled')
+      // Exit 13 is the same stall with an empty event loop: Node gives up on the unsettled
+      // top-level await instead of hanging. It also strikes after the script's own imports, in the
+      // dynamic imports Payload makes while it initialises (bench seeding exited 13 before its
+      // first log line). Every script run this way is safe to run again: migrations run under an
+      // advisory lock, seeding skips the slugs it finds, audio is keyed by content, jobs are claimed.
+      if (stalled || code === 13) resolve('stalled')
       else resolve(code ?? (signal ? 1 : 0))
     })
   })
