@@ -33,16 +33,13 @@ function runOnce(script: string, args: string[], timeoutMs: number, stdoutToStde
       env: process.env,
     })
     let stalled = false
-    let imported = false
     const timer = setTimeout(() => {
       stalled = true
       child.kill('SIGKILL')
     }, timeoutMs)
     child.on('message', (msg) => {
-      if (msg === 'imported') {
-        imported = true
-        clearTimeout(timer)
-      } else onMessage?.(msg)
+      if (msg === 'imported') clearTimeout(timer)
+      else onMessage?.(msg)
     })
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
     const onInt = forward('SIGINT')

@@ -7,7 +7,7 @@ import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { freePort } from '../../scripts/lib/ports'
-import { startApp, type RunningApp } from '../support/e2eServer'
+import { startApp, type RunningApp, waitUntil } from '../support/e2eServer'
 
 const METRICS_TOKEN = 'e2e-metrics-token-0123456789'
 let cluster: RunningApp | undefined
@@ -17,11 +17,10 @@ beforeAll(async () => {
   cluster = await startApp({ port: await freePort(), env: { WEB_CONCURRENCY: '2', METRICS_TOKEN, AUDIO_WORKER: 'server' } })
   // startApp returns once one worker answers; the other may still be starting (CI once saw 40
   // requests in a row answered by worker 1). The primary says when both listen.
-  const deadline = Date.now() + 120_000
-  while (!/cluster ready: 2 of 2 workers listening/.test(cluster.log())) {
-    if (Date.now() > deadline) throw new Error(`the cluster did not report both workers listening within 120 s:\n${cluster.log().slice(-2000)}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
+  const app = cluster
+  await waitUntil(async () => /cluster ready: 2 of 2 workers listening/.test(app.log()), 120_000, 250).catch((err: Error) => {
+    throw new Error(`the cluster did not report both workers listening (${err.message}):\n${app.log().slice(-2000)}`)
+  })
 })
 
 afterAll(async () => {

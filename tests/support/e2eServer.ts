@@ -182,7 +182,8 @@ export async function startJobsWorker(opts: { env?: Record<string, string> } = {
   }
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, intervalMs: number): Promise<void> {
+/** Resolves once `check` is true, checking every `intervalMs`; rejects after `timeoutMs`. */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, intervalMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s`)

@@ -67,6 +67,8 @@ export function firstPlan(target: LoudnessTarget, depthDb?: number): { ceilingDb
 
 /** Solve the PCM's loudness to this distance from the aim. */
 export const SOLVE_PRECISION_LU = 0.2
+/** Most loudness measurements one plan's search takes. */
+export const SOLVE_MAX_STEPS = 12
 /** Integrated loudness below this is silence (BS.1770's absolute gate is -70 LUFS). */
 export const SILENCE_LUFS = -70
 /** More gain than this is not speech worth amplifying. */
@@ -97,8 +99,6 @@ export function isWithinTarget(m: LoudnessMeasurement, target: LoudnessTarget = 
  */
 export class GainSolver {
   private readonly points: { h: number; g: number }[] = []
-  /** Loudness measurements taken so far (for benchmarks and tests). */
-  measurements = 0
 
   constructor(
     /** Integrated loudness (LUFS) of the input after these settings (gain, then the limiter). */
@@ -106,7 +106,6 @@ export class GainSolver {
     private readonly inputLufs: number,
     /** Loudest (inter-sample) peak of the input, dBFS: at or below the ceiling nothing is limited. */
     private readonly peakDb: number,
-    private readonly opts: { precision?: number; maxSteps?: number } = {},
   ) {
     assertAudible({ integratedLufs: inputLufs, truePeakDbtp: 0 })
   }
@@ -116,8 +115,8 @@ export class GainSolver {
    * at most MAX_GAIN_DB of gain; when the steps run out first, the loudest gain under the aim.
    */
   solve(plan: { ceilingDb: number; aimLufs: number }): { gainDb: number; lufs: number; steps: number } {
-    const precision = this.opts.precision ?? SOLVE_PRECISION_LU
-    const maxSteps = this.opts.maxSteps ?? 12
+    const precision = SOLVE_PRECISION_LU
+    const maxSteps = SOLVE_MAX_STEPS
     const C = plan.ceilingDb
     const T = plan.aimLufs - C
     const minH = C - MAX_GAIN_DB
@@ -161,7 +160,6 @@ export class GainSolver {
         h = minH
       }
       const g = this.loudnessAt({ gainDb: round3(C - h), ceilingDb: C }) - C
-      this.measurements++
       steps++
       this.points.push({ h: C - round3(C - h), g })
     }

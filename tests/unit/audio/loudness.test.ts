@@ -40,7 +40,7 @@ describe('GainSolver', () => {
       const over = Math.max(0, -6 + s.gainDb - s.ceilingDb)
       return -22 + s.gainDb - bite * over
     }
-    return { calls, solver: (opts?: { precision?: number; maxSteps?: number }) => new GainSolver(loudnessAt, -22, -6, opts) }
+    return { calls, solver: () => new GainSolver(loudnessAt, -22, -6) }
   }
 
   it('should answer without measuring when nothing is limited at the plain gain', () => {
