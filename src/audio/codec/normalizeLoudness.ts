@@ -63,8 +63,8 @@ export async function encodeNormalised(
   target: LoudnessTarget = LOUDNESS_TARGET,
 ): Promise<NormalisedAudio> {
   const raw = int16ToFloat(samples)
-  // The compressor and the gain search steer by the TypeScript meter (the same figures as ebur128's,
-  // a tenth of the cost); what is stored and judged, the decoded file, is measured by ebur128.
+  // The compressor and the gain search steer by the TypeScript meter (libebur128's figures without
+  // the trip into WASM); what is stored and judged, the decoded file, is measured by libebur128.
   const sourceLufs = integratedLoudness(raw, sampleRate)
   assertAudible({ integratedLufs: sourceLufs, truePeakDbtp: 0 })
   const input = compress(raw, sampleRate, compressorFor(sourceLufs))

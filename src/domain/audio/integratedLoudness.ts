@@ -3,11 +3,10 @@
  * K-weighting (the standard's two biquads, derived for any sample rate as libebur128 does),
  * 400 ms blocks every 100 ms, the absolute gate at -70 LUFS and the relative gate 10 LU below.
  *
- * This is the gain search's estimate only: it agrees with the `ebur128` meter (src/audio/codec/
- * loudnessMeter.ts, tested to within 0.02 LU) at a tenth of its cost (~5 ns a sample against ~50
- * for the WASM build), which matters because a line's gain search measures 3-5 times. Every figure
- * that is stored or judged (source loudness, the decoded file's loudness and true peak) comes from
- * the `ebur128` meter.
+ * This is the gain search's estimate only: it agrees with the libebur128 meter (src/audio/codec/
+ * loudnessMeter.ts, tested to within 0.01 LU) without crossing into WASM and copying the samples
+ * there, which matters because a line's gain search measures 3-5 times. Every figure that is
+ * stored or judged (the decoded file's loudness and true peak) comes from libebur128.
  */
 
 /** Direct-form coefficients of one biquad: y = b0 x + b1 x1 + b2 x2 - a1 y1 - a2 y2. */

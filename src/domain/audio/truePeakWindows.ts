@@ -10,7 +10,7 @@
  * window alone (its interpolator starting from silence) sees the full neighbourhood of every
  * candidate, and the made-up values at a window's edges come from samples under the level.
  *
- * The `ebur128` meter's 4x interpolator (libebur128's: a 49-tap Hann-windowed sinc, 13 taps per
+ * The loudness meter's 4x interpolator (libebur128's: a 49-tap Hann-windowed sinc, 13 taps per
  * phase) has at most 1.86 as its sum of |weights| (the half-sample phase); 2 leaves a margin, and
  * reads about a third of a decoded line. `pad` must exceed the taps of one phase.
  */

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -11,6 +12,7 @@ import { decodeOggOpus, DECODE_RATE } from '@/audio/codec/opusDecode'
 import { integratedLoudness } from '@/domain/audio/integratedLoudness'
 import { truePeakWindows } from '@/domain/audio/truePeakWindows'
 
+import { crateIntegratedLufs, crateTruePeakDbtp } from '../../support/ebur128Crate'
 import { ffmpegLoudness } from '../../support/ffmpegLoudness'
 
 const dir = mkdtempSync(join(tmpdir(), 'bhk-loud-'))
@@ -65,6 +67,35 @@ function bursts(seconds: number, sampleRate: number, seed: number): Float32Array
   }
   return out
 }
+
+describe('the libebur128 meter (src/audio/codec/libebur128)', () => {
+  it('should be the committed build of its sources (build.sh prints this sha256)', () => {
+    const wasm = readFileSync(join(process.cwd(), 'src/audio/codec/libebur128/ebur128.wasm'))
+    const readme = readFileSync(join(process.cwd(), 'src/audio/codec/libebur128/README.md'), 'utf8')
+    const sha = createHash('sha256').update(wasm).digest('hex')
+    expect(readme).toContain(sha)
+  })
+
+  it.each([22050, 24000, 48000])('should give the Rust ebur128 crate\'s figures (the ebur128-wasm package) at %d Hz', (sampleRate) => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const x = bursts(1 + seed * 0.9, sampleRate, seed)
+      const m = measureLoudness(x, sampleRate)
+      expect(Math.abs(m.integratedLufs - crateIntegratedLufs(x, sampleRate))).toBeLessThan(1e-9)
+      // the crate reads the true peak in single precision
+      expect(Math.abs(measureTruePeakWhole(x, sampleRate) - crateTruePeakDbtp(x, sampleRate))).toBeLessThan(1e-4)
+    }
+  })
+
+  it('should give the crate\'s figures on decoded Opus speech, and -Infinity for silence', async () => {
+    for (const amp of [0.05, 0.5]) {
+      const decoded = await decodeOggOpus(await encodeOpus(speechLike(2, amp), rate))
+      const m = measureLoudness(decoded.samples, DECODE_RATE)
+      expect(Math.abs(m.integratedLufs - crateIntegratedLufs(decoded.samples, DECODE_RATE))).toBeLessThan(1e-9)
+      expect(Math.abs(m.truePeakDbtp - crateTruePeakDbtp(decoded.samples, DECODE_RATE))).toBeLessThan(1e-4)
+    }
+    expect(measureLoudness(new Float32Array(48000), 48000)).toEqual({ integratedLufs: Number.NEGATIVE_INFINITY, truePeakDbtp: Number.NEGATIVE_INFINITY })
+  })
+})
 
 describe('integratedLoudness (the gain search meter) against ebur128', () => {
   it.each([22050, 24000, 48000])('should give ebur128 figures to within 0.01 LU at %d Hz', (sampleRate) => {
