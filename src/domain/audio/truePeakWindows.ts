@@ -11,13 +11,19 @@
  * candidate, and the made-up values at a window's edges come from samples under the level.
  *
  * The loudness meter's 4x interpolator (libebur128's: a 49-tap Hann-windowed sinc, 13 taps per
- * phase) has at most 1.86 as its sum of |weights| (the half-sample phase); 2 leaves a margin, and
- * reads about a third of a decoded line. `pad` must exceed the taps of one phase.
+ * phase) has at most 1.86 as its sum of |weights| (the half-sample phase); 2 leaves a margin.
+ * `pad` must exceed the taps of one phase. The meter reads the windows as one signal, joined by
+ * `TRUE_PEAK_WINDOW_GAP` zeros (joinWindows): about a fifth of a decoded line, in one call.
  */
 export const TRUE_PEAK_GAIN_BOUND = 2
-export const TRUE_PEAK_WINDOW_PAD = 32
-/** Windows closer than this are read as one (each read has a fixed cost). */
-const MERGE_GAP = 256
+export const TRUE_PEAK_WINDOW_PAD = 16
+/**
+ * Zeros between two windows joined into one signal: more than the taps of one phase, so the
+ * interpolator has forgotten a window before the next starts, as if each were read alone. What it
+ * makes of a window's last samples and the zeros comes from samples under the level: under the
+ * peak, like the made-up values at a window's start. Windows closer than this are read as one.
+ */
+export const TRUE_PEAK_WINDOW_GAP = 16
 
 /** Half-open [start, end) sample ranges, in order, that hold every candidate for the true peak. */
 export function truePeakWindows(
@@ -40,8 +46,20 @@ export function truePeakWindows(
     const start = Math.max(0, i - pad)
     const end = Math.min(n, i + pad + 1)
     const last = windows.at(-1)
-    if (last && start - last[1] < MERGE_GAP) last[1] = end
+    if (last && start - last[1] <= TRUE_PEAK_WINDOW_GAP) last[1] = end
     else windows.push([start, end])
   }
   return windows
+}
+
+/** The windows' samples in order, `TRUE_PEAK_WINDOW_GAP` zeros between two: one signal to meter. */
+export function joinWindows(samples: Float32Array, windows: readonly [number, number][]): Float32Array {
+  const length = windows.reduce((n, [start, end]) => n + end - start, 0) + Math.max(0, windows.length - 1) * TRUE_PEAK_WINDOW_GAP
+  const out = new Float32Array(length)
+  let at = 0
+  for (const [start, end] of windows) {
+    out.set(samples.subarray(start, end), at)
+    at += end - start + TRUE_PEAK_WINDOW_GAP
+  }
+  return out
 }

@@ -129,6 +129,27 @@ describe('measureTruePeak (ebur128 read where the peak can be)', () => {
     )
   })
 
+  // libebur128's interpolator (49-tap Hann-windowed sinc, 4x): the half-sample phase's weights.
+  const halfPhase = Array.from({ length: 12 }, (_, t) => {
+    const j = 2 + 4 * t
+    const m = (j - 24) / 4
+    return { back: t, weight: (Math.sin(Math.PI * m) / (Math.PI * m)) * 0.5 * (1 - Math.cos((2 * Math.PI * j) / 48)) }
+  })
+
+  it('should find a true peak made by samples under the level, from neighbours as far as one phase reaches', () => {
+    // One isolated sample at 1.0 (the sample peak), and elsewhere twelve samples signed like the
+    // half-sample phase's weights: the two nearest at 0.6 (over the level, max / 2), the rest at
+    // 0.49 (under it). Their interpolated value reaches above 1.0 only with every neighbour counted:
+    // a smaller gain bound drops the 0.6 samples from the windows, a smaller pad their neighbours.
+    const x = new Float32Array(8000)
+    x[1000] = 1
+    const at = 5000
+    for (const { back, weight } of halfPhase) x[at - back] = Math.sign(weight) * (Math.abs(weight) > 0.5 ? 0.6 : 0.49)
+    const whole = measureTruePeakWhole(x, 48000)
+    expect(whole).toBeGreaterThan(0.1)
+    expect(measureTruePeak(x, 48000)).toBe(whole)
+  })
+
   it('should equal the whole-signal reading on decoded Opus speech, reading a part of it', async () => {
     for (const amp of [0.2, 0.9]) {
       const decoded = await decodeOggOpus(await encodeOpus(speechLike(3, amp), rate))
