@@ -139,6 +139,31 @@ describe('compress', () => {
   })
 })
 
+describe('compress at 3:1 (cube root instead of pow)', () => {
+  it('should give the general formula\'s output, (p / T)^(-1/3) over the threshold', () => {
+    const rate = 22050
+    const x = Float32Array.from({ length: rate }, (_, i) => Math.sin(i / 5) * (0.02 + 0.9 * Math.abs(Math.sin(i / 3000))))
+    const opts = { thresholdDb: -24, ratio: 3, attackSec: 0.005, releaseSec: 0.08 }
+    const y = compress(x, rate, opts)
+    // the same detector, the gain by pow
+    const att = Math.exp(-1 / (opts.attackSec * rate))
+    const rel = Math.exp(-1 / (opts.releaseSec * rate))
+    const T = 10 ** (opts.thresholdDb / 10)
+    let env = 0
+    let over = 0
+    for (let i = 0; i < x.length; i++) {
+      const sq = x[i]! * x[i]!
+      const c = sq > env ? att : rel
+      env = c * env + (1 - c) * sq
+      const p = env + 1e-12
+      const expected = p > T ? x[i]! * (p / T) ** (-1 / 3) : x[i]!
+      if (p > T) over++
+      expect(Math.abs(y[i]! - expected)).toBeLessThanOrEqual(Math.abs(expected) * 1e-6 + 1e-9)
+    }
+    expect(over).toBeGreaterThan(x.length / 4)
+  })
+})
+
 describe('applyGainAndLimit', () => {
   const rate = 24000
   const opts = limiterOptionsFor(rate)
