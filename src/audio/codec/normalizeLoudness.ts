@@ -73,14 +73,23 @@ export async function encodeNormalised(
   const inputLufs = integratedLoudness(input, sampleRate)
   const peaks = interSamplePeaks(input)
   const limiter = limiterOptionsFor(sampleRate)
+  // The limited PCM of every setting the gain search measured: the gain it answers is one of them,
+  // so the encode that follows takes it from here instead of limiting again.
+  const limitedBy = new Map<string, Float32Array>()
+  const limited = (settings: NormalisationSettings) => {
+    const key = `${settings.gainDb} ${settings.ceilingDb}`
+    let pcm = limitedBy.get(key)
+    if (!pcm) limitedBy.set(key, (pcm = applyGainAndLimit(input, settings, limiter, peaks)))
+    return pcm
+  }
   const render = async (settings: NormalisationSettings) => {
-    const bytes = await encode(toInt16(applyGainAndLimit(input, settings, limiter, peaks)), sampleRate)
+    const bytes = await encode(toInt16(limited(settings)), sampleRate)
     const decoded = await decodeOggOpus(bytes)
     return { bytes, settings, loudness: measureLoudness(decoded.samples, decoded.sampleRate) }
   }
   const inputPeakDb = peakDb(peaks)
   // One solver for every plan of this line: later plans start from what earlier ones measured.
-  const solver = new GainSolver((settings) => integratedLoudness(applyGainAndLimit(input, settings, limiter, peaks), sampleRate), inputLufs, inputPeakDb)
+  const solver = new GainSolver((settings) => integratedLoudness(limited(settings), sampleRate), inputLufs, inputPeakDb)
   const solveFor = (p: { ceilingDb: number; aimLufs: number }) => solver.solve(p).gainDb
   const defaultPlan = firstPlan(target)
   let plan = defaultPlan
