@@ -58,8 +58,9 @@ afterAll(async () => {
 
 async function voice(storyId: string) {
   const before = calls.length
-  await enqueueStoryAudio(payload, storyId, { provider, locales: ['en', 'hi'] })
-  await runWorker(payload, { untilIdle: true, concurrency: 2 })
+  const queued = await enqueueStoryAudio(payload, storyId, { provider, locales: ['en', 'hi'] })
+  // Only this story's jobs: other test files queue audio jobs in the same database.
+  await runWorker(payload, { untilIdle: true, concurrency: 2, ids: queued.jobIds })
   return calls.slice(before)
 }
 
