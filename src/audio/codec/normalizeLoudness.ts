@@ -61,10 +61,12 @@ const MAX_ENCODES = 5
  *
  * Some synthetic lines (low male espeak voices: peaks ~20 dB above their loudness) need so much
  * limiting to reach -16 LUFS that the codec overshoots sharp onsets by 3-6 dB whatever the
- * ceiling. Rather than leave such a line unvoiced, the peak limit wins: the attempt closest to the
- * target loudness among those under the peak limit is kept, or, when none is, the closest attempt
- * encoded again at a higher complexity (CAREFUL_OPUS_COMPLEXITY), and if that still peaks over,
- * that many dB quieter (`withinTarget: false`, the measured loudness stored).
+ * ceiling, and libopus at complexity 5 now and then bursts to full scale at any level while a line
+ * is loud. Rather than leave such a line unvoiced, the peak limit wins: when the attempt closest to
+ * the target loudness peaked over, it is encoded again at a higher complexity
+ * (CAREFUL_OPUS_COMPLEXITY) and kept if that holds the peak; else the closest attempt under the
+ * peak limit is kept, or, when none is, the closest one that many dB quieter (`withinTarget: false`,
+ * the measured loudness stored).
  */
 export async function encodeNormalised(
   samples: Int16Array,
@@ -147,27 +149,31 @@ export async function encodeNormalised(
   }
   const distance = (m: LoudnessMeasurement) => Math.abs(m.integratedLufs - target.integratedLufs)
   const byLoudness = [...attempts].sort((a, b) => distance(a.loudness) - distance(b.loudness))
-  const safe = byLoudness.find((a) => a.loudness.truePeakDbtp <= target.truePeakDbtp)
-  if (safe) return { ...safe, sourceLufs, encodes: attempts.length, withinTarget: false }
-  // Every attempt peaked over the limit: the closest one encoded with more care (see
-  // CAREFUL_OPUS_COMPLEXITY), else that one that much quieter (same limiting).
-  const careful = { complexity: CAREFUL_OPUS_COMPLEXITY }
   const best = byLoudness[0]!
-  const again = await render(best.settings, careful)
-  if (again.loudness.truePeakDbtp <= target.truePeakDbtp) {
-    return { ...again, sourceLufs, encodes: attempts.length + 1, withinTarget: isWithinTarget(again.loudness, target) }
+  const safe = byLoudness.find((a) => a.loudness.truePeakDbtp <= target.truePeakDbtp)
+  if (safe === best) return { ...safe, sourceLufs, encodes: attempts.length, withinTarget: false }
+  // The attempt closest to the loudness peaked over the limit: encode it again with more care (see
+  // CAREFUL_OPUS_COMPLEXITY), and if that still peaks over, that many dB quieter (same limiting).
+  // Kept: the closest to the loudness of those under the peak limit, these two or an earlier one.
+  const careful = { complexity: CAREFUL_OPUS_COMPLEXITY }
+  const tried = [await render(best.settings, careful)]
+  const overshoot = tried[0]!.loudness.truePeakDbtp - target.truePeakDbtp
+  if (overshoot > 0) {
+    const quieter = overshoot + 0.3
+    tried.push(await render({ gainDb: round3(best.settings.gainDb - quieter), ceilingDb: round3(best.settings.ceilingDb - quieter) }, careful))
   }
-  const closest = distance(again.loudness) <= distance(best.loudness) ? again : best
-  const quieter = closest.loudness.truePeakDbtp - target.truePeakDbtp + 0.3
-  const settings = { gainDb: round3(best.settings.gainDb - quieter), ceilingDb: round3(best.settings.ceilingDb - quieter) }
-  const last = await render(settings, careful)
-  if (last.loudness.truePeakDbtp > target.truePeakDbtp) {
+  const encodes = attempts.length + tried.length
+  const kept = [...tried, ...(safe ? [safe] : [])]
+    .filter((a) => a.loudness.truePeakDbtp <= target.truePeakDbtp)
+    .sort((a, b) => distance(a.loudness) - distance(b.loudness))[0]
+  if (!kept) {
+    const last = tried[tried.length - 1]!
     throw new LoudnessNotReached(
-      `Could not bring the audio under ${target.truePeakDbtp} dBTP in ${attempts.length + 2} encodes ` +
+      `Could not bring the audio under ${target.truePeakDbtp} dBTP in ${encodes} encodes ` +
         `(source ${sourceLufs.toFixed(2)} LUFS, last ${fmt(last.loudness)})`,
     )
   }
-  return { ...last, sourceLufs, encodes: attempts.length + 2, withinTarget: isWithinTarget(last.loudness, target) }
+  return { ...kept, sourceLufs, encodes, withinTarget: isWithinTarget(kept.loudness, target) }
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
