@@ -134,7 +134,7 @@ try {
     await encodeOpus(pcm.samples, pcm.sampleRate)
     plainSec += (performance.now() - t) / 1000
     t = performance.now()
-    const normalised = await encodeNormalised(pcm.samples, pcm.sampleRate, (x, rate, options) => encodeOpus(x, rate, options))
+    const normalised = await encodeNormalised(pcm.samples, pcm.sampleRate, encodeOpus)
     encodes += normalised.encodes
     if (!normalised.withinTarget) outOfTarget++
     normalisedSec += (performance.now() - t) / 1000

@@ -75,7 +75,7 @@ export async function synthesizeToOpus(provider: TtsProvider, input: VoiceLine):
     parts.map((p) => ({ text: p.text, durationSec: p.pcm.samples.length / sampleRate })),
     { leadSec: LEAD_SEC, gapSec: SENTENCE_GAP_SEC },
   )
-  const normalised = await encodeNormalised(samples, sampleRate, (pcm, rate, options) => encodeOpus(pcm, rate, options)).catch((error: unknown) => {
+  const normalised = await encodeNormalised(samples, sampleRate, encodeOpus).catch((error: unknown) => {
     throw new TtsError('MALFORMED_AUDIO', `Could not normalise the loudness of the ${provider.name} provider's audio: ${error instanceof Error ? error.message : String(error)}`)
   })
   const probe = await probeAudio(normalised.bytes)

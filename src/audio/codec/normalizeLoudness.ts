@@ -1,4 +1,5 @@
 import { measureLoudness } from '@/audio/codec/loudnessMeter'
+import type { OpusOptions } from '@/audio/codec/opus'
 import { decodeOggOpus } from '@/audio/codec/opusDecode'
 import {
   applyGainAndLimit,
@@ -19,15 +20,16 @@ import {
 import { integratedLoudness } from '@/domain/audio/integratedLoudness'
 import { int16ToFloat } from '@/domain/audio/resample'
 
-/** Encodes mono 16-bit PCM (the project's Ogg/Opus encoder). */
-export type Encode = (pcm: Int16Array, sampleRate: number, options?: { complexity?: number }) => Promise<Buffer>
+/** Encodes mono 16-bit PCM (the project's Ogg/Opus encoder, `encodeOpus`, or a test's stand-in for it). */
+export type Encode = (pcm: Int16Array, sampleRate: number, options?: Pick<OpusOptions, 'complexity'>) => Promise<Buffer>
 
 /**
  * libopus 1.3.1 at the project's complexity (5, hybrid mode) now and then turns a fricative's onset
  * after digital silence into a full-scale burst, whatever the level of the input: no gain or
  * ceiling brings such a line under the peak limit. At complexity 10 it does not (checked on the
- * audio benchmark's one such line), so a line whose every attempt peaked over the limit is encoded
- * once more at 10 (twice the encode time, for that line only) before it is made quieter.
+ * audio benchmark's such lines), so when a line's attempt closest to the target loudness peaked
+ * over the limit, it is encoded once more at 10 (twice the encode time, for that line only) before
+ * a quieter attempt is kept or made.
  */
 export const CAREFUL_OPUS_COMPLEXITY = 10
 

@@ -80,16 +80,16 @@ describe('encodeNormalised', () => {
 
   it('should bring quiet speech to -16 LUFS +-1 with true peak <= -1.5 dBTP, the same bytes every time', async () => {
     const pcm = voice(3, 0.05)
-    const a = await encodeNormalised(pcm, RATE, (x, r, o) => encodeOpus(x, r, o))
+    const a = await encodeNormalised(pcm, RATE, encodeOpus)
     expect(a.withinTarget).toBe(true)
     expect(Math.abs(a.loudness.integratedLufs - LOUDNESS_TARGET.integratedLufs)).toBeLessThanOrEqual(LOUDNESS_TARGET.toleranceLu)
     expect(a.loudness.truePeakDbtp).toBeLessThanOrEqual(LOUDNESS_TARGET.truePeakDbtp)
-    const b = await encodeNormalised(pcm, RATE, (x, r, o) => encodeOpus(x, r, o))
+    const b = await encodeNormalised(pcm, RATE, encodeOpus)
     expect(b.bytes.equals(a.bytes)).toBe(true)
   })
 
   it('should keep a line that cannot reach the loudness under the peak limit instead of failing it', async () => {
-    const result = await encodeNormalised(clicks(3), RATE, (x, r, o) => encodeOpus(x, r, o))
+    const result = await encodeNormalised(clicks(3), RATE, encodeOpus)
     expect(result.loudness.truePeakDbtp).toBeLessThanOrEqual(LOUDNESS_TARGET.truePeakDbtp)
     // Out of target, and it says so (the measured loudness is what gets stored).
     expect(result.withinTarget).toBe(false)
