@@ -18,7 +18,7 @@ import {
   type NormalisationSettings,
 } from '@/domain/audio/loudness'
 import { integratedLoudness } from '@/domain/audio/integratedLoudness'
-import { int16ToFloat } from '@/domain/audio/resample'
+import { floatToInt16, int16ToFloat } from '@/domain/audio/resample'
 
 /** Encodes mono 16-bit PCM (the project's Ogg/Opus encoder, `encodeOpus`, or a test's stand-in for it). */
 export type Encode = (pcm: Int16Array, sampleRate: number, options?: Pick<OpusOptions, 'complexity'>) => Promise<Buffer>
@@ -97,7 +97,7 @@ export async function encodeNormalised(
     return pcm
   }
   const render = async (settings: NormalisationSettings, options?: { complexity: number }) => {
-    const bytes = await encode(toInt16(limited(settings)), sampleRate, options)
+    const bytes = await encode(floatToInt16(limited(settings)), sampleRate, options)
     const decoded = await decodeOggOpus(bytes)
     return { bytes, settings, loudness: measureLoudness(decoded.samples, decoded.sampleRate) }
   }
@@ -187,12 +187,3 @@ function peakDb(peaks: Float32Array): number {
 }
 
 const fmt = (m: LoudnessMeasurement) => `${m.integratedLufs.toFixed(2)} LUFS, ${m.truePeakDbtp.toFixed(2)} dBTP`
-
-function toInt16(samples: Float32Array): Int16Array {
-  const out = new Int16Array(samples.length)
-  for (let i = 0; i < samples.length; i++) {
-    const v = Math.round(samples[i]! * 32768)
-    out[i] = v > 32767 ? 32767 : v < -32768 ? -32768 : v
-  }
-  return out
-}

@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { resampleToFloat } from '@/domain/audio/resample'
+import { floatToInt16, resampleToFloat } from '@/domain/audio/resample'
 
 function tone(freq: number, rate: number, seconds: number): Int16Array {
   return Int16Array.from({ length: Math.round(rate * seconds) }, (_, i) => Math.round(10000 * Math.sin((2 * Math.PI * freq * i) / rate)))
@@ -42,5 +43,26 @@ describe('resampleToFloat', () => {
 
   it('should reject an invalid rate', () => {
     expect(() => resampleToFloat(new Int16Array(1), 0, 24000)).toThrow(RangeError)
+  })
+})
+
+describe('floatToInt16', () => {
+  /** What it must equal: Math.round (half up), clamped to the 16-bit range. */
+  const reference = (x: number) => Math.min(32767, Math.max(-32768, Math.round(x * 32768)))
+
+  it('should round half up and clamp, as Math.round does', () => {
+    const at = [0, -0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 32766.5, -32767.5, 32767.4, -32768.6, 32768, -32768, 40000, -40000].map((v) => v / 32768)
+    const samples = Float32Array.from(at)
+    expect(floatToInt16(samples)).toEqual(Int16Array.from(samples, reference))
+    expect(Array.from(floatToInt16(Float32Array.from([0.5, -0.5, 1.5, -1.5].map((v) => v / 32768))))).toEqual([1, 0, 2, -1])
+  })
+
+  it('should equal Math.round for any float32 sample', () => {
+    fc.assert(
+      fc.property(fc.float32Array({ noNaN: true, minLength: 1, maxLength: 64 }), (values) => {
+        expect(floatToInt16(values)).toEqual(Int16Array.from(values, reference))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
