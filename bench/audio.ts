@@ -5,7 +5,7 @@
  * wall time, audio files, synthesis calls, total bytes, seconds of speech, bytes per second of
  * speech, the rerun's wall time and synthesis calls (expected 0), and what loudness
  * normalisation costs: every line encoded plain and normalised, timed, and what that adds to the
- * wall time.
+ * wall time; per voice, the gain and limiting depth the normaliser settled on (`perVoice`).
  *
  * `npx tsx bench/audio.ts` (alone: throwaway Postgres + s3rver) or from `npm run bench`.
  * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40).
@@ -24,7 +24,8 @@ const { setAudioProvider } = await import('@/audio/providers/audioProvider')
 const { enqueueStoryAudio } = await import('@/audio/jobs/storyAudio')
 const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/worker')
 const { encodeOpus } = await import('@/audio/codec/opus')
-const { encodeNormalised } = await import('@/audio/codec/normalizeLoudness')
+const { compressedInput, encodeNormalised } = await import('@/audio/codec/normalizeLoudness')
+const { applyGainAndLimit, limiterOptionsFor, limitingDepthDb } = await import('@/domain/audio/loudness')
 reportImported()
 
 type Lang = 'en' | 'hi' | 'ta' | 'bn'
@@ -127,6 +128,7 @@ try {
   let normalisedSec = 0
   let encodes = 0
   let outOfTarget = 0
+  const kept: { speaker: string; pcm: { samples: Int16Array; sampleRate: number }; normalised: Awaited<ReturnType<typeof encodeNormalised>> }[] = []
   const lines = LOCALES.flatMap((lang) => Array.from({ length: NODES }, (_, i) => ({ lang, text: line(lang, i), speaker: speakers[i % speakers.length]! })))
   for (const l of lines) {
     const { pcm } = await provider.synthesize({ text: l.text, locale: l.lang, speaker: l.speaker })
@@ -138,7 +140,16 @@ try {
     encodes += normalised.encodes
     if (!normalised.withinTarget) outOfTarget++
     normalisedSec += (performance.now() - t) / 1000
+    kept.push({ speaker: l.speaker, pcm, normalised })
   }
+  // Untimed, after the timing: how hard the limiter worked at each line's kept settings (the same
+  // shaping again), to see per voice what reaching the target took.
+  const perVoice = kept.map(({ speaker, pcm, normalised }) => {
+    const { input } = compressedInput(pcm.samples, pcm.sampleRate)
+    const limited = applyGainAndLimit(input, normalised.settings, limiterOptionsFor(pcm.sampleRate))
+    const limitingDb = limitingDepthDb(input, limited, normalised.settings.gainDb, Math.round(pcm.sampleRate / 100))
+    return { speaker, gainDb: normalised.settings.gainDb, limitingDb, encodes: normalised.encodes, lufs: normalised.loudness.integratedLufs }
+  })
   const extraSec = (normalisedSec - plainSec) / audioConcurrency()
   const normalisation = {
     lines: lines.length,
@@ -152,6 +163,26 @@ try {
     // (the issue's target: < 20%); `sharePctOfWall` is E / wall, its share of the wall time.
     addedPctOfWall: +((extraSec / (first.wallSec - extraSec)) * 100).toFixed(1),
     sharePctOfWall: +((extraSec / first.wallSec) * 100).toFixed(1),
+    // Per voice: gain and limiting depth (dB the limiter took off, energy-weighted median of 10 ms
+    // frames) at the kept settings, medians and largest; encodes per line; loudness as decoded.
+    perVoice: Object.fromEntries(
+      speakers.map((speaker) => {
+        const mine = perVoice.filter((v) => v.speaker === speaker)
+        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
+        const dB = (x: number) => +x.toFixed(1)
+        const lu = (x: number) => +x.toFixed(2)
+        return [
+          speaker,
+          {
+            lines: mine.length,
+            gainDb: { median: dB(median(mine.map((v) => v.gainDb))), max: dB(Math.max(...mine.map((v) => v.gainDb))) },
+            limitingDb: { median: dB(median(mine.map((v) => v.limitingDb))), max: dB(Math.max(...mine.map((v) => v.limitingDb))) },
+            encodesPerLine: +(mine.reduce((n, v) => n + v.encodes, 0) / mine.length).toFixed(2),
+            lufs: { min: lu(Math.min(...mine.map((v) => v.lufs))), median: lu(median(mine.map((v) => v.lufs))), max: lu(Math.max(...mine.map((v) => v.lufs))) },
+          },
+        ]
+      }),
+    ),
   }
   console.log(
     JSON.stringify({

@@ -55,6 +55,19 @@ export class LoudnessNotReached extends Error {}
 const MAX_ENCODES = 5
 
 /**
+ * The first step of encodeNormalised: the source's loudness and the compressed samples the gain
+ * search and the limiter work on (also what the audio benchmark reads the limiting depth from).
+ * The compressor and the gain search steer by the TypeScript meter (libebur128's figures without
+ * the trip into WASM); what is stored and judged, the decoded file, is measured by libebur128.
+ */
+export function compressedInput(samples: Int16Array, sampleRate: number): { sourceLufs: number; input: Float32Array } {
+  const raw = int16ToFloat(samples)
+  const sourceLufs = integratedLoudness(raw, sampleRate)
+  assertAudible({ integratedLufs: sourceLufs, truePeakDbtp: 0 })
+  return { sourceLufs, input: compress(raw, sampleRate, compressorFor(sourceLufs)) }
+}
+
+/**
  * Encodes `samples` so the decoded file measures the target loudness (-16 LUFS +-1, true peak
  * <= -1.5 dBTP): find the gain that brings the limited PCM to the aim (cheap: limiter and meter
  * only), encode, decode and measure as a player hears it; when the codec's overshoot or shift put
@@ -76,12 +89,7 @@ export async function encodeNormalised(
   encode: Encode,
   target: LoudnessTarget = LOUDNESS_TARGET,
 ): Promise<NormalisedAudio> {
-  const raw = int16ToFloat(samples)
-  // The compressor and the gain search steer by the TypeScript meter (libebur128's figures without
-  // the trip into WASM); what is stored and judged, the decoded file, is measured by libebur128.
-  const sourceLufs = integratedLoudness(raw, sampleRate)
-  assertAudible({ integratedLufs: sourceLufs, truePeakDbtp: 0 })
-  const input = compress(raw, sampleRate, compressorFor(sourceLufs))
+  const { sourceLufs, input } = compressedInput(samples, sampleRate)
   // The gain search starts from the compressed line's own loudness (the compressor takes 1-3 LU off
   // the source's): when the limiter has nothing to do, the first guess is the answer.
   const inputLufs = integratedLoudness(input, sampleRate)

@@ -315,6 +315,37 @@ export function applyGainAndLimit(
   return out
 }
 
+/**
+ * How hard the limiter worked on a line: the median, weighted by the limited signal's energy, of
+ * the gain reduction per `frame` samples (the dB the limiter took off `input` after `gainDb`). 0
+ * when nothing was limited; speech limited only at its loudest syllables reads a few dB, and a
+ * line whose voiced parts all sit on the ceiling reads tens of dB (the audio benchmark prints it
+ * per voice). Frames where either side is silent are left out.
+ */
+export function limitingDepthDb(input: Float32Array, limited: Float32Array, gainDb: number, frame: number): number {
+  const gain = dbToLinear(gainDb)
+  const frames: { db: number; energy: number }[] = []
+  for (let start = 0; start + frame <= input.length; start += frame) {
+    let before = 0
+    let after = 0
+    for (let i = start; i < start + frame; i++) {
+      const x = input[i]! * gain
+      before += x * x
+      after += limited[i]! * limited[i]!
+    }
+    if (before > 0 && after > 0) frames.push({ db: 10 * Math.log10(before / after), energy: after })
+  }
+  if (frames.length === 0) return 0
+  frames.sort((a, b) => a.db - b.db)
+  const half = frames.reduce((sum, f) => sum + f.energy, 0) / 2
+  let seen = 0
+  for (const f of frames) {
+    seen += f.energy
+    if (seen >= half) return Math.max(0, f.db)
+  }
+  return Math.max(0, frames.at(-1)!.db)
+}
+
 export type CompressorOptions = {
   /** Level above which the gain is reduced, dBFS (RMS of the detector). */
   thresholdDb: number

@@ -10,6 +10,7 @@ import {
   interSamplePeaks,
   isWithinTarget,
   limiterOptionsFor,
+  limitingDepthDb,
   LOUDNESS_TARGET,
   GainSolver,
   MAX_GAIN_DB,
@@ -203,5 +204,42 @@ describe('applyGainAndLimit', () => {
 
   it('should use the project target', () => {
     expect(LOUDNESS_TARGET).toEqual({ integratedLufs: -16, toleranceLu: 1, truePeakDbtp: -1.5 })
+  })
+})
+
+describe('limitingDepthDb', () => {
+  const rate = 24000
+  const frame = 240
+  const tone = (amplitude: number, seconds = 1) => Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * 200 * i) / rate))
+
+  it('should read 0 when the limiter had nothing to do', () => {
+    const input = tone(0.1)
+    const out = applyGainAndLimit(input, { gainDb: 6, ceilingDb: -1 }, limiterOptionsFor(rate))
+    expect(limitingDepthDb(input, out, 6, frame)).toBeCloseTo(0, 4)
+  })
+
+  it('should read what the limiter took off a steady tone', () => {
+    // full scale after the gain, ceiling 9 dB lower: 9 dB off once the limiter has settled
+    const input = tone(dbToLinear(-6))
+    const out = applyGainAndLimit(input, { gainDb: 6, ceilingDb: -9 }, limiterOptionsFor(rate))
+    expect(limitingDepthDb(input, out, 6, frame)).toBeCloseTo(9, 1)
+  })
+
+  it('should weigh frames by the energy left after limiting, skipping silence', () => {
+    const input = new Float32Array(5 * frame) // frame 4 stays silent
+    const limited = new Float32Array(5 * frame)
+    const fill = (f: number, before: number, after: number) => {
+      input.fill(before, f * frame, (f + 1) * frame)
+      limited.fill(after, f * frame, (f + 1) * frame)
+    }
+    // three frames limited by 20 dB, one untouched frame holding more energy than the three: 0
+    for (const f of [0, 1, 2]) fill(f, 1, 0.1)
+    fill(3, 0.5, 0.5)
+    expect(limitingDepthDb(input, limited, 0, frame)).toBeCloseTo(0, 6)
+    // three quiet untouched frames, one frame limited by 20 dB holding most energy: 20 (an
+    // unweighted median would read 0)
+    for (const f of [0, 1, 2]) fill(f, 0.01, 0.01)
+    fill(3, 1, 0.1)
+    expect(limitingDepthDb(input, limited, 0, frame)).toBeCloseTo(20, 6)
   })
 })
