@@ -11,6 +11,7 @@
  * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40).
  */
 import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
+import { percentile } from './stats'
 
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
 
@@ -168,7 +169,7 @@ try {
     perVoice: Object.fromEntries(
       speakers.map((speaker) => {
         const mine = perVoice.filter((v) => v.speaker === speaker)
-        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
+        const median = (xs: number[]) => percentile(xs, 50)
         const dB = (x: number) => +x.toFixed(1)
         const lu = (x: number) => +x.toFixed(2)
         return [

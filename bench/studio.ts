@@ -15,6 +15,7 @@ import path from 'node:path'
 
 import { freePort } from '../scripts/lib/ports'
 import { runTypeScript, runWithServices } from '../scripts/lib/runTypeScript'
+import { percentile } from './stats'
 import { startThrowawayServices } from '../scripts/lib/throwawayServices'
 import { SEED_STAFF } from '@/seed/accounts'
 
@@ -24,11 +25,6 @@ import { buildApp, startApp, type RunningApp } from '../tests/support/e2eServer'
 const SAVES = Number(process.env.BENCH_SAVES || 40)
 const log = (msg: string) => console.error(`[bench:studio] ${msg}`)
 const EDITOR = SEED_STAFF.find((s) => s.role === 'editor')!
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 
 async function storyId(base: string, slug: string): Promise<string> {
   const res = await fetch(`${base}/api/stories?where[slug][equals]=${slug}&depth=0&limit=1`)
@@ -97,7 +93,7 @@ async function main(): Promise<number> {
             if (mode === 'cold-layout' && marks[1]! < 0) throw new Error(`cold-layout run ${i}: no layout ran (the cleared storage was not cold)`)
             page.off('response', onResponse)
           }
-          const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
+          const median = (xs: number[]) => percentile(xs, 50)
           console.log(
             JSON.stringify({
               bench: 'studio-tti',

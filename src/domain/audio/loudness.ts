@@ -338,12 +338,10 @@ export function limitingDepthDb(input: Float32Array, limited: Float32Array, gain
   if (frames.length === 0) return 0
   frames.sort((a, b) => a.db - b.db)
   const half = frames.reduce((sum, f) => sum + f.energy, 0) / 2
-  let seen = 0
-  for (const f of frames) {
-    seen += f.energy
-    if (seen >= half) return Math.max(0, f.db)
-  }
-  return Math.max(0, frames.at(-1)!.db)
+  let k = 0
+  let seen = frames[0]!.energy
+  while (seen < half && k < frames.length - 1) seen += frames[++k]!.energy
+  return Math.max(0, frames[k]!.db)
 }
 
 export type CompressorOptions = {
