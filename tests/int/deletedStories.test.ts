@@ -47,6 +47,16 @@ const bundle = async (base: string, slug: string) => {
   return { status: res.status, queries: Number(res.headers.get('x-db-queries')) }
 }
 
+/** Reads the bundle until an answer comes from the cache (0 queries) or `ms` pass; the last answer. */
+async function untilCached(base: string, slug: string, ms = 3000): Promise<{ status: number; queries: number }> {
+  const t0 = Date.now()
+  for (;;) {
+    const answer = await bundle(base, slug)
+    if ((answer.status === 200 && answer.queries === 0) || Date.now() - t0 > ms) return answer
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
 /** Every process's answer, polled until all are `status` or `ms` pass; the elapsed time. */
 async function untilAll(slug: string, status: number, ms = 3000): Promise<{ statuses: number[]; elapsedMs: number }> {
   const t0 = Date.now()
@@ -60,10 +70,10 @@ async function untilAll(slug: string, status: number, ms = 3000): Promise<{ stat
 describe('a story deleted or deactivated in one process', () => {
   it('should stop being served by every other process at once when deleted', async () => {
     const s = await story()
-    for (const server of servers) {
-      expect((await bundle(server.url, s.slug)).status).toBe(200)
-      expect(await bundle(server.url, s.slug)).toEqual({ status: 200, queries: 0 }) // cached
-    }
+    // Each process must hold the bundle in memory, so the 404 below is the notification's doing.
+    // A process can hear the fixture's own last commit just after its first read and drop that
+    // entry (a late eviction is safe, only an extra query), so read until an answer is cached.
+    for (const server of servers) expect(await untilCached(server.url, s.slug)).toEqual({ status: 200, queries: 0 })
     await payload.delete({ collection: 'stories', id: s.storyId })
     const { statuses, elapsedMs } = await untilAll(s.slug, 404)
     expect(statuses).toEqual([404, 404])
