@@ -278,8 +278,8 @@ async function synthesize(payload: Payload, provider: TtsProvider, variant: Vari
     calls: audio.calls,
     chars: audio.chars,
     reused: false,
-    loudnessLufs: round2(audio.loudness.integratedLufs),
-    truePeakDbtp: round2(audio.loudness.truePeakDbtp),
+    loudnessLufs: audio.loudness ? round2(audio.loudness.integratedLufs) : null,
+    truePeakDbtp: audio.loudness ? round2(audio.loudness.truePeakDbtp) : null,
     cues: audio.cues,
   }
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createProvider } from '@/audio/providers/createProvider'
 import { TtsError } from '@/domain/audio/ttsError'
-import { LEAD_SEC, SENTENCE_GAP_SEC, synthesizeToOpus, TAIL_SEC } from '@/audio/synthesizeToOpus'
+import { LEAD_SEC, SENTENCE_GAP_SEC, setLineEncoder, synthesizeToOpus, TAIL_SEC } from '@/audio/synthesizeToOpus'
+import { encodeOpus } from '@/audio/codec/opus'
 import type { PcmAudio, TtsProvider } from '@/audio/providers/types'
 import { LOCALE_CODES } from '@/locales'
 import { speechLikePcm } from '../../support/pcm'
@@ -84,8 +85,28 @@ describe('synthesizeToOpus', () => {
 
   it.each(['meera', 'arvind', 'anushka', 'karun'])('should bring the stand-in\'s %s voice (its own level) to -16 LUFS and under -1.5 dBTP', async (speaker) => {
     const audio = await synthesizeToOpus(sarvam, { text: 'Ek chhoti si kahani hai yeh.', locale: 'hi-mixed', speaker })
-    expect(Math.abs(audio.loudness.integratedLufs + 16)).toBeLessThanOrEqual(1)
-    expect(audio.loudness.truePeakDbtp).toBeLessThanOrEqual(-1.5)
+    expect(Math.abs(audio.loudness!.integratedLufs + 16)).toBeLessThanOrEqual(1)
+    expect(audio.loudness!.truePeakDbtp).toBeLessThanOrEqual(-1.5)
+  })
+
+  it('should encode without normalisation only while a benchmark has set a plain encoder, and normalise again once it is unset', async () => {
+    const line = { text: 'Ek chhoti si kahani hai yeh.', locale: 'hi-mixed' as const, speaker: 'anushka' }
+    const normalised = await synthesizeToOpus(sarvam, line)
+    const previous = setLineEncoder(async (samples, sampleRate) => ({ bytes: await encodeOpus(samples, sampleRate), loudness: null }))
+    let plain
+    try {
+      plain = await synthesizeToOpus(sarvam, line)
+    } finally {
+      setLineEncoder(previous)
+    }
+    expect(plain.loudness).toBeNull()
+    expect(plain.sha256).not.toBe(normalised.sha256)
+    expect(plain.durationSec).toBeCloseTo(normalised.durationSec, 2)
+    const again = await synthesizeToOpus(sarvam, line)
+    expect(again.sha256).toBe(normalised.sha256)
+    expect(again.loudness).toEqual(normalised.loudness)
+    setLineEncoder(undefined)
+    expect((await synthesizeToOpus(sarvam, line)).sha256).toBe(normalised.sha256)
   })
 
   it('should split a sentence over one request limit into several calls', async () => {
