@@ -16,6 +16,8 @@ export function serverWorkerEnabled(): boolean {
 }
 
 const WORKER = Symbol.for('bhasha-kahani.audioServerWorker')
+/** How often the queue is checked while lines are being voiced (see `poll`). */
+const READY_POLL_MS = 2_000
 
 async function pendingLines(payload: Payload): Promise<number> {
   const { rows } = await primaryPool(payload).query<{ n: string }>(
@@ -36,15 +38,22 @@ export function startServerWorker(payload: Payload): void {
   payload.logger.info(`Audio worker running in this server (pid ${process.pid}, AUDIO_CONCURRENCY=${audioConcurrency()})`)
   let started = 0
   let first = 0
+  // While lines are being voiced, the queue is also checked on a timer: the last line may be done by
+  // another worker (the start-up worker of `npm run dev` / `npm start`, or `npm run jobs`), and
+  // this one's own job completions would then never see the queue empty.
+  let poll: NodeJS.Timeout | undefined
   const report = async () => {
     const pending = await pendingLines(payload)
     if (!started && pending) {
       started = Date.now()
       first = pending
       payload.logger.info(`Voicing ${pending} lines in the background…`)
+      poll ??= setInterval(() => void report().catch(() => undefined), READY_POLL_MS).unref()
     } else if (started && pending === 0) {
       payload.logger.info(`Audio ready: every queued line is voiced (${first} when voicing began, ${((Date.now() - started) / 1000).toFixed(0)} s)`)
       started = 0
+      clearInterval(poll)
+      poll = undefined
     }
   }
   void report().catch(() => undefined)
@@ -60,6 +69,7 @@ export function startServerWorker(payload: Payload): void {
   })
   // SIGTERM: claim nothing new, let the running jobs finish (the server bounds the wait).
   onShutdown('in-server audio worker', async () => {
+    clearInterval(poll)
     controller.abort()
     await done
   })
