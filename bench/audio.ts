@@ -28,6 +28,8 @@ const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/
 const { encodeOpus } = await import('@/audio/codec/opus')
 const { compressedInput, encodeNormalised } = await import('@/audio/codec/normalizeLoudness')
 const { setLineEncoder } = await import('@/audio/synthesizeToOpus')
+const { encodeInPool } = await import('@/audio/codec/encodePool')
+const { settings } = await import('@/settings')
 const { applyGainAndLimit, limiterOptionsFor, limitingDepthDb } = await import('@/domain/audio/loudness')
 reportImported()
 
@@ -138,7 +140,8 @@ try {
     log(`generating again ${normalise ? 'with' : 'without'} loudness normalisation (pass ${i + 1} of ${PASSES.length})…`)
     const voice = { ...counting, model: `${provider.model} (benchmark pass ${i + 1})` }
     setAudioProvider(voice)
-    setLineEncoder(normalise ? undefined : async (samples, sampleRate) => ({ bytes: await encodeOpus(samples, sampleRate), loudness: null }))
+    // Without normalisation the line is encoded plain, on the same encode threads.
+    setLineEncoder(normalise ? undefined : (samples, sampleRate) => encodeInPool(samples, sampleRate, { normalise: false }))
     try {
       const since = new Date().toISOString()
       const pass = await generate(voice)
@@ -185,10 +188,9 @@ try {
     const limitingDb = limitingDepthDb(input, limited, normalised.settings.gainDb, Math.round(pcm.sampleRate / 100))
     return { speaker, gainDb: normalised.settings.gainDb, limitingDb, encodes: normalised.encodes, lufs: normalised.loudness.integratedLufs }
   })
-  // The audio worker's lanes share one JavaScript thread: only synthesis (espeak-ng processes, or a
-  // provider's HTTP) runs side by side, encoding does not. So the extra encode time adds to the
-  // wall time in full, not spread over the lanes.
-  const extraSec = normalisedSec - plainSec
+  // The extra encode time spread over the encode threads (encodePool.ts; before it, the lanes took
+  // turns on the event loop and it added in full).
+  const extraSec = (normalisedSec - plainSec) / settings().audio.encodeThreads
   const normalisation = {
     lines: lines.length,
     plainEncodeSec: +plainSec.toFixed(2),
@@ -205,8 +207,8 @@ try {
       normalisedWallSec: direct.normalisedWallSec.map((x) => +x.toFixed(2)),
       synthesisCalls: direct.synthesisCalls,
     },
-    // The same estimated from the encode times above (E: the extra encode time, in full, see
-    // extraSec): E / (wall - E) of the first run. A cross-check of the measured figure.
+    // The same estimated from the encode times above (E: the extra encode time over the encode
+    // threads, see extraSec): E / (wall - E) of the first run. A cross-check of the measured figure.
     estimatedAddedPctOfWall: +((extraSec / (first.wallSec - extraSec)) * 100).toFixed(1),
     // Per voice: gain and limiting depth (dB the limiter took off, energy-weighted median of 10 ms
     // frames) at the kept settings, medians and largest; encodes per line; loudness as decoded.
@@ -234,6 +236,7 @@ try {
       bench: 'audio',
       provider: `${provider.name} ${provider.model}`,
       concurrency: audioConcurrency(),
+      encodeThreads: settings().audio.encodeThreads,
       nodes: NODES,
       locales: LOCALES,
       files: docs.length,

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import proxyaddr from 'proxy-addr'
 import { z } from 'zod'
 
@@ -49,6 +50,8 @@ export type Settings = {
     /** AUDIO_WORKER as given (the cluster primary passes it on to worker 1). */
     configuredWorker: 'server' | 'off' | undefined
     concurrency: number
+    /** Worker threads encoding lines (AUDIO_ENCODE_THREADS; default one per lane, at most one per CPU). */
+    encodeThreads: number
     /** Lowercase: one of the speaker names any provider accepts. */
     narratorSpeaker: string
     rupeesPer10kChars: number
@@ -221,6 +224,7 @@ const Schema = z.object({
 
   AUDIO_WORKER: optional(oneOf('AUDIO_WORKER', ['server', 'off'])),
   AUDIO_CONCURRENCY: int('AUDIO_CONCURRENCY', 2, 1, 64),
+  AUDIO_ENCODE_THREADS: int('AUDIO_ENCODE_THREADS', 0, 0, 64),
   AUDIO_NARRATOR_SPEAKER: z.preprocess(
     (v) => (typeof unset(v) === 'string' ? String(v).trim().toLowerCase() : undefined),
     z
@@ -317,6 +321,8 @@ export function parseSettings(env: Env): Settings {
       worker: e.AUDIO_WORKER ?? (e.NODE_ENV === 'development' || e.BK_EMBEDDED_DATABASE ? 'server' : 'off'),
       configuredWorker: e.AUDIO_WORKER,
       concurrency: e.AUDIO_CONCURRENCY,
+      // 0: one per lane, at most one per CPU.
+      encodeThreads: e.AUDIO_ENCODE_THREADS || Math.max(1, Math.min(e.AUDIO_CONCURRENCY, os.availableParallelism())),
       narratorSpeaker: e.AUDIO_NARRATOR_SPEAKER,
       rupeesPer10kChars: e.AUDIO_RUPEES_PER_10K_CHARS,
       jobRetries: e.AUDIO_JOB_RETRIES,

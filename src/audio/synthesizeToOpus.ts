@@ -1,6 +1,5 @@
 import { metrics } from '@/observability/metrics'
-import { encodeNormalised } from '@/audio/codec/normalizeLoudness'
-import { encodeOpus } from '@/audio/codec/opus'
+import { encodeInPool } from '@/audio/codec/encodePool'
 import { probeAudio } from '@/audio/codec/probe'
 import { assertSpeakable } from '@/audio/providers/assertSpeakable'
 import type { PcmAudio, SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
@@ -35,8 +34,8 @@ export type VoiceLine = SynthesizeRequest & {
 /** How a line's joined speech becomes its stored file, and the loudness measured on it. */
 export type LineEncoder = (samples: Int16Array, sampleRate: number) => Promise<{ bytes: Buffer; loudness: LoudnessMeasurement | null }>
 
-/** The product's only encoder: loudness-normalised Ogg/Opus (see encodeNormalised). */
-const normalisedLine: LineEncoder = (samples, sampleRate) => encodeNormalised(samples, sampleRate, encodeOpus)
+/** The product's only encoder: loudness-normalised Ogg/Opus (encodeNormalised, on the encode threads). */
+const normalisedLine: LineEncoder = (samples, sampleRate) => encodeInPool(samples, sampleRate)
 let lineEncoder: LineEncoder = normalisedLine
 
 /**

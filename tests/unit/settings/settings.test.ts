@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import os from 'node:os'
 
 import { describe, expect, it } from 'vitest'
 
@@ -26,13 +27,23 @@ describe('parseSettings', () => {
     expect(s.tts).toMatchObject({ provider: undefined, sarvamModel: 'bulbul:v3', sarvamRpm: 30, sarvamMaxAttempts: 5, sarvamTimeoutSeconds: 60, espeakBackend: 'auto' })
     expect(s.listener).toMatchObject({ tokenTtlDays: 90, trustedProxies: [], ipMode: 'truncate' })
     expect(s.listener.limits.analyticsPerListener).toEqual({ limit: 120, windowSec: 60 })
-    expect(s.audio).toEqual({ worker: 'off', configuredWorker: undefined, concurrency: 2, narratorSpeaker: 'meera', rupeesPer10kChars: 30, jobRetries: 3, jobRetentionDays: 7, signedUrlSeconds: 3600, autoVoice: undefined, autoVoiceDebounceMs: 5000 })
+    expect(s.audio).toEqual({ worker: 'off', configuredWorker: undefined, concurrency: 2, encodeThreads: Math.min(2, os.availableParallelism()), narratorSpeaker: 'meera', rupeesPer10kChars: 30, jobRetries: 3, jobRetentionDays: 7, signedUrlSeconds: 3600, autoVoice: undefined, autoVoiceDebounceMs: 5000 })
     expect(s.seed).toEqual({ onEmpty: false, accounts: 'none', adminEmail: 'admin@bhashakahani.local', adminPassword: 'kahani-admin' })
     expect(s.http).toEqual({ trustedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'], secureCookies: false })
     expect(s.urls).toEqual({ server: '', objects: undefined })
     expect(s.bundles.sweepGraceHours).toBe(24)
     expect(s.server).toEqual({ port: 3000, shutdownTimeoutMs: 10_000, concurrency: 1, bodyMaxBytes: 2 * 1024 * 1024, uploadMaxBytes: 20 * 1024 * 1024 })
     expect(s.database.replicas).toEqual({ urls: [], maxLagMs: 5000, probeMs: 1000, afterWriteMs: 2000 })
+  })
+
+  it('should give one encode thread per audio lane, at most one per CPU, unless AUDIO_ENCODE_THREADS says', () => {
+    const cpus = os.availableParallelism()
+    expect(parseSettings({ AUDIO_CONCURRENCY: '1' }).audio.encodeThreads).toBe(1)
+    expect(parseSettings({ AUDIO_CONCURRENCY: '64' }).audio.encodeThreads).toBe(Math.min(64, cpus))
+    expect(parseSettings({ AUDIO_CONCURRENCY: '64', AUDIO_ENCODE_THREADS: '0' }).audio.encodeThreads).toBe(Math.min(64, cpus))
+    expect(parseSettings({ AUDIO_ENCODE_THREADS: '3' }).audio.encodeThreads).toBe(3)
+    expect(errorOf({ AUDIO_ENCODE_THREADS: '65' }).variables).toEqual(['AUDIO_ENCODE_THREADS'])
+    expect(errorOf({ AUDIO_ENCODE_THREADS: 'two' }).variables).toEqual(['AUDIO_ENCODE_THREADS'])
   })
 
   it('should treat empty values as unset', () => {

@@ -1,0 +1,58 @@
+import path from 'node:path'
+
+import { Piscina } from 'piscina'
+
+import type { EncodeResult, EncodeTask } from '@/audio/codec/encodeWorker'
+import { onShutdown } from '@/lifecycle/shutdown'
+import { settings } from '@/settings'
+
+/**
+ * The worker threads that encode lines. Encoding (loudness normalisation, Ogg/Opus, decoding and
+ * measuring the result) is the audio pipeline's CPU-heavy part; on the event loop the worker's
+ * lanes took turns at it, so only synthesis ran side by side. Here each lane's line is encoded on a
+ * thread of its own (AUDIO_ENCODE_THREADS, default one per lane, at most one per CPU), the event
+ * loop stays free for requests, and the bytes are the same as on the main thread.
+ *
+ * The worker module is TypeScript, loaded by tsx (a dependency: `npm start`, `npm run jobs` and
+ * the scripts run under it) from the project directory at run time, like the loudness meter's
+ * WASM: a module-relative path would be rewritten by Next's bundler. Threads start on first use
+ * and end when idle, so a CLI that voiced a few lines is not kept alive.
+ */
+const KEY = Symbol.for('bhasha-kahani.encodePool')
+type Holder = { [KEY]?: Piscina<EncodeTask, EncodeResult> }
+
+const IDLE_MS = 30_000
+
+function pool(): Piscina<EncodeTask, EncodeResult> {
+  const g = globalThis as Holder
+  if (g[KEY]) return g[KEY]
+  const threads = settings().audio.encodeThreads
+  const created = new Piscina<EncodeTask, EncodeResult>({
+    filename: path.join(process.cwd(), 'src/audio/codec/encodeWorker.ts'),
+    execArgv: ['--import', 'tsx'],
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: IDLE_MS,
+    // A line at a time per thread: the queue holds the rest (at most the lanes' lines).
+    concurrentTasksPerWorker: 1,
+  })
+  g[KEY] = created
+  onShutdown('audio encode threads', async () => {
+    if (g[KEY] === created) delete g[KEY]
+    await created.destroy()
+  })
+  return created
+}
+
+/**
+ * One line's speech, encoded on a pool thread: the normalised Ogg/Opus file and its measured
+ * loudness (`normalise: false`, for the audio benchmark only: plain Ogg/Opus, no loudness).
+ */
+export async function encodeInPool(
+  samples: Int16Array,
+  sampleRate: number,
+  { normalise = true }: { normalise?: boolean } = {},
+): Promise<{ bytes: Buffer; loudness: EncodeResult['loudness']; threadId: number }> {
+  const { bytes, loudness, threadId } = await pool().run({ samples, sampleRate, normalise })
+  return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), loudness, threadId }
+}

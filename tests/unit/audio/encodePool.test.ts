@@ -1,0 +1,40 @@
+import { threadId } from 'node:worker_threads'
+
+import { describe, expect, it } from 'vitest'
+
+import { encodeInPool } from '@/audio/codec/encodePool'
+import { encodeNormalised } from '@/audio/codec/normalizeLoudness'
+import { encodeOpus } from '@/audio/codec/opus'
+import { runShutdownHooks } from '@/lifecycle/shutdown'
+import { speechLikePcm } from '../../support/pcm'
+
+describe('encodeInPool', () => {
+  it('should encode on a worker thread the same bytes and loudness as encodeNormalised on this one', async () => {
+    const lines = [speechLikePcm(2.5, 22050, 120), speechLikePcm(1.5, 24000, 210)]
+    const pooled = await Promise.all(lines.map((pcm) => encodeInPool(pcm.samples, pcm.sampleRate)))
+    for (const [i, pcm] of lines.entries()) {
+      const here = await encodeNormalised(pcm.samples, pcm.sampleRate, encodeOpus)
+      expect(pooled[i]!.threadId).not.toBe(threadId)
+      expect(pooled[i]!.bytes.equals(here.bytes)).toBe(true)
+      expect(pooled[i]!.loudness).toEqual(here.loudness)
+    }
+  })
+
+  it('should encode plain Ogg/Opus without a loudness when asked not to normalise', async () => {
+    const pcm = speechLikePcm(1, 24000)
+    const plain = await encodeInPool(pcm.samples, pcm.sampleRate, { normalise: false })
+    expect(plain.loudness).toBeNull()
+    expect(plain.bytes.equals(await encodeOpus(pcm.samples, pcm.sampleRate))).toBe(true)
+  })
+
+  it('should reject with the normaliser\'s reason when a line cannot be normalised', async () => {
+    await expect(encodeInPool(new Int16Array(24000), 24000)).rejects.toThrow(/Cannot normalise silence/)
+  })
+
+  it('should start again after the shutdown hooks closed it', async () => {
+    const pcm = speechLikePcm(0.5, 24000)
+    await runShutdownHooks(() => undefined)
+    expect((await encodeInPool(pcm.samples, pcm.sampleRate)).loudness).not.toBeNull()
+    await runShutdownHooks(() => undefined)
+  })
+})
