@@ -3,7 +3,6 @@ import path from 'node:path'
 import { Piscina } from 'piscina'
 
 import type { EncodeResult, EncodeTask } from '@/audio/codec/encodeWorker'
-import { onShutdown } from '@/lifecycle/shutdown'
 import { settings } from '@/settings'
 
 /**
@@ -16,7 +15,9 @@ import { settings } from '@/settings'
  * The worker module is TypeScript, loaded by tsx (a dependency: `npm start`, `npm run jobs` and
  * the scripts run under it) from the project directory at run time, like the loudness meter's
  * WASM: a module-relative path would be rewritten by Next's bundler. Threads start on first use
- * and end when idle, so a CLI that voiced a few lines is not kept alive.
+ * and end when idle, and an idle thread does not keep the process alive, so a CLI that voiced a few
+ * lines exits at once. No shutdown hook closes the pool: on SIGTERM the audio worker's hook waits
+ * for the lines in flight, and their encodes must finish on these threads.
  */
 const KEY = Symbol.for('bhasha-kahani.encodePool')
 type Holder = { [KEY]?: Piscina<EncodeTask, EncodeResult> }
@@ -37,10 +38,6 @@ function pool(): Piscina<EncodeTask, EncodeResult> {
     concurrentTasksPerWorker: 1,
   })
   g[KEY] = created
-  onShutdown('audio encode threads', async () => {
-    if (g[KEY] === created) delete g[KEY]
-    await created.destroy()
-  })
   return created
 }
 
