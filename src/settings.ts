@@ -23,7 +23,13 @@ export type Settings = {
     replicas: { urls: string[]; maxLagMs: number; probeMs: number; afterWriteMs: number }
   }
   /** Dev/test tooling's facts about this process: the embedded database, a dev standby, the cluster worker's index. */
-  dev: { replica: boolean; embeddedDatabase: boolean; workerIndex: number | undefined }
+  dev: {
+    replica: boolean
+    embeddedDatabase: boolean
+    workerIndex: number | undefined
+    /** Set by `npm run dev` / `npm start` when they queued the sample stories for voicing: how many lines, and when (epoch ms). */
+    startupVoicing: { lines: number; since: number } | undefined
+  }
   metrics: { token: string | undefined }
   /** Null when no bucket is configured. */
   s3: S3Settings | null
@@ -165,6 +171,8 @@ const Schema = z.object({
   // Set by the dev/test tooling (scripts/), not by operators.
   BK_EMBEDDED_DATABASE: flag('BK_EMBEDDED_DATABASE', ['1', '0']),
   BK_WORKER_INDEX: optional(z.coerce.number().int().min(1)),
+  BK_AUDIO_LINES_QUEUED: optional(z.coerce.number().int().min(1)),
+  BK_AUDIO_VOICING_SINCE: optional(z.coerce.number().int().min(0)),
   WEB_CONCURRENCY: positiveInt('WEB_CONCURRENCY', 1),
   METRICS_TOKEN: text(),
 
@@ -274,7 +282,12 @@ export function parseSettings(env: Env): Settings {
         afterWriteMs: e.DATABASE_REPLICA_AFTER_WRITE_MS,
       },
     },
-    dev: { replica: e.DEV_REPLICA, embeddedDatabase: e.BK_EMBEDDED_DATABASE, workerIndex: e.BK_WORKER_INDEX },
+    dev: {
+      replica: e.DEV_REPLICA,
+      embeddedDatabase: e.BK_EMBEDDED_DATABASE,
+      workerIndex: e.BK_WORKER_INDEX,
+      startupVoicing: e.BK_AUDIO_LINES_QUEUED && e.BK_AUDIO_VOICING_SINCE !== undefined ? { lines: e.BK_AUDIO_LINES_QUEUED, since: e.BK_AUDIO_VOICING_SINCE } : undefined,
+    },
     metrics: { token: e.METRICS_TOKEN },
     s3: e.S3_BUCKET
       ? {

@@ -18,6 +18,7 @@ export async function runNext(mode: Mode): Promise<void> {
   const env = await prepareLocalEnvironment(undefined, { replica: process.argv.includes('--replica') || process.env.DEV_REPLICA === '1' })
   const port = process.env.PORT || '3000'
   let linesQueued = 0
+  let queuedAt = 0
   if (mode !== 'build') {
     const seedWhenEmpty = env.embeddedDatabase || mode === 'dev' || parseSettings(process.env).seed.onEmpty
     // First-register needs a one-time setup token; one is generated per start unless the operator set it.
@@ -28,7 +29,10 @@ export async function runNext(mode: Mode): Promise<void> {
     console.log('[bhasha-kahani] applying migrations…')
     const code = await runTypeScript('scripts/bootstrap.ts', [`--seed=${seedWhenEmpty ? 'when-empty' : 'never'}`], {
       onMessage: (msg) => {
-        if (msg && typeof msg === 'object' && 'audioLinesQueued' in msg) linesQueued = Number(msg.audioLinesQueued) || 0
+        if (msg && typeof msg === 'object' && 'audioLinesQueued' in msg) {
+          linesQueued = Number(msg.audioLinesQueued) || 0
+          queuedAt = Date.now()
+        }
       },
     })
     if (code !== 0) {
@@ -43,7 +47,14 @@ export async function runNext(mode: Mode): Promise<void> {
       : ['--import', 'tsx', path.join(process.cwd(), 'src', 'server', 'main.ts'), ...(mode === 'dev' ? ['--dev'] : [])]
   const child = spawn(process.execPath, args, {
     stdio: 'inherit',
-    env: { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      PORT: port,
+      NEXT_TELEMETRY_DISABLED: '1',
+      // The server's audio worker says "Audio ready" for the sample stories even when the start-up
+      // worker (below) voiced them all before it started.
+      ...(linesQueued > 0 ? { BK_AUDIO_LINES_QUEUED: String(linesQueued), BK_AUDIO_VOICING_SINCE: String(queuedAt) } : {}),
+    },
   })
   if (mode !== 'build') {
     const url = `http://localhost:${port}`

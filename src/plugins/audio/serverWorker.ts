@@ -36,39 +36,61 @@ export function startServerWorker(payload: Payload): void {
   const controller = new AbortController()
   g[WORKER] = controller
   payload.logger.info(`Audio worker running in this server (pid ${process.pid}, AUDIO_CONCURRENCY=${audioConcurrency()})`)
+  // "Voicing N lines" when this worker finds lines queued, "Audio ready" when none are left. While
+  // lines are being voiced the queue is also checked on a timer: the last line may be done by
+  // another worker (the start-up worker of `npm run dev` / `npm start`, or `npm run jobs`), and
+  // this one's own completions would then never see the queue empty. The sample stories queued at
+  // start (settings().dev.startupVoicing) count from when they were queued, and are reported done
+  // even when the start-up worker voiced them all before this worker started.
+  const startup = settings().dev.startupVoicing
+  let startupSeen = false
   let started = 0
   let first = 0
-  // While lines are being voiced, the queue is also checked on a timer: the last line may be done by
-  // another worker (the start-up worker of `npm run dev` / `npm start`, or `npm run jobs`), and
-  // this one's own job completions would then never see the queue empty.
+  let stopped = false
+  let failing = false
   let poll: NodeJS.Timeout | undefined
-  const report = async () => {
+  const ready = (lines: number, since: number) =>
+    payload.logger.info(`Audio ready: every queued line is voiced (${lines} when voicing began, ${((Date.now() - since) / 1000).toFixed(0)} s)`)
+  const check = async () => {
+    if (stopped) return
     const pending = await pendingLines(payload)
+    failing = false
+    const atStart = startup && !startupSeen
+    startupSeen = true
     if (!started && pending) {
-      started = Date.now()
-      first = pending
+      started = atStart ? startup.since : Date.now()
+      first = atStart ? startup.lines : pending
       payload.logger.info(`Voicing ${pending} lines in the background…`)
-      poll ??= setInterval(() => void report().catch(() => undefined), READY_POLL_MS).unref()
+      poll ??= setInterval(report, READY_POLL_MS).unref()
     } else if (started && pending === 0) {
-      payload.logger.info(`Audio ready: every queued line is voiced (${first} when voicing began, ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+      ready(first, started)
       started = 0
       clearInterval(poll)
       poll = undefined
+    } else if (!started && pending === 0 && atStart) {
+      ready(startup.lines, startup.since)
     }
   }
-  void report().catch(() => undefined)
+  // One check at a time, in order: a slow one must not report after a later one.
+  let chain: Promise<void> = Promise.resolve()
+  const report = () => {
+    chain = chain.then(check).catch((err: unknown) => {
+      if (!failing) payload.logger.warn({ err, msg: 'audio progress report failed; retrying' })
+      failing = true
+    })
+  }
+  report()
   const done = runWorker(payload, {
     signal: controller.signal,
     sweepEveryMs: 3600_000,
-    onJobDone: () => {
-      void report().catch((err: unknown) => payload.logger.error({ err, msg: 'audio progress report failed' }))
-    },
+    onJobDone: report,
   }).catch((error: unknown) => {
     payload.logger.error({ err: error, msg: 'The in-server audio worker stopped' })
     delete g[WORKER]
   })
   // SIGTERM: claim nothing new, let the running jobs finish (the server bounds the wait).
   onShutdown('in-server audio worker', async () => {
+    stopped = true
     clearInterval(poll)
     controller.abort()
     await done
