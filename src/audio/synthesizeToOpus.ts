@@ -1,5 +1,5 @@
 import { metrics } from '@/observability/metrics'
-import { encodeInPool } from '@/audio/codec/encodePool'
+import { EncodeRejected, encodeInPool } from '@/audio/codec/encodePool'
 import { probeAudio } from '@/audio/codec/probe'
 import { assertSpeakable } from '@/audio/providers/assertSpeakable'
 import type { PcmAudio, SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
@@ -96,6 +96,9 @@ export async function synthesizeToOpus(provider: TtsProvider, input: VoiceLine):
     { leadSec: LEAD_SEC, gapSec: SENTENCE_GAP_SEC },
   )
   const normalised = await lineEncoder(samples, sampleRate).catch((error: unknown) => {
+    // A failure of the encode threads is not about this audio: thrown as it is, so the job is
+    // retried instead of the line failing for good (its synthesis may already have been billed).
+    if (!(error instanceof EncodeRejected)) throw error
     throw new TtsError('MALFORMED_AUDIO', `Could not normalise the loudness of the ${provider.name} provider's audio: ${error instanceof Error ? error.message : String(error)}`)
   })
   const probe = await probeAudio(normalised.bytes)

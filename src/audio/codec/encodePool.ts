@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Piscina } from 'piscina'
 
 import type { EncodeResult, EncodeTask } from '@/audio/codec/encodeWorker'
+import type { LoudnessMeasurement } from '@/domain/audio/loudness'
 import { settings } from '@/settings'
 
 /**
@@ -42,6 +43,13 @@ function pool(): Piscina<EncodeTask, EncodeResult> {
 }
 
 /**
+ * The audio itself could not be encoded (silence, a line the codec keeps over the peak limit): the
+ * line fails. Anything else an encode rejects with (a thread that crashed or could not load) is
+ * not about the audio, and a later attempt may succeed.
+ */
+export class EncodeRejected extends Error {}
+
+/**
  * One line's speech, encoded on a pool thread: the normalised Ogg/Opus file and its measured
  * loudness (`normalise: false`, for the audio benchmark only: plain Ogg/Opus, no loudness).
  */
@@ -49,7 +57,9 @@ export async function encodeInPool(
   samples: Int16Array,
   sampleRate: number,
   { normalise = true }: { normalise?: boolean } = {},
-): Promise<{ bytes: Buffer; loudness: EncodeResult['loudness']; threadId: number }> {
-  const { bytes, loudness, threadId } = await pool().run({ samples, sampleRate, normalise })
+): Promise<{ bytes: Buffer; loudness: LoudnessMeasurement | null; threadId: number }> {
+  const result = await pool().run({ samples, sampleRate, normalise })
+  if ('rejected' in result) throw new EncodeRejected(result.rejected)
+  const { bytes, loudness, threadId } = result
   return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), loudness, threadId }
 }

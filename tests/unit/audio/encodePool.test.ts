@@ -2,7 +2,7 @@ import { threadId } from 'node:worker_threads'
 
 import { describe, expect, it } from 'vitest'
 
-import { encodeInPool } from '@/audio/codec/encodePool'
+import { EncodeRejected, encodeInPool } from '@/audio/codec/encodePool'
 import { encodeNormalised } from '@/audio/codec/normalizeLoudness'
 import { encodeOpus } from '@/audio/codec/opus'
 import { runShutdownHooks } from '@/lifecycle/shutdown'
@@ -28,7 +28,9 @@ describe('encodeInPool', () => {
   })
 
   it('should reject with the normaliser\'s reason when a line cannot be normalised', async () => {
-    await expect(encodeInPool(new Int16Array(24000), 24000)).rejects.toThrow(/Cannot normalise silence/)
+    const error = await encodeInPool(new Int16Array(24000), 24000).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(EncodeRejected)
+    expect((error as Error).message).toMatch(/Cannot normalise silence/)
   })
 
   it('should finish a line in flight while the shutdown hooks run (the audio worker waits for it)', async () => {

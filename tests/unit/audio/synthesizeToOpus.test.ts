@@ -4,6 +4,7 @@ import { createProvider } from '@/audio/providers/createProvider'
 import { TtsError } from '@/domain/audio/ttsError'
 import { LEAD_SEC, SENTENCE_GAP_SEC, setLineEncoder, synthesizeToOpus, TAIL_SEC } from '@/audio/synthesizeToOpus'
 import { encodeOpus } from '@/audio/codec/opus'
+import { EncodeRejected } from '@/audio/codec/encodePool'
 import type { PcmAudio, TtsProvider } from '@/audio/providers/types'
 import { LOCALE_CODES } from '@/locales'
 import { speechLikePcm } from '../../support/pcm'
@@ -107,6 +108,25 @@ describe('synthesizeToOpus', () => {
     expect(again.loudness).toEqual(normalised.loudness)
     setLineEncoder(undefined)
     expect((await synthesizeToOpus(sarvam, line)).sha256).toBe(normalised.sha256)
+  })
+
+  it('should fail a line whose audio cannot be encoded, and pass a failure of the encode threads through for a retry', async () => {
+    const line = { text: 'Ek chhoti si kahani hai yeh.', locale: 'hi-mixed' as const, speaker: 'anushka' }
+    const previous = setLineEncoder(async () => {
+      throw new EncodeRejected('Cannot normalise silence')
+    })
+    try {
+      const rejected = await rejection(synthesizeToOpus(sarvam, line))
+      expect(rejected.code).toBe('MALFORMED_AUDIO')
+      expect(rejected.message).toMatch(/Cannot normalise silence/)
+      const crash = new Error('Terminating worker thread')
+      setLineEncoder(async () => {
+        throw crash
+      })
+      expect(await synthesizeToOpus(sarvam, line).catch((e: unknown) => e)).toBe(crash)
+    } finally {
+      setLineEncoder(previous)
+    }
   })
 
   it('should split a sentence over one request limit into several calls', async () => {
