@@ -148,8 +148,11 @@ try {
       // The pass voiced every line again, normalised or not as asked (plain files carry no loudness).
       const made = await payload.find({ collection: 'audio-files', where: { and: [{ story: { equals: story.id } }, { updatedAt: { greater_than_equal: since } }] }, depth: 0, limit: 0, pagination: false })
       const measured = made.docs.filter((d) => d.loudnessLufs != null).length
-      if (made.docs.length !== docs.length || measured !== (normalise ? docs.length : 0)) {
-        throw new Error(`pass ${i + 1} made ${made.docs.length} files (${measured} with a loudness), expected ${docs.length} (${normalise ? 'all' : 'none'})`)
+      if (made.docs.length !== docs.length || measured !== (normalise ? docs.length : 0) || pass.synthesisCalls !== first.synthesisCalls) {
+        throw new Error(
+          `pass ${i + 1} made ${made.docs.length} files (${measured} with a loudness) with ${pass.synthesisCalls} synthesis calls, ` +
+            `expected ${docs.length} (${normalise ? 'all' : 'none'}) with ${first.synthesisCalls}`,
+        )
       }
       ;(normalise ? direct.normalisedWallSec : direct.plainWallSec).push(pass.wallSec)
       direct.synthesisCalls.push(pass.synthesisCalls)
@@ -188,9 +191,9 @@ try {
     const limitingDb = limitingDepthDb(input, limited, normalised.settings.gainDb, Math.round(pcm.sampleRate / 100))
     return { speaker, gainDb: normalised.settings.gainDb, limitingDb, encodes: normalised.encodes, lufs: normalised.loudness.integratedLufs }
   })
-  // The extra encode time spread over the encode threads (encodePool.ts; before it, the lanes took
-  // turns on the event loop and it added in full).
-  const extraSec = (normalisedSec - plainSec) / settings().audio.encodeThreads
+  // The extra encode time spread over the encode threads that can be busy at once (encodePool.ts: at
+  // most one line per lane; before it, the lanes took turns on the event loop and it added in full).
+  const extraSec = (normalisedSec - plainSec) / Math.min(settings().audio.encodeThreads, audioConcurrency())
   const normalisation = {
     lines: lines.length,
     plainEncodeSec: +plainSec.toFixed(2),
