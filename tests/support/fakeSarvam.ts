@@ -105,8 +105,9 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
   const script: Scripted[] = []
   const delays: number[] = []
   const dictionaries: Dictionaries = new Map()
+  const resets = { count: 0 }
   const server = createServer((req, res) => {
-    handle(req, res, { requests, script, delays, dictionaries, apiKey: options.apiKey, secondsPerChar: options.secondsPerChar ?? FAKE_SARVAM_SECONDS_PER_CHAR }).catch((error: unknown) => {
+    handle(req, res, { requests, script, delays, dictionaries, resets, apiKey: options.apiKey, secondsPerChar: options.secondsPerChar ?? FAKE_SARVAM_SECONDS_PER_CHAR }).catch((error: unknown) => {
       sendError(res, 500, 'internal_server_error', `fake server bug: ${String(error)}`)
     })
   })
@@ -126,6 +127,9 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
       for (let i = 0; i < n; i++) delays.push(ms)
     },
     reset() {
+      // A request still waiting out its delay belongs to before the reset: it must not take the
+      // next test's scripted answers (see `handle`).
+      resets.count++
       requests.length = 0
       script.length = 0
       delays.length = 0
@@ -139,7 +143,15 @@ export async function startFakeSarvam(options: FakeSarvamOptions = {}): Promise<
 }
 
 type Dictionaries = Map<string, Record<string, Record<string, string>>>
-type State = { requests: RecordedRequest[]; script: Scripted[]; delays: number[]; dictionaries: Dictionaries; apiKey?: string; secondsPerChar: number }
+type State = {
+  requests: RecordedRequest[]
+  script: Scripted[]
+  delays: number[]
+  dictionaries: Dictionaries
+  resets: { count: number }
+  apiKey?: string
+  secondsPerChar: number
+}
 
 const DICTIONARY_PATH = '/text-to-speech/pronunciation-dictionary'
 const MAX_DICTIONARIES = 10
@@ -151,7 +163,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
   const record: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: parseJson(raw), status: 0, at: Date.now(), answeredAt: 0 }
   state.requests.push(record)
   const delay = state.delays.shift()
+  const resetsBefore = state.resets.count
   if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
+  // Scripted answers are for requests that arrived since the last reset.
+  const script = state.resets.count === resetsBefore ? state.script : []
   const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
     record.status = status
     record.answeredAt = Date.now()
@@ -166,7 +181,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
     if (typeof key !== 'string' || key === '' || (state.apiKey !== undefined && key !== state.apiKey)) {
       throw new HttpError(403, 'invalid_api_key_error', 'Invalid API key or subscription key')
     }
-    const scripted = state.script[0]?.kind === 'status' ? state.script.shift() : undefined
+    const scripted = script[0]?.kind === 'status' ? script.shift() : undefined
     if (scripted?.kind === 'status') return sendScripted(send, scripted)
     if (dictionaryRoute) {
       const answer = await dictionaryRequest(req, url, raw, state.dictionaries)
@@ -174,7 +189,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: State): 
     }
     if (req.url === '/translate') return send(200, translate(record.body))
     const texts = validate(record.body, state.dictionaries)
-    const malformed = state.script[0]?.kind === 'malformed' ? state.script.shift() : undefined
+    const malformed = script[0]?.kind === 'malformed' ? script.shift() : undefined
     const audios = malformed ? ['bm90IGEgd2F2ZQ=='] : texts.texts.map((t) => toneWav(t, texts.speaker, texts.rate, state.secondsPerChar).toString('base64'))
     send(200, { request_id: requestId(), audios })
   } catch (error) {

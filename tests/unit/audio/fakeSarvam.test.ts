@@ -34,6 +34,18 @@ describe('fake Sarvam text-to-speech', () => {
     expect((error as SarvamAI.BadRequestError).body).toMatchObject({ error: { code: 'invalid_request_error' } })
   })
 
+  it('should not give a scripted answer set after a reset to a request that arrived before it (a test must not take the last one\'s leftovers)', async () => {
+    fake.delayNext(300, 1)
+    const slow = post(valid)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    fake.reset()
+    fake.failNext(429, 1, 2)
+    expect((await slow).status).toBe(200)
+    const next = await post(valid)
+    expect(next.status).toBe(429)
+    expect(next.headers.get('retry-after')).toBe('2')
+  })
+
   it('should accept the older target_language_code and inputs fields', async () => {
     const res = await post({ inputs: ['Ek', 'Do'], target_language_code: 'hi-IN', speaker: 'anushka', model: 'bulbul:v2' })
     expect(res.status).toBe(200)
