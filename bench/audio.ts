@@ -5,13 +5,18 @@
  * wall time, audio files, synthesis calls, total bytes, seconds of speech, bytes per second of
  * speech, the rerun's wall time and synthesis calls (expected 0), and what loudness
  * normalisation costs: every line encoded plain and normalised, timed, and what that adds to the
- * wall time, measured by generating again without and with it; per voice, the gain and limiting
+ * wall time, measured by generating again without and with it (and the machine's CPU seconds in
+ * each of those passes, /proc/stat: what it adds in CPU); per voice, the gain and limiting
  * depth the normaliser settled on (`perVoice`).
  *
  * `npx tsx bench/audio.ts` (alone: throwaway Postgres + s3rver) or from `npm run bench`.
  * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40).
  */
 import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import os from 'node:os'
+
 import { percentile } from './stats'
 
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
@@ -27,6 +32,8 @@ const { enqueueStoryAudio } = await import('@/audio/jobs/storyAudio')
 const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/worker')
 const { encodeOpus } = await import('@/audio/codec/opus')
 const { compressedInput, encodeNormalised } = await import('@/audio/codec/normalizeLoudness')
+const { decodeOggOpus } = await import('@/audio/codec/opusDecode')
+const { measureLoudness } = await import('@/audio/codec/loudnessMeter')
 const { setLineEncoder } = await import('@/audio/synthesizeToOpus')
 const { encodeInPool } = await import('@/audio/codec/encodePool')
 const { settings } = await import('@/settings')
@@ -62,6 +69,57 @@ const PARTS: Record<Lang, { who: string[]; did: string[]; then: string[] }> = {
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+
+/**
+ * The machine's CPU time (all processes: this one and its encode threads, espeak-ng, Postgres,
+ * s3rver) from /proc/stat's first line, in jiffies: busy (everything but idle and iowait) and
+ * total. Null where there is no /proc (not Linux).
+ */
+function machineCpu(): { busy: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
+    const total = fields.reduce((a, b) => a + b, 0)
+    return { busy: total - fields[3]! - fields[4]!, total }
+  } catch {
+    return null
+  }
+}
+
+/** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux). */
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/**
+ * CPU seconds of this process (the event loop and its encode threads) and of its finished child
+ * processes (the espeak-ng runs that synthesised the lines), from /proc/self/stat. Null without /proc.
+ */
+function ownCpu(): { self: number; children: number } | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    // Fields after the command name (which may hold spaces) in parentheses: utime is the 12th of them.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number)
+    return { self: (f[11]! + f[12]!) / CLK_TCK, children: (f[13]! + f[14]!) / CLK_TCK }
+  } catch {
+    return null
+  }
+}
+
+function meanSplit(splits: { process: number; synthesis: number; rest: number }[]) {
+  if (!splits.length) return null
+  const of = (k: 'process' | 'synthesis' | 'rest') => +mean(splits.map((x) => x[k])).toFixed(1)
+  return { process: of('process'), synthesis: of('synthesis'), rest: of('rest') }
+}
+
+/** Cores kept busy between two readings (0..CPU count), from the share of busy jiffies. */
+function busyCores(from: ReturnType<typeof machineCpu>, to: ReturnType<typeof machineCpu>): number | null {
+  if (!from || !to || to.total <= from.total) return null
+  return ((to.busy - from.busy) / (to.total - from.total)) * os.cpus().length
+}
 
 function line(lang: Lang, i: number): string {
   const p = PARTS[lang]
@@ -136,6 +194,12 @@ try {
   // is left out of the comparison.
   const PASSES = [false, true, true, false]
   const direct = { plainWallSec: [] as number[], normalisedWallSec: [] as number[], synthesisCalls: [] as number[] }
+  // Per pass, how many cores the machine kept busy and its CPU seconds (busy cores x wall time): on
+  // a machine whose cores are all busy, what normalisation adds in CPU shows in the wall time.
+  // Split: this process (event loop and encode threads), its espeak-ng children, and the rest
+  // (Postgres, s3rver, anything else on the machine).
+  type CpuSplit = { process: number; synthesis: number; rest: number }
+  const cpu = { plainSec: [] as number[], normalisedSec: [] as number[], busyCores: [] as number[], plainSplit: [] as CpuSplit[], normalisedSplit: [] as CpuSplit[] }
   for (const [i, normalise] of PASSES.entries()) {
     log(`generating again ${normalise ? 'with' : 'without'} loudness normalisation (pass ${i + 1} of ${PASSES.length})…`)
     const voice = { ...counting, model: `${provider.model} (benchmark pass ${i + 1})` }
@@ -144,7 +208,11 @@ try {
     setLineEncoder(normalise ? undefined : (samples, sampleRate) => encodeInPool(samples, sampleRate, { normalise: false }))
     try {
       const since = new Date().toISOString()
+      const cpuBefore = machineCpu()
+      const ownBefore = ownCpu()
       const pass = await generate(voice)
+      const cores = busyCores(cpuBefore, machineCpu())
+      const ownAfter = ownCpu()
       // The pass voiced every line again, normalised or not as asked (plain files carry no loudness).
       const made = await payload.find({ collection: 'audio-files', where: { and: [{ story: { equals: story.id } }, { updatedAt: { greater_than_equal: since } }] }, depth: 0, limit: 0, pagination: false })
       const measured = made.docs.filter((d) => d.loudnessLufs != null).length
@@ -155,6 +223,15 @@ try {
         )
       }
       ;(normalise ? direct.normalisedWallSec : direct.plainWallSec).push(pass.wallSec)
+      if (cores !== null) {
+        cpu.busyCores.push(cores)
+        ;(normalise ? cpu.normalisedSec : cpu.plainSec).push(cores * pass.wallSec)
+        if (ownBefore && ownAfter) {
+          const processSec = ownAfter.self - ownBefore.self
+          const synthesisSec = ownAfter.children - ownBefore.children
+          ;(normalise ? cpu.normalisedSplit : cpu.plainSplit).push({ process: processSec, synthesis: synthesisSec, rest: cores * pass.wallSec - processSec - synthesisSec })
+        }
+      }
       direct.synthesisCalls.push(pass.synthesisCalls)
     } finally {
       setLineEncoder(undefined)
@@ -169,6 +246,7 @@ try {
   let normalisedSec = 0
   let encodes = 0
   let outOfTarget = 0
+  let measureSec = 0
   const kept: { speaker: string; pcm: { samples: Int16Array; sampleRate: number }; normalised: Awaited<ReturnType<typeof encodeNormalised>> }[] = []
   const lines = LOCALES.flatMap((lang) => Array.from({ length: NODES }, (_, i) => ({ lang, text: line(lang, i), speaker: speakers[i % speakers.length]! })))
   for (const l of lines) {
@@ -181,6 +259,12 @@ try {
     encodes += normalised.encodes
     if (!normalised.withinTarget) outOfTarget++
     normalisedSec += (performance.now() - t) / 1000
+    // The part of normalisation the issue requires of every file whatever the method: decode it
+    // and measure it as a player hears it (once; the normaliser does it after each encode).
+    t = performance.now()
+    const decoded = await decodeOggOpus(normalised.bytes)
+    measureLoudness(decoded.samples, decoded.sampleRate)
+    measureSec += (performance.now() - t) / 1000
     kept.push({ speaker: l.speaker, pcm, normalised })
   }
   // Untimed, after the timing: how hard the limiter worked at each line's kept settings (the same
@@ -209,7 +293,22 @@ try {
       plainWallSec: direct.plainWallSec.map((x) => +x.toFixed(2)),
       normalisedWallSec: direct.normalisedWallSec.map((x) => +x.toFixed(2)),
       synthesisCalls: direct.synthesisCalls,
+      // The machine's busy cores during each pass (of os.cpus().length) and its CPU seconds.
+      busyCores: cpu.busyCores.map((x) => +x.toFixed(2)),
+      plainCpuSec: cpu.plainSec.map((x) => +x.toFixed(1)),
+      normalisedCpuSec: cpu.normalisedSec.map((x) => +x.toFixed(1)),
+      // Mean CPU seconds of the passes without and with it, by where they were spent: this process
+      // (its event loop and encode threads), espeak-ng (synthesis), the rest (Postgres, s3rver, other).
+      cpuSplit: { plain: meanSplit(cpu.plainSplit), normalised: meanSplit(cpu.normalisedSplit) },
     },
+    // The CPU normalisation adds to a generation (the machine's, all processes): mean CPU seconds of
+    // the passes with it over those without, less 1. Null without /proc.
+    addedCpuPct: cpu.plainSec.length && cpu.normalisedSec.length ? +((mean(cpu.normalisedSec) / mean(cpu.plainSec) - 1) * 100).toFixed(1) : null,
+    // Decoding and measuring each line's file once (what any normaliser must do, see above), and the
+    // share of the measured addedPctOfWall that part alone accounts for (the extra encode time split
+    // in the same proportion): the floor below which no gain search or limiter can bring it.
+    decodeAndMeasureSec: +measureSec.toFixed(2),
+    floorAddedPctOfWall: +((mean(direct.normalisedWallSec) / mean(direct.plainWallSec) - 1) * 100 * (measureSec / (normalisedSec - plainSec))).toFixed(1),
     // The same estimated from the encode times above (E: the extra encode time over the encode
     // threads, see extraSec): E / (wall - E) of the first run. A cross-check of the measured figure.
     estimatedAddedPctOfWall: +((extraSec / (first.wallSec - extraSec)) * 100).toFixed(1),
