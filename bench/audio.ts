@@ -12,11 +12,10 @@
  * `npx tsx bench/audio.ts` (alone: throwaway Postgres + s3rver) or from `npm run bench`.
  * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40).
  */
-import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
-
+import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
 import { percentile } from './stats'
 
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
