@@ -15,7 +15,9 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
+import { Worker } from 'node:worker_threads'
 import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
+import type { TimingResult } from './audioEncodeTiming'
 import { percentile } from './stats'
 
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
@@ -29,10 +31,7 @@ const { createProvider } = await import('@/audio/providers/createProvider')
 const { setAudioProvider } = await import('@/audio/providers/audioProvider')
 const { enqueueStoryAudio } = await import('@/audio/jobs/storyAudio')
 const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/worker')
-const { encodeOpus } = await import('@/audio/codec/opus')
-const { compressedInput, encodeNormalised } = await import('@/audio/codec/normalizeLoudness')
-const { decodeOggOpus } = await import('@/audio/codec/opusDecode')
-const { measureLoudness } = await import('@/audio/codec/loudnessMeter')
+const { compressedInput } = await import('@/audio/codec/normalizeLoudness')
 const { setLineEncoder } = await import('@/audio/synthesizeToOpus')
 const { encodeInPool } = await import('@/audio/codec/encodePool')
 const { settings } = await import('@/settings')
@@ -239,33 +238,27 @@ try {
   }
 
   // What loudness normalisation costs: every line's speech (as synthesised, sentences joined) encoded
-  // plain and normalised (measure, compress, limit, encode, decode, measure; re-encode if needed).
+  // plain and normalised (measure, compress, limit, encode, decode, measure; re-encode if needed), on
+  // a thread of its own as production encodes (bench/audioEncodeTiming.ts).
   log('timing encoding with and without loudness normalisation…')
-  let plainSec = 0
-  let normalisedSec = 0
-  let encodes = 0
-  let outOfTarget = 0
-  let measureSec = 0
-  const kept: { speaker: string; pcm: { samples: Int16Array; sampleRate: number }; normalised: Awaited<ReturnType<typeof encodeNormalised>> }[] = []
   const lines = LOCALES.flatMap((lang) => Array.from({ length: NODES }, (_, i) => ({ lang, text: line(lang, i), speaker: speakers[i % speakers.length]! })))
-  for (const l of lines) {
-    const { pcm } = await provider.synthesize({ text: l.text, locale: l.lang, speaker: l.speaker })
-    let t = performance.now()
-    await encodeOpus(pcm.samples, pcm.sampleRate)
-    plainSec += (performance.now() - t) / 1000
-    t = performance.now()
-    const normalised = await encodeNormalised(pcm.samples, pcm.sampleRate, encodeOpus)
-    encodes += normalised.encodes
-    if (!normalised.withinTarget) outOfTarget++
-    normalisedSec += (performance.now() - t) / 1000
-    // The part of normalisation the issue requires of every file whatever the method: decode it
-    // and measure it as a player hears it (once; the normaliser does it after each encode).
-    t = performance.now()
-    const decoded = await decodeOggOpus(normalised.bytes)
-    measureLoudness(decoded.samples, decoded.sampleRate)
-    measureSec += (performance.now() - t) / 1000
-    kept.push({ speaker: l.speaker, pcm, normalised })
-  }
+  const pcms: { samples: Int16Array; sampleRate: number }[] = []
+  for (const l of lines) pcms.push((await provider.synthesize({ text: l.text, locale: l.lang, speaker: l.speaker })).pcm)
+  const timing = await new Promise<TimingResult>((resolve, reject) => {
+    // A JavaScript entry that registers tsx in the thread, then imports the TypeScript module.
+    const module = JSON.stringify(new URL('./audioEncodeTiming.ts', import.meta.url).href)
+    const entry = `import('tsx/esm/api').then(({ register }) => { register(); return import(${module}) })`
+    const worker = new Worker(entry, { eval: true, workerData: pcms })
+    worker.once('message', resolve)
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`the encode timing thread exited (${code}) without a result`)))
+  })
+  const plainSec = timing.plainSec
+  const normalisedSec = timing.normalisedSec
+  const measureSec = timing.decodeAndMeasureSec
+  const encodes = timing.lines.reduce((n, r) => n + r.encodes, 0)
+  const outOfTarget = timing.lines.filter((r) => !r.withinTarget).length
+  const kept = lines.map((l, i) => ({ speaker: l.speaker, pcm: pcms[i]!, normalised: timing.lines[i]! }))
   // Untimed, after the timing: how hard the limiter worked at each line's kept settings (the same
   // shaping again), to see per voice what reaching the target took.
   const perVoice = kept.map(({ speaker, pcm, normalised }) => {
@@ -308,9 +301,15 @@ try {
     // in the same proportion): the floor below which no gain search or limiter can bring it.
     decodeAndMeasureSec: +measureSec.toFixed(2),
     floorAddedPctOfWall: +((mean(direct.normalisedWallSec) / mean(direct.plainWallSec) - 1) * 100 * (measureSec / (normalisedSec - plainSec))).toFixed(1),
-    // The same estimated from the encode times above (E: the extra encode time over the encode
-    // threads, see extraSec): E / (wall - E) of the first run. A cross-check of the measured figure.
+    // What it would add if the extra encode time above ran on the encode threads at its one-thread
+    // speed (E: that time over the threads, see extraSec): E / (wall - E) of the first run. A lower
+    // bound: on a machine whose cores are all busy the threads run slower, and the passes' extra
+    // CPU (cpuSplit's process, normalised less plain) is this many times the one-thread extra:
     estimatedAddedPctOfWall: +((extraSec / (first.wallSec - extraSec)) * 100).toFixed(1),
+    extraCpuOverOneThread:
+      cpu.plainSplit.length && cpu.normalisedSplit.length
+        ? +((mean(cpu.normalisedSplit.map((x) => x.process)) - mean(cpu.plainSplit.map((x) => x.process))) / (normalisedSec - plainSec)).toFixed(2)
+        : null,
     // Per voice: gain and limiting depth (dB the limiter took off, energy-weighted median of 10 ms
     // frames) at the kept settings, medians and largest; encodes per line; loudness as decoded.
     perVoice: Object.fromEntries(
