@@ -15,9 +15,10 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
-import { Worker } from 'node:worker_threads'
+import path from 'node:path'
+import { Piscina } from 'piscina'
 import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
-import type { TimingResult } from './audioEncodeTiming'
+import type { TimingLine, TimingResult } from './audioEncodeTiming'
 import { percentile } from './stats'
 
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
@@ -242,17 +243,11 @@ try {
   // a thread of its own as production encodes (bench/audioEncodeTiming.ts).
   log('timing encoding with and without loudness normalisation…')
   const lines = LOCALES.flatMap((lang) => Array.from({ length: NODES }, (_, i) => ({ lang, text: line(lang, i), speaker: speakers[i % speakers.length]! })))
-  const pcms: { samples: Int16Array; sampleRate: number }[] = []
+  const pcms: TimingLine[] = []
   for (const l of lines) pcms.push((await provider.synthesize({ text: l.text, locale: l.lang, speaker: l.speaker })).pcm)
-  const timing = await new Promise<TimingResult>((resolve, reject) => {
-    // A JavaScript entry that registers tsx in the thread, then imports the TypeScript module.
-    const module = JSON.stringify(new URL('./audioEncodeTiming.ts', import.meta.url).href)
-    const entry = `import('tsx/esm/api').then(({ register }) => { register(); return import(${module}) })`
-    const worker = new Worker(entry, { eval: true, workerData: pcms })
-    worker.once('message', resolve)
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`the encode timing thread exited (${code}) without a result`)))
-  })
+  // On a thread of its own, started as the encode pool starts its threads (src/audio/codec/encodePool.ts).
+  const timingThread = new Piscina<TimingLine[], TimingResult>({ filename: path.join(process.cwd(), 'bench/audioEncodeTiming.ts'), execArgv: ['--import', 'tsx'], maxThreads: 1 })
+  const timing = await timingThread.run(pcms).finally(() => timingThread.destroy())
   const plainSec = timing.plainSec
   const normalisedSec = timing.normalisedSec
   const measureSec = timing.decodeAndMeasureSec
