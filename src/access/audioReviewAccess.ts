@@ -4,17 +4,18 @@ import { staffUser } from '@/access/roles'
 
 /**
  * Who may review a voiced line (approve or reject an audio file): editors and admins any line, and
- * the translators of its locale whose account has the `reviewer` flag, as for translations
- * (`mayReview` in translationAccess.ts). For update this is a query, so a reviewer's bulk edits
- * only ever reach lines of their own locales. What a reviewer may change is limited to the review
- * fields by `reviewFieldsOnly` below.
+ * the translators assigned to its locale, who know how it should sound. Unlike a translation's
+ * approval (`mayReview` in translationAccess.ts, the `reviewer` flag: four eyes on what a
+ * translator wrote), nobody on the team wrote the audio, so no flag is needed. For update this is
+ * a query, so a translator's bulk edits only ever reach lines of their own locales. What a
+ * translator may change is limited to the review fields (`generatedFieldUpdate` below).
  */
 export const editorOrAudioReviewer: Access = ({ req }) => {
   const user = staffUser(req)
   if (!user) return false
   if (user.role === 'admin' || user.role === 'editor') return true
   const locales = user.assignedLocales ?? []
-  if (user.role !== 'translator' || !user.reviewer || locales.length === 0) return false
+  if (user.role !== 'translator' || locales.length === 0) return false
   return { languageCode: { in: locales } } satisfies Where
 }
 
@@ -22,7 +23,7 @@ export const editorOrAudioReviewer: Access = ({ req }) => {
 export function mayReviewAudio(user: ReturnType<typeof staffUser>, locale: string): boolean {
   if (!user) return false
   if (user.role === 'admin' || user.role === 'editor') return true
-  return user.role === 'translator' && !!user.reviewer && (user.assignedLocales ?? []).includes(locale)
+  return user.role === 'translator' && (user.assignedLocales ?? []).includes(locale)
 }
 
 /** Field-level update access of every field that is not a review field: editors and admins only. */

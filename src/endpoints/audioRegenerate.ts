@@ -16,8 +16,8 @@ type Ref = string | { id: string } | null | undefined
 
 /**
  * `POST /api/audio-files/:id/regenerate` `{ speaker?, pace? }`: voice a rejected line again, alone,
- * optionally with another speaker or pace. Editors, admins and reviewers of the line's locale (the
- * same people who reject it). Queues exactly one generateAudio job for that line (a retake: its
+ * optionally with another speaker or pace. Editors, admins and the translators of the line's locale
+ * (the same people who reject it). Queues exactly one generateAudio job for that line (a retake: its
  * content key is new, so the old audio is never handed back), answers 202 with the job's id. When
  * the job has run, the file holds the new audio and is pending review again; the line keeps that
  * speaker and pace from then on. 409 when the line is not rejected or its retake is already queued.
@@ -26,11 +26,11 @@ export const regenerateAudioEndpoint = answeringEndpoint({
   path: '/:id/regenerate',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    const denied = requireRole(req, ['admin', 'editor', 'translator'], { message: 'Only reviewers can regenerate a line' })
+    const denied = requireRole(req, ['admin', 'editor', 'translator'], { message: "Only editors and the line's translators can regenerate it" })
     if (denied) return denied
     const file = await readableAudioFile(req, { node: true, choice: true, story: true, languageCode: true, reviewStatus: true })
     if (!file) return audioFileNotFound()
-    if (!mayReviewAudio(staffUser(req), file.languageCode ?? '')) return error(403, `Only editors and ${file.languageCode} reviewers can regenerate this line.`)
+    if (!mayReviewAudio(staffUser(req), file.languageCode ?? '')) return error(403, `Only editors and ${file.languageCode} translators can regenerate this line.`)
     const read = await readJsonBody(req)
     if (!read.ok) return read.response
     const body = regenerateAudioBodySchema.safeParse(read.value)

@@ -162,16 +162,16 @@ describe('regenerating a rejected line alone', () => {
     expect(await payload.findByID({ collection: 'audio-files', id: before.id, depth: 0 })).toMatchObject({ speakerId: 'meera', lineVoice: { pace: 1.2, take: 2 } })
   })
 
-  it("should let editors, admins and the line's locale reviewers regenerate it, and nobody else", async () => {
+  it("should let editors, admins and the line's locale translators regenerate it, and nobody else", async () => {
     const s = await voicedStory()
     const file = await hindiLine(s)
     const listener = await signIn(server.url)
     const cases: [string, string | undefined, number][] = [
       ['the public', undefined, 401],
       ['a listener', listener.token, 403],
-      ['Hindi translator without the reviewer flag', hindiTranslator.token, 403],
-      ['Tamil reviewer (another language)', tamilReviewer.token, 403],
-      ['Hindi reviewer', hindiReviewer.token, 202],
+      ['Tamil translator with the reviewer flag (another language)', tamilReviewer.token, 403],
+      ['Hindi translator (no reviewer flag: not needed for audio)', hindiTranslator.token, 202],
+      ['Hindi translator with the reviewer flag', hindiReviewer.token, 202],
       ['editor', editor.token, 202],
       ['admin', admin.token, 202],
     ]

@@ -78,7 +78,7 @@ const approveAs = (who: Staff, id: string, body: Record<string, unknown> = { rev
   rest(server.url, 'PATCH', `audio-files/${id}?depth=0`, { token: who.token, body })
 
 describe('per-line audio review', () => {
-  it("should let admins, editors and the line's locale reviewers decide, and nobody else (overrideAccess: false)", async () => {
+  it("should let admins, editors and the line's locale translators decide, and nobody else (overrideAccess: false)", async () => {
     const s = await voicedStory()
     const [hi] = await files(s.storyId, 'hi')
     expect(hi!.reviewStatus).toBe('pending')
@@ -86,8 +86,9 @@ describe('per-line audio review', () => {
       ['admin', admin, true],
       ['editor', editor, true],
       ['Hindi translator with the reviewer flag', hindiReviewer, true],
-      ['Hindi translator without it', hindiTranslator, false],
-      ['Tamil reviewer (another language)', tamilReviewer, false],
+      // The flag is for approving translations (four eyes on what a translator wrote), not audio.
+      ['Hindi translator without it', hindiTranslator, true],
+      ['Tamil translator with the flag (another language)', tamilReviewer, false],
       ['the public', null, false],
     ]
     for (const [name, who, allowed] of cases) {
@@ -97,6 +98,18 @@ describe('per-line audio review', () => {
       else await expect(attempt, name).rejects.toMatchObject({ status: expect.any(Number) })
       await payload.update({ collection: 'audio-files', id: hi!.id, data: { reviewStatus: 'pending' }, depth: 0 })
     }
+  })
+
+  it("should let a translator's bulk approval reach only the lines of their own locales", async () => {
+    const s = await voicedStory()
+    const res = await rest(server.url, 'PATCH', `audio-files?where[story][equals]=${s.storyId}&depth=0`, { token: hindiTranslator.token, body: { reviewStatus: 'approved' } })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const [hi, en] = [await files(s.storyId, 'hi'), await files(s.storyId, 'en')]
+    expect(hi.length).toBeGreaterThan(0)
+    expect(hi.map((f) => f.reviewStatus)).toEqual(hi.map(() => 'approved'))
+    expect(hi.map((f) => f.reviewedBy)).toEqual(hi.map(() => hindiTranslator.id))
+    expect(en.length).toBeGreaterThan(0)
+    expect(en.map((f) => f.reviewStatus)).toEqual(en.map(() => 'pending'))
   })
 
   it('should let a reviewer change the review fields only, not what was generated', async () => {

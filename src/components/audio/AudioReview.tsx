@@ -214,7 +214,7 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang, spe
         <Pill size="small" pillStyle="error">{counts.rejected} rejected</Pill>
         <Pill size="small" pillStyle="light">{counts.unvoiced} not voiced</Pill>
         <span style={{ color: 'var(--theme-elevation-500)' }}>
-          Keys: J/K or ↓/↑ move · Space or P play · {canReview ? 'A approve · R reject (Enter saves the note, Esc cancels)' : 'you may listen; reviewers decide'}
+          Keys: J/K or ↓/↑ move · Space or P play · {canReview ? 'A approve · R reject (Enter saves the note, Esc cancels)' : "you may listen; editors and this language's translators decide"}
         </span>
       </div>
       <p role="status" data-testid="audio-review-message" style={{ minHeight: '1.5em', margin: '0 0 8px' }}>

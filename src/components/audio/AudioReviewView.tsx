@@ -20,8 +20,8 @@ import { AudioReview } from './AudioReview'
 /**
  * `/admin/audio-review/:storyId/:locale`: listen to every voiced line of a story in one language
  * and approve or reject it (with a note). Loaded in one server-side pass; decisions are saved
- * through Payload's REST API with the reviewer's own access (editors, and translators flagged
- * reviewer for that language).
+ * through Payload's REST API with the reviewer's own access (editors, and the translators of that
+ * language: see audioReviewAccess.ts).
  */
 export async function AudioReviewView(props: AdminViewServerProps) {
   const { req, adminRoute, template, target } = storyLocaleView(props)
