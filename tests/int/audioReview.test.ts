@@ -159,6 +159,27 @@ describe('per-line audio review', () => {
   })
 })
 
+describe('REQUIRE_AUDIO_TO_PUBLISH=generated', () => {
+  it('should publish Hindi with every line voiced from its current text, reviewed or not, and refuse once a line’s text changes', async () => {
+    process.env.REQUIRE_AUDIO_TO_PUBLISH = 'generated'
+    process.env.REQUIRE_APPROVAL_TO_PUBLISH = 'false'
+    resetSettings()
+    const s = await voicedStory()
+    expect((await rest(server.url, 'PATCH', `stories/${s.storyId}`, { token: editor.token, locale: 'hi', body: { title: 'कहानी' } })).status).toBe(200)
+    await payload.update({ collection: 'characters', id: s.characterId, locale: 'hi', data: { name: 'दादी' } })
+    const hi = await files(s.storyId, 'hi')
+    expect(hi.map((f) => f.reviewStatus)).toEqual(hi.map(() => 'pending'))
+    const publish = (state: 'published' | 'draft') => rest(server.url, 'POST', `stories/${s.storyId}/publication`, { token: editor.token, body: { locale: 'hi', state } })
+    expect((await publish('published')).status).toBe(200)
+    expect((await publish('draft')).status).toBe(200)
+    // The first line's Hindi text changes: its audio is of the old words, so it does not count.
+    await payload.update({ collection: 'story-nodes', id: s.nodeIds[0]!, locale: 'hi', data: { textContent: 'बहुत पहले की बात है' } })
+    const refused = await publish('published')
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].blockers).toEqual([{ reason: 'audio', units: [`node/${s.nodeIds[0]}/text_content`] }])
+  })
+})
+
 describe('REQUIRE_AUDIO_TO_PUBLISH=approved', () => {
   it('should refuse to publish Hindi until every voiced line (spoken choices too) is approved, naming them', async () => {
     process.env.REQUIRE_AUDIO_TO_PUBLISH = 'approved'
