@@ -3212,6 +3212,7 @@ export interface components {
             slug: string;
             name: string;
             voiceProfile: string;
+            /** @description Who voices the character's lines in this locale: the voice cast's speaker for it, else the character's default. */
             speaker: string;
             avatarUrl: string | null;
         };

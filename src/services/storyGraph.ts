@@ -118,6 +118,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     name: localized(c.name),
     voiceProfile: c.voiceProfile,
     bulbulSpeaker: c.bulbulSpeaker,
+    voiceCast: (c.voiceCast ?? []).flatMap((e) => (e.locale && e.speaker ? [{ locale: e.locale, speaker: e.speaker }] : [])),
     displayOrder: c.displayOrder ?? 0,
     avatarUrl: c.avatarUrl ?? null,
   }))

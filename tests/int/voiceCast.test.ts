@@ -100,11 +100,15 @@ describe('voice cast per character and locale', () => {
 
     await markPublished(payload, s.storyId, ['hi'])
     await withTransaction(payload, (req) => recompileStoryBundles(req, s.storyId))
-    const bundle = (await (await fetch(`${server.url}/api/stories/${s.slug}/bundle?locale=hi`)).json()) as { nodes: { id: string; audioUrl: string | null }[] }
+    type Bundle = { characters: { id: string; speaker: string }[]; nodes: { id: string; audioUrl: string | null }[] }
+    const bundle = (await (await fetch(`${server.url}/api/stories/${s.slug}/bundle?locale=hi`)).json()) as Bundle
     const start = bundle.nodes.find((n) => n.id === s.nodeIds[0])!
     expect(start.audioUrl).toContain(hiNew.id)
-    const en = (await (await fetch(`${server.url}/api/stories/${s.slug}/bundle?locale=en`)).json()) as { nodes: { id: string; audioUrl: string | null }[] }
+    // The bundle names the voice its lines are in: the cast's in Hindi, the default elsewhere.
+    expect(bundle.characters.find((c) => c.id === s.characterId)!.speaker).toBe('arvind')
+    const en = (await (await fetch(`${server.url}/api/stories/${s.slug}/bundle?locale=en`)).json()) as Bundle
     expect(en.nodes.find((n) => n.id === s.nodeIds[0])!.audioUrl).toContain(before.find((r) => r.languageCode === 'en' && r.node === s.nodeIds[0] && !r.choice)!.id)
+    expect(en.characters.find((c) => c.id === s.characterId)!.speaker).toBe('meera')
   })
 
   it.each([

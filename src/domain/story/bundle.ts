@@ -24,6 +24,7 @@
 import { fallbackChain, type LocaleCode } from '@/locales'
 
 import type { Cue } from '@/domain/audio/cues'
+import { castSpeaker } from '@/domain/audio/speakers'
 
 import { contentHash } from '@/domain/story/canonicalJson'
 import {
@@ -124,7 +125,8 @@ export function compileBundle(graph: StoryGraph, locale: LocaleCode): StoryBundl
       slug: character.slug,
       name: resolveText(character.name, locale).text,
       voiceProfile: character.voiceProfile,
-      speaker: character.bulbulSpeaker,
+      // The voice of this locale's lines: the cast's speaker for it, else the default.
+      speaker: castSpeaker(character, locale, character.bulbulSpeaker),
       avatarUrl: character.avatarUrl ?? null,
     })),
     nodes: index.nodes.map((node) => compileNode(index, node, locale)),

@@ -61,7 +61,7 @@ export const bundleCharacterSchema = z
     slug: z.string(),
     name: z.string(),
     voiceProfile: z.string(),
-    speaker: z.string(),
+    speaker: z.string().describe("Who voices the character's lines in this locale: the voice cast's speaker for it, else the character's default."),
     avatarUrl: z.string().nullable(),
   })
 

@@ -1,4 +1,5 @@
 import type { Cue } from '@/domain/audio/cues'
+import type { VoiceCastEntry } from '@/domain/audio/speakers'
 /**
  * # Story graph: the model every other story module works on
  *
@@ -83,6 +84,8 @@ export type GraphCharacter = {
   name: LocalizedText
   voiceProfile: string
   bulbulSpeaker: string
+  /** Per-locale speakers where the character sounds different (the voice cast). */
+  voiceCast?: readonly VoiceCastEntry[] | null
   displayOrder: number
   avatarUrl?: string | null
 }

@@ -97,6 +97,20 @@ describe('compileBundle', () => {
     ])
   })
 
+  it("should give each character the voice cast's speaker for the bundle's locale, the default elsewhere", () => {
+    const graph = crow()
+    graph.characters = graph.characters.map((c) => (c.id === 'crow' ? { ...c, voiceCast: [{ locale: 'ta', speaker: 'Amol' }] } : c))
+    const speakers = (locale: 'ta' | 'hi') => compileBundle(graph, locale).characters.map((c) => [c.id, c.speaker])
+    expect(speakers('ta')).toEqual([
+      ['narrator', 'meera'],
+      ['crow', 'amol'],
+    ])
+    expect(speakers('hi')).toEqual([
+      ['narrator', 'meera'],
+      ['crow', 'arvind'],
+    ])
+  })
+
   it('should flag Hinglish text that came from Hindi', () => {
     const node = compileBundle(crow(), 'hi-mixed').nodes[0]
 
