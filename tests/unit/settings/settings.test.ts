@@ -55,6 +55,13 @@ describe('parseSettings', () => {
     expect(parseSettings({ NODE_ENV: 'development', AUDIO_WORKER: 'off' }).audio.worker).toBe('off')
   })
 
+  it('should run the audio worker in the server under npm start on the embedded database, and not against a real one', () => {
+    // prepareLocalEnvironment sets BK_EMBEDDED_DATABASE for the server it starts when DATABASE_URL is unset.
+    expect(parseSettings({ NODE_ENV: 'production', BK_EMBEDDED_DATABASE: '1' }).audio.worker).toBe('server')
+    expect(parseSettings({ NODE_ENV: 'production', BK_EMBEDDED_DATABASE: '1', AUDIO_WORKER: 'off' }).audio.worker).toBe('off')
+    expect(parseSettings({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.com/bk' }).audio.worker).toBe('off')
+  })
+
   it('should read the bucket, stripping the CDN URL of trailing slashes', () => {
     const s = parseSettings({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', S3_PUBLIC_URL: 'https://cdn.example.com//' })
     expect(s.s3).toEqual({ endpoint: undefined, bucket: 'b', region: 'auto', accessKeyId: 'k', secretAccessKey: 's', publicUrl: 'https://cdn.example.com' })
