@@ -2,8 +2,11 @@
  * `npm run audio -- --story clever-crow [--locale hi,ta] [--dry-run] [--concurrency 4]`
  *   Voices a story: queues one generateAudio job per (node, locale) that is missing, outdated or
  *   failed, runs them here (other workers may help) and waits, printing a running count.
+ *   --all instead of --story: every story (after a pronunciation entry changed, say).
  *   --dry-run prints, per locale, what is done and the characters still to voice with the
- *   estimated Bulbul cost (AUDIO_RUPEES_PER_10K_CHARS, default ₹30 per 10,000), and queues nothing.
+ *   estimated Bulbul cost (AUDIO_RUPEES_PER_10K_CHARS, default ₹30 per 10,000), and the lines
+ *   to voice with the pronunciation entries each applies, and queues nothing. Without --story it
+ *   looks at every story and prints those with lines to voice.
  * `npm run audio -- --sweep`  deletes audio objects no row references (and old finished jobs).
  *
  * Starts the local database and S3 server when DATABASE_URL / S3_BUCKET are not set (like the
@@ -17,6 +20,7 @@ const CHILD = '--audio-child'
 const { values } = parseArgs({
   options: {
     story: { type: 'string', short: 's' },
+    all: { type: 'boolean', default: false },
     locale: { type: 'string', short: 'l' },
     'dry-run': { type: 'boolean', default: false },
     sweep: { type: 'boolean', default: false },
@@ -27,14 +31,19 @@ const { values } = parseArgs({
   strict: true,
 })
 
-const usage = 'Usage: npm run audio -- --story <slug|id> [--locale hi,ta] [--dry-run] [--concurrency N]\n       npm run audio -- --sweep'
+const usage =
+  'Usage: npm run audio -- --story <slug|id> | --all [--locale hi,ta] [--dry-run] [--concurrency N]\n       npm run audio -- --dry-run [--locale hi,ta]   (every story)\n       npm run audio -- --sweep'
 
 if (values.help) {
   console.log(usage)
   process.exit(0)
 }
-if (!values.sweep && !values.story) {
-  console.error(`--story is required.\n${usage}`)
+if (values.story && values.all) {
+  console.error(`--story and --all: give one.\n${usage}`)
+  process.exit(2)
+}
+if (!values.sweep && !values.story && !values.all && !values['dry-run']) {
+  console.error(`--story or --all is required.\n${usage}`)
   process.exit(2)
 }
 if (values.concurrency !== undefined) process.env.AUDIO_CONCURRENCY = values.concurrency
@@ -73,37 +82,53 @@ async function child(): Promise<void> {
       return
     }
     const locales = parseLocales(values.locale, LOCALE_CODES)
-    const storyId = await findStory(payload, values.story!)
+    const storyIds = values.story ? [await findStory(payload, values.story)] : await allStories(payload)
     const provider = audioProvider()
     const rupees = (n: number) => `₹${n.toFixed(2)}`
 
     if (values['dry-run']) {
-      const audio = await loadStoryAudio(payload, storyId, { provider, locales })
-      const status = statusOf(audio)
-      console.log(`Story ${status.story.slug}: voice ${provider.name} (${provider.model})`)
-      console.table(
-        status.locales.map((l) => ({
-          locale: l.locale,
-          'with text': l.nodes - l.noText,
-          done: l.done,
-          'to voice': l.missing + l.failed + l.queued,
-          outdated: l.outdated,
-          'chars to voice': l.charsToVoice,
-          'est. Bulbul cost': rupees(l.estimatedCostInr),
-        })),
-      )
-      const lines = describeLinesToVoice(audio.plan.items)
-      if (lines.length) console.log(`Lines to voice (locale, node, state, text, pronunciation entries applied):\n${lines.join('\n')}`)
-      console.log(`Total: ${status.totals.charsToVoice} characters to voice, estimated Bulbul cost ${rupees(status.totals.estimatedCostInr)}. Nothing was queued (--dry-run).`)
+      let chars = 0
+      let cost = 0
+      let upToDate = 0
+      for (const storyId of storyIds) {
+        const audio = await loadStoryAudio(payload, storyId, { provider, locales })
+        const status = statusOf(audio)
+        chars += status.totals.charsToVoice
+        cost += status.totals.estimatedCostInr
+        const lines = describeLinesToVoice(audio.plan.items)
+        // Every story: only those with something to voice (a whole library is mostly up to date).
+        if (!values.story && lines.length === 0) {
+          upToDate++
+          continue
+        }
+        console.log(`Story ${status.story.slug}: voice ${provider.name} (${provider.model})`)
+        console.table(
+          status.locales.map((l) => ({
+            locale: l.locale,
+            'with text': l.nodes - l.noText,
+            done: l.done,
+            'to voice': l.missing + l.failed + l.queued,
+            outdated: l.outdated,
+            'chars to voice': l.charsToVoice,
+            'est. Bulbul cost': rupees(l.estimatedCostInr),
+          })),
+        )
+        if (lines.length) console.log(`Lines to voice (locale, node, state, text, pronunciation entries applied):\n${lines.join('\n')}`)
+      }
+      if (upToDate) console.log(`${upToDate} other ${upToDate === 1 ? 'story is' : 'stories are'} up to date.`)
+      console.log(`Total: ${chars} characters to voice, estimated Bulbul cost ${rupees(cost)}. Nothing was queued (--dry-run).`)
       return
     }
 
     const t0 = Date.now()
-    const queued = await enqueueStoryAudio(payload, storyId, { provider, locales })
-    const ids = queued.jobIds
-    console.log(
-      `Story ${queued.status.story.slug} (${provider.name} ${provider.model}, ${audioConcurrency()} at a time): ${queued.upToDate} up to date, ${queued.alreadyQueued} already queued, ${queued.noText} without text, ${ids.length} to generate (${queued.status.totals.charsToVoice} characters).`,
-    )
+    const ids: string[] = []
+    for (const storyId of storyIds) {
+      const queued = await enqueueStoryAudio(payload, storyId, { provider, locales })
+      ids.push(...queued.jobIds)
+      console.log(
+        `Story ${queued.status.story.slug} (${provider.name} ${provider.model}, ${audioConcurrency()} at a time): ${queued.upToDate} up to date, ${queued.alreadyQueued} already queued, ${queued.noText} without text, ${queued.jobIds.length} to generate (${queued.status.totals.charsToVoice} characters).`,
+      )
+    }
     const tty = process.stdout.isTTY
     const show = async () => {
       const p = await jobProgress(payload, ids)
@@ -127,10 +152,21 @@ async function child(): Promise<void> {
     )
     for (const e of progress.errors) console.error(`  failed: ${e.message}`)
     failed = progress.failed > 0
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    failed = true
   } finally {
     await payload.destroy()
+    // Here, not after the block: the sweep and --dry-run return early, and the encode threads and
+    // connection pools would keep the process (and `npm run audio` waiting on it) alive.
+    process.exit(failed ? 1 : 0)
   }
-  process.exit(failed ? 1 : 0)
+}
+
+/** Every story's id, by slug (the order lines are listed and queued in). */
+async function allStories(payload: import('payload').Payload): Promise<string[]> {
+  const { docs } = await payload.find({ collection: 'stories', depth: 0, limit: 0, pagination: false, sort: 'slug', overrideAccess: true, select: { slug: true } })
+  return docs.map((d) => d.id)
 }
 
 async function findStory(payload: import('payload').Payload, ref: string): Promise<string> {

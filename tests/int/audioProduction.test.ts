@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { resetSettings } from '@/settings'
@@ -40,6 +41,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bhk-audio-'))
 
 /** The real espeak-ng provider, counting the synthesis requests that reach it. */
 const counted = { calls: 0 }
+const execFileAsync = promisify(execFile)
 const local = countingProvider(createProvider({ TTS_PROVIDER: 'local' }), counted)
 
 beforeAll(async () => {
@@ -237,6 +239,33 @@ describe('pronunciation lexicon', () => {
       await payload.delete({ collection: 'pronunciations', id: entry.id })
     }
   })
+
+  it('should list exactly the lines an entry changes, in every story, with npm run audio -- --dry-run', async () => {
+    const [touched, untouched] = [await story(), await story()]
+    const term = `Zumbo${Date.now() % 100000}`
+    await payload.update({ collection: 'story-nodes', id: touched.nodeIds[2]!, locale: 'en', data: { textContent: `The crow and ${term} drink.` } })
+    await payload.update({ collection: 'story-nodes', id: untouched.nodeIds[2]!, locale: 'en', data: { textContent: `The crow and ${term}ji drink.` } })
+    await generate(touched.storyId)
+    await generate(untouched.storyId)
+    const entry = await payload.create({ collection: 'pronunciations', data: { term, locale: 'en', spoken: 'zoombo' } })
+    try {
+      const before = counted.calls
+      const { stdout } = await execFileAsync('npm', ['run', '--silent', 'audio', '--', '--dry-run', '--locale', 'en'], { cwd: process.cwd(), env: process.env, timeout: 90_000, maxBuffer: 64 * 1024 * 1024 })
+      expect(counted.calls).toBe(before)
+      // The touched story's section lists that one line, outdated, with the entry it applies.
+      const sections = stdout.split(/^(?=Story )/m)
+      const section = sections.find((x) => x.startsWith(`Story ${touched.slug}:`))
+      expect(section, stdout.slice(-3000)).toBeDefined()
+      const lines = section!.split('\n').filter((l) => l.startsWith('en\t'))
+      expect(lines).toEqual([expect.stringMatching(new RegExp(`^en\\t${touched.nodeIds[2]}\\t[a-z]+ \\(outdated\\)\\t"The crow and ${term} drink\\."  lexicon: ${term.toLowerCase()} → zoombo$`, 'i'))])
+      // The other story has the term only inside a longer word: up to date, not listed.
+      expect(sections.some((x) => x.startsWith(`Story ${untouched.slug}:`))).toBe(false)
+      expect(stdout).toMatch(/Nothing was queued \(--dry-run\)\./)
+      expect((await loadStoryAudio(payload, touched.storyId, { provider: local, locales: ['en'] })).plan.items.filter((i) => i.state !== 'done')).toHaveLength(1)
+    } finally {
+      await payload.delete({ collection: 'pronunciations', id: entry.id })
+    }
+  }, 150_000)
 
   it('should let editors keep every entry and translators only their own locales’', async () => {
     const anon = await rest(server.url, 'GET', 'pronunciations')
