@@ -326,6 +326,25 @@ describe('read-along cues', () => {
   })
 })
 
+describe('read-along cues of a draft', () => {
+  it('should keep a draft story’s cues out of shared caches: 404 to the public, private to staff', async () => {
+    const s = await story()
+    await generate(s.storyId)
+    const row = (await rowsOf(s.storyId)).find((r) => r.node === s.nodeIds[0] && r.languageCode === 'en')!
+    const vtt = (token?: string) => fetch(`${server.url}/api/audio-files/${row.id}/cues.vtt`, { headers: token ? { authorization: `JWT ${token}` } : {} })
+    const live = await vtt()
+    expect(live.status).toBe(200)
+    expect(live.headers.get('cache-control')).toBe('public, max-age=60')
+    await payload.update({ collection: 'stories', id: s.storyId, data: { isActive: false } })
+    expect((await vtt()).status).toBe(404)
+    const staff = await vtt(editor.token)
+    expect(staff.status).toBe(200)
+    // A CDN in front of the API must not keep a draft's text for the next caller.
+    expect(staff.headers.get('cache-control')).toMatch(/^private\b/)
+    expect(staff.headers.get('cache-control')).not.toMatch(/public/)
+  })
+})
+
 describe('spoken choices', () => {
   it('should voice every option in every voiced locale in its choice node’s voice and give apps its audio URL in the bundle', async () => {
     const s = await story()
