@@ -3253,6 +3253,8 @@ export interface components {
             isDefault: boolean;
             /** @description Spoken choice: the option read aloud in its choice node's voice, in the locale its text came from (made from exactly this text); null until voiced. */
             audioUrl: string | null;
+            /** @description The option has text but no spoken audio made from it yet (edited since, or never voiced); regeneration is pending. */
+            needsAudio: boolean;
         };
         /** @description When one sentence is spoken (read-along highlighting); also as WebVTT at /api/audio-files/{id}/cues.vtt. */
         BundleCue: {

@@ -61,6 +61,8 @@ export type BundleChoice = ResolvedText & {
   isDefault: boolean
   /** The option read aloud (spoken choices), in the locale its text came from; null until voiced. */
   audioUrl: string | null
+  /** It has text but no audio made from it (edited since, or never voiced). */
+  needsAudio: boolean
 }
 
 export type BundleNode = ResolvedText & {
@@ -187,6 +189,7 @@ function compileChoice(index: StoryIndex, choice: GraphChoice, locale: LocaleCod
     target: ownTarget(index, choice.nextNodeId),
     isDefault: choice.isDefault,
     audioUrl: (text.textLocale && choice.audio?.[text.textLocale]) || null,
+    needsAudio: text.textLocale !== null && !choice.audio?.[text.textLocale],
   }
 }
 

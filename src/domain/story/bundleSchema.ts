@@ -37,6 +37,7 @@ export const bundleChoiceSchema = z
       .string()
       .nullable()
       .describe("Spoken choice: the option read aloud in its choice node's voice, in the locale its text came from (made from exactly this text); null until voiced."),
+    needsAudio: z.boolean().describe('The option has text but no spoken audio made from it yet (edited since, or never voiced); regeneration is pending.'),
   })
 
 export const bundleNodeSchema = z

@@ -243,6 +243,10 @@ describe('compileBundle', () => {
     expect(audio('hi')).toEqual(['a-hi.opus', null])
     // hi-mixed falls back to Hindi text for A (Hindi audio) and to English for B (none yet)
     expect(audio('hi-mixed')).toEqual(['a-hi.opus', null])
+    // An option with text and no audio made from it says so, as a node does.
+    const needs = (locale: 'en' | 'hi') => compileBundle(graph, locale).nodes.find((n) => n.id === 'decide')!.choices.map((c) => c.needsAudio)
+    expect(needs('en')).toEqual([false, true])
+    expect(needs('hi')).toEqual([false, true])
   })
 
   it('should give no audio when the text’s locale has none', () => {
