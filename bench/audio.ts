@@ -35,6 +35,7 @@ const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/
 const { compressedInput } = await import('@/audio/codec/normalizeLoudness')
 const { setLineEncoder } = await import('@/audio/synthesizeToOpus')
 const { encodeInPool } = await import('@/audio/codec/encodePool')
+const { espeakHelperPid } = await import('@/audio/providers/espeakSpawner')
 const { settings } = await import('@/settings')
 const { applyGainAndLimit, limiterOptionsFor, limitingDepthDb } = await import('@/domain/audio/loudness')
 reportImported()
@@ -95,7 +96,8 @@ const CLK_TCK = (() => {
 
 /**
  * CPU seconds of this process (the event loop and its encode threads) and of its finished child
- * processes (the espeak-ng runs that synthesised the lines), from /proc/self/stat. Null without /proc.
+ * processes (an espeak-ng helper that exited, with the runs it reaped), from /proc/self/stat. Null
+ * without /proc.
  */
 function ownCpu(): { self: number; children: number } | null {
   try {
@@ -106,6 +108,30 @@ function ownCpu(): { self: number; children: number } | null {
   } catch {
     return null
   }
+}
+
+/**
+ * CPU seconds of the espeak-ng helper process (espeakSpawner.ts) and of the espeak-ng runs it
+ * started and reaped, from /proc/<pid>/stat; a helper that exited was reaped by this process, so
+ * its time is in ownCpu's children. Null without a helper or /proc.
+ */
+function helperCpu(): { pid: number; sec: number } | null {
+  const pid = espeakHelperPid()
+  if (!pid) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number)
+    return { pid, sec: (f[11]! + f[12]! + f[13]! + f[14]!) / CLK_TCK }
+  } catch {
+    return null
+  }
+}
+
+/** Synthesis CPU between two readings: this process's reaped children and the helper's time. */
+function synthesisCpu(own: { before: number; after: number }, helper: { before: ReturnType<typeof helperCpu>; after: ReturnType<typeof helperCpu> }): number {
+  const { before, after } = helper
+  const helperSec = !after ? 0 : before && before.pid === after.pid ? after.sec - before.sec : after.sec
+  return own.after - own.before + helperSec
 }
 
 function meanSplit(splits: { process: number; synthesis: number; rest: number }[]) {
@@ -195,8 +221,8 @@ try {
   const direct = { plainWallSec: [] as number[], normalisedWallSec: [] as number[], synthesisCalls: [] as number[] }
   // Per pass, how many cores the machine kept busy and its CPU seconds (busy cores x wall time): on
   // a machine whose cores are all busy, what normalisation adds in CPU shows in the wall time.
-  // Split: this process (event loop and encode threads), its espeak-ng children, and the rest
-  // (Postgres, s3rver, anything else on the machine).
+  // Split: this process (event loop and encode threads), espeak-ng (the helper process and the runs
+  // it starts), and the rest (Postgres, s3rver, anything else on the machine).
   type CpuSplit = { process: number; synthesis: number; rest: number }
   const cpu = { plainSec: [] as number[], normalisedSec: [] as number[], busyCores: [] as number[], plainSplit: [] as CpuSplit[], normalisedSplit: [] as CpuSplit[] }
   for (const [i, normalise] of PASSES.entries()) {
@@ -209,9 +235,11 @@ try {
       const since = new Date().toISOString()
       const cpuBefore = machineCpu()
       const ownBefore = ownCpu()
+      const helperBefore = helperCpu()
       const pass = await generate(voice)
       const cores = busyCores(cpuBefore, machineCpu())
       const ownAfter = ownCpu()
+      const helperAfter = helperCpu()
       // The pass voiced every line again, normalised or not as asked (plain files carry no loudness).
       const made = await payload.find({ collection: 'audio-files', where: { and: [{ story: { equals: story.id } }, { updatedAt: { greater_than_equal: since } }] }, depth: 0, limit: 0, pagination: false })
       const measured = made.docs.filter((d) => d.loudnessLufs != null).length
@@ -227,7 +255,7 @@ try {
         ;(normalise ? cpu.normalisedSec : cpu.plainSec).push(cores * pass.wallSec)
         if (ownBefore && ownAfter) {
           const processSec = ownAfter.self - ownBefore.self
-          const synthesisSec = ownAfter.children - ownBefore.children
+          const synthesisSec = synthesisCpu({ before: ownBefore.children, after: ownAfter.children }, { before: helperBefore, after: helperAfter })
           ;(normalise ? cpu.normalisedSplit : cpu.plainSplit).push({ process: processSec, synthesis: synthesisSec, rest: cores * pass.wallSec - processSec - synthesisSec })
         }
       }

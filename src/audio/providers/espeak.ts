@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,6 +6,7 @@ import { delimiter, join } from 'node:path'
 import pLimit from 'p-limit'
 
 import { TtsError } from '@/domain/audio/ttsError'
+import { runEspeak } from '@/audio/providers/espeakSpawner'
 import type { PcmAudio } from '@/audio/providers/types'
 import { parseWav } from '@/audio/codec/wav'
 import { settings } from '@/settings'
@@ -77,23 +77,21 @@ function binaryEngine(binaryPath: string): EspeakEngine {
   }
 }
 
-/** Run a command with `input` on stdin; reject with its stderr when it fails or complains. */
-function run(command: string, args: string[], input: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe'] })
-    let stderr = ''
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', (error) => reject(new TtsError('ENGINE_FAILED', `Could not run ${command}: ${error.message}`, { cause: error })))
-    child.on('close', (code, signal) => {
-      if (code === 0 && !/error/i.test(stderr)) return resolve()
-      const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code}`)
-      reject(new TtsError('ENGINE_FAILED', `espeak-ng failed (${args.join(' ')}): ${why}`))
-    })
-    child.stdin.on('error', () => {
-      // EPIPE when espeak exits early; its exit code and stderr report the real failure.
-    })
-    child.stdin.end(input, 'utf8')
-  })
+/**
+ * Run espeak-ng with `input` on stdin (from the helper process, see espeakSpawner.ts); reject with
+ * its stderr when it fails or complains.
+ */
+async function run(command: string, args: string[], input: string): Promise<void> {
+  let result: Awaited<ReturnType<typeof runEspeak>>
+  try {
+    result = await runEspeak(command, args, input)
+  } catch (error) {
+    throw new TtsError('ENGINE_FAILED', `Could not run ${command}: ${(error as Error).message}`, { cause: error })
+  }
+  const { code, signal, stderr } = result
+  if (code === 0 && !/error/i.test(stderr)) return
+  const why = stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code}`)
+  throw new TtsError('ENGINE_FAILED', `espeak-ng failed (${args.join(' ')}): ${why}`)
 }
 
 const WASM_OUT = '/out.wav'
