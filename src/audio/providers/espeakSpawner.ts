@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 /** How one espeak-ng run ended. */
@@ -16,14 +16,14 @@ const IDLE_MS = 30_000
 
 /**
  * Runs espeak-ng (`command` with `args`, `input` on stdin) from a small helper process
- * (espeakHelper.mjs, forked once and kept while in use) instead of from this one. libuv starts a
+ * (espeakHelper.mjs, started once and kept while in use) instead of from this one. libuv starts a
  * child by forking the whole process and waits, on the event loop, until it has exec'd: from the
  * server (hundreds of MB, encode threads, Postgres pools) that took ~25-35 ms a sentence on 2 busy
  * cores, with every request waiting, plus the kernel time of copying its page tables. From the
  * helper a fork is cheap and the event loop only passes two small messages.
  *
  * The helper is read from the project directory at run time (as the encode threads' module is),
- * runs without this process's flags (`execArgv: []`: plain JavaScript, no loader), never keeps
+ * runs without this process's flags (plain JavaScript, no loader), never keeps
  * this process alive (unref'd while idle), and exits with it. If it dies, the runs in flight are
  * rejected and the next run starts a new one.
  */
@@ -45,8 +45,10 @@ export function runEspeak(command: string, args: readonly string[], input: strin
 function helper(): Helper {
   const g = globalThis as Holder
   if (g[KEY]) return g[KEY]
-  const child = fork(path.join(process.cwd(), 'src/audio/providers/espeakHelper.mjs'), [], {
-    execArgv: [],
+  // spawn with an IPC channel, as fork does: Turbopack's build resolves fork()'s path as a module
+  // request and fails on it (vercel/next.js#97952), spawn's it traces as a file. No flags of this
+  // process (a loader it runs under) are passed on.
+  const child = spawn(process.execPath, [path.join(process.cwd(), 'src/audio/providers/espeakHelper.mjs')], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const h: Helper = { child, pending: new Map(), next: 1 }
