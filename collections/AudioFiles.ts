@@ -87,7 +87,7 @@ export const AudioFiles: CollectionConfig<'audio-files'> = {
     defaultColumns: ['node', 'languageCode', 'speakerId', 'durationSec', 'accessCount'],
     group: 'Audio',
   },
-  // Reviewers (editors, and translators flagged reviewer for the line's locale) may update a file,
+  // Reviewers (editors, and the translators of the line's locale) may update a file,
   // but only its review fields: every other field's update access is editors-only (see below).
   access: { read: readIfStoryActive('story.isActive'), create: isEditor, update: editorOrAudioReviewer, delete: isEditor },
   // One row per voice variant. The spec's unique key (node, language, code-mix ratio, speaker) holds

@@ -14,6 +14,7 @@ import * as migration_20261130_160000_audio_synthesis_spool from './20261130_160
 import * as migration_20261130_161651_audio_review_voice_cast from './20261130_161651_audio_review_voice_cast';
 import * as migration_20261130_183636_audio_line_voice from './20261130_183636_audio_line_voice';
 import * as migration_20261130_190028_provider_dictionaries from './20261130_190028_provider_dictionaries';
+import * as migration_20261201_170000_bundle_cast_speakers from './20261201_170000_bundle_cast_speakers';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261130_190028_provider_dictionaries.up,
     down: migration_20261130_190028_provider_dictionaries.down,
     name: '20261130_190028_provider_dictionaries'
+  },
+  {
+    up: migration_20261201_170000_bundle_cast_speakers.up,
+    down: migration_20261201_170000_bundle_cast_speakers.down,
+    name: '20261201_170000_bundle_cast_speakers',
   },
 ];

@@ -3212,7 +3212,7 @@ export interface components {
             slug: string;
             name: string;
             voiceProfile: string;
-            /** @description Who voices the character's lines in this locale: the voice cast's speaker for it, else the character's default. */
+            /** @description The character's speaker for this locale: the voice cast's for it, else the character's default (a line whose text falls back to another locale plays that locale's audio, in its voice). */
             speaker: string;
             avatarUrl: string | null;
         };

@@ -6,7 +6,7 @@ import { delimiter, join } from 'node:path'
 import pLimit from 'p-limit'
 
 import { TtsError } from '@/domain/audio/ttsError'
-import { runEspeak } from '@/audio/providers/espeakSpawner'
+import { EspeakHelperGone, runEspeak } from '@/audio/providers/espeakSpawner'
 import type { PcmAudio } from '@/audio/providers/types'
 import { parseWav } from '@/audio/codec/wav'
 import { settings } from '@/settings'
@@ -86,6 +86,8 @@ async function run(command: string, args: string[], input: string): Promise<void
   try {
     result = await runEspeak(command, args, input)
   } catch (error) {
+    // The helper went away twice (a crash, a kill): not about this line, a later attempt may work.
+    if (error instanceof EspeakHelperGone) throw new TtsError('REQUEST_FAILED', `Could not run ${command}: ${error.message}`, { cause: error })
     throw new TtsError('ENGINE_FAILED', `Could not run ${command}: ${(error as Error).message}`, { cause: error })
   }
   const { code, signal, stderr } = result

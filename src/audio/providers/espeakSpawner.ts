@@ -4,6 +4,12 @@ import path from 'node:path'
 /** How one espeak-ng run ended. */
 export type EspeakRun = { code: number | null; signal: NodeJS.Signals | null; stderr: string }
 
+/**
+ * The helper process went away before it answered (it died, or its channel closed): nothing is
+ * known about the run, and running it again may well succeed.
+ */
+export class EspeakHelperGone extends Error {}
+
 type Pending = { resolve: (run: EspeakRun) => void; reject: (error: Error) => void }
 type Helper = { child: ChildProcess; pending: Map<number, Pending>; next: number; idle?: NodeJS.Timeout }
 type Reply = { id: number; code?: number | null; signal?: NodeJS.Signals | null; stderr?: string; error?: string }
@@ -23,39 +29,53 @@ const IDLE_MS = 30_000
  * helper a fork is cheap and the event loop only passes two small messages.
  *
  * The helper is read from the project directory at run time (as the encode threads' module is),
- * runs without this process's flags (plain JavaScript, no loader), never keeps
- * this process alive (unref'd while idle), and exits with it. If it dies, the runs in flight are
- * rejected and the next run starts a new one.
+ * runs without this process's flags (plain JavaScript, no loader), never keeps this process alive
+ * (unref'd while idle), and exits with it. It has a process group of its own, so a Ctrl-C or a
+ * SIGTERM sent to this one's group does not cut off the runs a shutting-down worker waits for. A
+ * run the helper could not answer (it died, or was retired as the run started) is tried once more
+ * on a new helper, then rejected with EspeakHelperGone.
  */
-export function runEspeak(command: string, args: readonly string[], input: string): Promise<EspeakRun> {
+export async function runEspeak(command: string, args: readonly string[], input: string): Promise<EspeakRun> {
+  try {
+    return await runOnce(command, args, input)
+  } catch (error) {
+    if (!(error instanceof EspeakHelperGone)) throw error
+    return runOnce(command, args, input)
+  }
+}
+
+function runOnce(command: string, args: readonly string[], input: string): Promise<EspeakRun> {
   const h = helper()
   const id = h.next++
   return new Promise<EspeakRun>((resolve, reject) => {
     h.pending.set(id, { resolve, reject })
     busy(h)
     h.child.send({ id, command, args, input }, (error) => {
-      if (!error) return
+      if (!error || !h.pending.has(id)) return
       h.pending.delete(id)
       settle(h)
-      reject(error)
+      reject(new EspeakHelperGone(`the espeak-ng helper process could not take the run: ${error.message}`))
     })
   })
 }
 
 function helper(): Helper {
   const g = globalThis as Holder
-  if (g[KEY]) return g[KEY]
+  const current = g[KEY]
+  if (current?.child.connected) return current
+  if (current) retire(current)
   // spawn with an IPC channel, as fork does: Turbopack's build resolves fork()'s path as a module
   // request and fails on it (vercel/next.js#97952), spawn's it traces as a file. No flags of this
   // process (a loader it runs under) are passed on.
   const child = spawn(process.execPath, [path.join(process.cwd(), 'src/audio/providers/espeakHelper.mjs')], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: true,
   })
   const h: Helper = { child, pending: new Map(), next: 1 }
   const gone = (why: string) => {
     if (g[KEY] === h) delete g[KEY]
     if (h.idle) clearTimeout(h.idle)
-    for (const p of h.pending.values()) p.reject(new Error(why))
+    for (const p of h.pending.values()) p.reject(new EspeakHelperGone(why))
     h.pending.clear()
   }
   child.on('message', (reply: Reply) => {
@@ -68,6 +88,7 @@ function helper(): Helper {
   })
   child.on('error', (error) => gone(`the espeak-ng helper process failed: ${error.message}`))
   child.on('exit', (code, signal) => gone(`the espeak-ng helper process exited (${signal ?? `code ${code}`})`))
+  child.on('disconnect', () => gone('the espeak-ng helper process closed its channel'))
   g[KEY] = h
   return h
 }
@@ -89,9 +110,16 @@ function settle(h: Helper): void {
   h.child.channel?.unref()
   if (h.idle) clearTimeout(h.idle)
   h.idle = setTimeout(() => {
-    if (h.pending.size === 0 && h.child.connected) h.child.disconnect()
+    if (h.pending.size === 0) retire(h)
   }, IDLE_MS)
   h.idle.unref()
+}
+
+/** No new runs go to `h` from now; it exits once its channel is closed. */
+function retire(h: Helper): void {
+  const g = globalThis as Holder
+  if (g[KEY] === h) delete g[KEY]
+  if (h.child.connected) h.child.disconnect()
 }
 
 /** The helper process's pid while one runs (the audio benchmark reads its CPU time). */

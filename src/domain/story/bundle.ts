@@ -127,7 +127,7 @@ export function compileBundle(graph: StoryGraph, locale: LocaleCode): StoryBundl
       slug: character.slug,
       name: resolveText(character.name, locale).text,
       voiceProfile: character.voiceProfile,
-      // The voice of this locale's lines: the cast's speaker for it, else the default.
+      // The character's speaker for this locale: the cast's for it, else the default.
       speaker: castSpeaker(character, locale, character.bulbulSpeaker),
       avatarUrl: character.avatarUrl ?? null,
     })),

@@ -62,7 +62,7 @@ export const bundleCharacterSchema = z
     slug: z.string(),
     name: z.string(),
     voiceProfile: z.string(),
-    speaker: z.string().describe("Who voices the character's lines in this locale: the voice cast's speaker for it, else the character's default."),
+    speaker: z.string().describe("The character's speaker for this locale: the voice cast's for it, else the character's default (a line whose text falls back to another locale plays that locale's audio, in its voice)."),
     avatarUrl: z.string().nullable(),
   })
 

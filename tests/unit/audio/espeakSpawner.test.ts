@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { runEspeak } from '@/audio/providers/espeakSpawner'
+import { EspeakHelperGone, runEspeak } from '@/audio/providers/espeakSpawner'
 
 /** The helper process runEspeak started (it keeps it on globalThis, one per process). */
 const helperChild = () => (globalThis as unknown as Record<symbol, { child: ChildProcess } | undefined>)[Symbol.for('bhasha-kahani.espeakHelper')]?.child
@@ -23,15 +24,40 @@ describe('runEspeak (espeak-ng runs from a helper process)', () => {
     await expect(runEspeak('/nonexistent/espeak-ng', [], '')).rejects.toThrow(/ENOENT/)
   })
 
-  it('should reject the runs in flight when the helper dies, and start a new one for the next run', async () => {
+  it('should run a line again on a new helper when the helper dies under it', async () => {
     await runEspeak('/bin/true', [], '')
     const first = helperChild()!
-    const slow = runEspeak('/bin/sleep', ['5'], '')
+    const slow = runEspeak('/bin/sh', ['-c', 'sleep 0.3; echo "done by $PPID" >&2'], '')
     first.kill('SIGKILL')
-    await expect(slow).rejects.toThrow(/espeak-ng helper process exited \(SIGKILL\)/)
-    const next = await runEspeak('/bin/sh', ['-c', 'echo ok >&2'], '')
-    expect(next).toEqual({ code: 0, signal: null, stderr: 'ok\n' })
-    expect(helperChild()!.pid).not.toBe(first.pid)
+    const run = await slow
+    const second = helperChild()!
+    expect(second.pid).not.toBe(first.pid)
+    expect(run).toEqual({ code: 0, signal: null, stderr: `done by ${second.pid}\n` })
+  })
+
+  it('should give up with EspeakHelperGone when the helper dies twice', async () => {
+    // The run kills the helper that started it, on the first helper and on the second.
+    await expect(runEspeak('/bin/sh', ['-c', 'kill -9 $PPID; sleep 1'], '')).rejects.toBeInstanceOf(EspeakHelperGone)
+    expect((await runEspeak('/bin/sh', ['-c', 'echo ok >&2'], '')).stderr).toBe('ok\n')
+  })
+
+  it('should not hand a run to a helper whose channel is closing (retired as the run starts)', async () => {
+    await runEspeak('/bin/true', [], '')
+    const first = helperChild()!
+    first.disconnect()
+    const run = await runEspeak('/bin/sh', ['-c', 'echo "$PPID" >&2'], '')
+    expect(run.stderr).not.toBe(`${first.pid}\n`)
+    expect(run.stderr).toBe(`${helperChild()!.pid}\n`)
+  })
+
+  it("should keep the helper out of this process's group (a Ctrl-C to it does not cut off runs in flight)", async () => {
+    await runEspeak('/bin/true', [], '')
+    const pid = helperChild()!.pid!
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
+    expect(pgrp).toBe(pid)
+    const own = readFileSync('/proc/self/stat', 'utf8')
+    expect(Number(own.slice(own.lastIndexOf(')') + 2).split(' ')[2])).not.toBe(pid)
   })
 
   it('should run many lines side by side', async () => {
