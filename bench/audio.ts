@@ -100,14 +100,8 @@ const CLK_TCK = (() => {
  * without /proc.
  */
 function ownCpu(): { self: number; children: number } | null {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8')
-    // Fields after the command name (which may hold spaces) in parentheses: utime is the 12th of them.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number)
-    return { self: (f[11]! + f[12]!) / CLK_TCK, children: (f[13]! + f[14]!) / CLK_TCK }
-  } catch {
-    return null
-  }
+  const f = procStat('self')
+  return f && { self: (f[11]! + f[12]!) / CLK_TCK, children: (f[13]! + f[14]!) / CLK_TCK }
 }
 
 /**
@@ -117,11 +111,18 @@ function ownCpu(): { self: number; children: number } | null {
  */
 function helperCpu(): { pid: number; sec: number } | null {
   const pid = espeakHelperPid()
-  if (!pid) return null
+  const f = pid ? procStat(String(pid)) : null
+  return f && { pid: pid!, sec: (f[11]! + f[12]! + f[13]! + f[14]!) / CLK_TCK }
+}
+
+/**
+ * The fields of /proc/<pid>/stat after the command name (which may hold spaces, in parentheses):
+ * utime is [11], stime [12], cutime [13], cstime [14]. Null without /proc or the process.
+ */
+function procStat(pid: string): number[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number)
-    return { pid, sec: (f[11]! + f[12]! + f[13]! + f[14]!) / CLK_TCK }
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number)
   } catch {
     return null
   }

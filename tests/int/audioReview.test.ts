@@ -62,6 +62,15 @@ async function voicedStory(): Promise<StoryFixture> {
   return s
 }
 
+/** voicedStory with the rest of its Hindi (title, character name), so only audio can hold Hindi back. */
+async function translatedStory(): Promise<StoryFixture> {
+  const s = await voicedStory()
+  const translate = await rest(server.url, 'PATCH', `stories/${s.storyId}`, { token: editor.token, locale: 'hi', body: { title: 'कहानी' } })
+  expect(translate.status).toBe(200)
+  await payload.update({ collection: 'characters', id: s.characterId, locale: 'hi', data: { name: 'दादी' } })
+  return s
+}
+
 async function voice(storyId: string) {
   await enqueueStoryAudio(payload, storyId, { provider: local, locales: ['en', 'hi'] })
   await runWorker(payload, { untilIdle: true, concurrency: 2 })
@@ -164,9 +173,7 @@ describe('REQUIRE_AUDIO_TO_PUBLISH=generated', () => {
     process.env.REQUIRE_AUDIO_TO_PUBLISH = 'generated'
     process.env.REQUIRE_APPROVAL_TO_PUBLISH = 'false'
     resetSettings()
-    const s = await voicedStory()
-    expect((await rest(server.url, 'PATCH', `stories/${s.storyId}`, { token: editor.token, locale: 'hi', body: { title: 'कहानी' } })).status).toBe(200)
-    await payload.update({ collection: 'characters', id: s.characterId, locale: 'hi', data: { name: 'दादी' } })
+    const s = await translatedStory()
     const hi = await files(s.storyId, 'hi')
     expect(hi.map((f) => f.reviewStatus)).toEqual(hi.map(() => 'pending'))
     const publish = (state: 'published' | 'draft') => rest(server.url, 'POST', `stories/${s.storyId}/publication`, { token: editor.token, body: { locale: 'hi', state } })
@@ -185,10 +192,7 @@ describe('REQUIRE_AUDIO_TO_PUBLISH=approved', () => {
     process.env.REQUIRE_AUDIO_TO_PUBLISH = 'approved'
     process.env.REQUIRE_APPROVAL_TO_PUBLISH = 'false'
     resetSettings()
-    const s = await voicedStory()
-    const translate = await rest(server.url, 'PATCH', `stories/${s.storyId}`, { token: editor.token, locale: 'hi', body: { title: 'कहानी' } })
-    expect(translate.status).toBe(200)
-    await payload.update({ collection: 'characters', id: s.characterId, locale: 'hi', data: { name: 'दादी' } })
+    const s = await translatedStory()
     const publish = () => rest(server.url, 'POST', `stories/${s.storyId}/publication`, { token: editor.token, body: { locale: 'hi', state: 'published' } })
     const refused = await publish()
     expect(refused.status).toBe(409)
