@@ -1,5 +1,7 @@
-import type { ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
@@ -58,6 +60,22 @@ describe('runEspeak (espeak-ng runs from a helper process)', () => {
     expect(pgrp).toBe(pid)
     const own = readFileSync('/proc/self/stat', 'utf8')
     expect(Number(own.slice(own.lastIndexOf(')') + 2).split(' ')[2])).not.toBe(pid)
+  })
+
+  it('should wait for its runs in flight when the server goes away, so none is left unreaped', async () => {
+    // Started as espeakSpawner starts it; the run writes its pid and is still running when the
+    // channel closes. Left to exit at once, the helper would orphan it (to PID 1, which need not reap).
+    const helper = spawn(process.execPath, [path.join(process.cwd(), 'src/audio/providers/espeakHelper.mjs')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+    const pidFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'espeak-helper-')), 'pid')
+    helper.send({ id: 1, command: '/bin/sh', args: ['-c', `echo $$ > ${pidFile}; sleep 0.5`], input: '' })
+    for (let i = 0; i < 200 && !(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim()); i++) await new Promise((r) => setTimeout(r, 10))
+    const pid = Number(readFileSync(pidFile, 'utf8').trim())
+    expect(existsSync(`/proc/${pid}`)).toBe(true)
+    const exited = new Promise<number | null>((resolve) => helper.on('exit', (code) => resolve(code)))
+    helper.disconnect()
+    expect(await exited).toBe(0)
+    // Reaped by the helper before it exited: no process (nor zombie) with that pid is left.
+    expect(existsSync(`/proc/${pid}`)).toBe(false)
   })
 
   it('should run many lines side by side', async () => {
