@@ -13,13 +13,11 @@ import {
   LOUDNESS_TARGET,
   GainSolver,
   limiterOptionsFor,
-  SOLVE_PRECISION_LU,
   type LoudnessMeasurement,
   type LoudnessTarget,
   type NormalisationSettings,
 } from '@/domain/audio/loudness'
 import { integratedLoudness } from '@/domain/audio/integratedLoudness'
-import { LimitedLoudnessEstimate } from '@/domain/audio/limitedLoudness'
 import { floatToInt16, int16ToFloat } from '@/domain/audio/resample'
 
 /** Encodes mono 16-bit PCM (the project's Ogg/Opus encoder, `encodeOpus`, or a test's stand-in for it). */
@@ -92,15 +90,13 @@ export async function encodeNormalised(
   target: LoudnessTarget = LOUDNESS_TARGET,
 ): Promise<NormalisedAudio> {
   const { sourceLufs, input } = compressedInput(samples, sampleRate)
+  // The gain search starts from the compressed line's own loudness (the compressor takes 1-3 LU off
+  // the source's): when the limiter has nothing to do, the first guess is the answer.
+  const inputLufs = integratedLoudness(input, sampleRate)
   const peaks = interSamplePeaks(input)
   const limiter = limiterOptionsFor(sampleRate)
-  // The gain search steers by an estimate of the limited PCM's loudness (limitedLoudness.ts: within
-  // ~0.1 LU of the limiter and meter run in full, at ~1/25 of their cost); the limiter runs in full
-  // only on what is encoded, and the decoded file is what is measured and judged. The search starts
-  // from the compressed line's own loudness (the compressor takes 1-3 LU off the source's): when
-  // the limiter has nothing to do, the first guess is the answer.
-  const estimate = new LimitedLoudnessEstimate(input, peaks, sampleRate, limiter)
-  // Each setting's limited PCM, limited once (a careful re-encode takes the same settings again).
+  // The limited PCM of every setting the gain search measured: the gain it answers is one of them,
+  // so the encode that follows takes it from here instead of limiting again.
   const limitedBy = new Map<string, Float32Array>()
   const limited = (settings: NormalisationSettings) => {
     const key = `${settings.gainDb} ${settings.ceilingDb}`
@@ -115,22 +111,8 @@ export async function encodeNormalised(
   }
   const inputPeakDb = peakDb(peaks)
   // One solver for every plan of this line: later plans start from what earlier ones measured.
-  const solver = new GainSolver((settings) => estimate.loudnessAt(settings), estimate.inputLufs, inputPeakDb)
-  // The estimate's answer is checked on the limited PCM the encode takes (one meter pass more); where
-  // the estimate is off there by more than the search's precision (audio unlike what it was tested
-  // on), the search goes on measuring in full from that point.
-  let exact: GainSolver | undefined
-  const exactLoudness = (settings: NormalisationSettings) => integratedLoudness(limited(settings), sampleRate)
-  const solveFor = (p: { ceilingDb: number; aimLufs: number }) => {
-    if (exact) return exact.solve(p).gainDb
-    const estimated = solver.solve(p)
-    const gainDb = estimated.gainDb
-    const lufs = exactLoudness({ gainDb, ceilingDb: p.ceilingDb })
-    if (Math.abs(lufs - estimated.lufs) <= SOLVE_PRECISION_LU) return gainDb
-    exact = new GainSolver(exactLoudness, estimate.inputLufs, inputPeakDb)
-    exact.record({ gainDb, ceilingDb: p.ceilingDb }, lufs)
-    return exact.solve(p).gainDb
-  }
+  const solver = new GainSolver((settings) => integratedLoudness(limited(settings), sampleRate), inputLufs, inputPeakDb)
+  const solveFor = (p: { ceilingDb: number; aimLufs: number }) => solver.solve(p).gainDb
   const defaultPlan = firstPlan(target)
   let plan = defaultPlan
   let solved: number | undefined

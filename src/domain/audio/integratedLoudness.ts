@@ -3,11 +3,10 @@
  * K-weighting (the standard's two biquads, derived for any sample rate as libebur128 does),
  * 400 ms blocks every 100 ms, the absolute gate at -70 LUFS and the relative gate 10 LU below.
  *
- * This steers the normaliser only: it agrees with the libebur128 meter (src/audio/codec/
+ * This is the gain search's estimate only: it agrees with the libebur128 meter (src/audio/codec/
  * loudnessMeter.ts, tested to within 0.01 LU) without crossing into WASM and copying the samples
- * there, which matters because the normaliser measures each line's source and compressed input
- * and checks every answer of its gain search. Every figure that is stored or judged (the decoded
- * file's loudness and true peak) comes from libebur128.
+ * there, which matters because a line's gain search measures 3-5 times. Every figure that is
+ * stored or judged (the decoded file's loudness and true peak) comes from libebur128.
  */
 
 /** Direct-form coefficients of one biquad: y = b0 x + b1 x1 + b2 x2 - a1 y1 - a2 y2. */
@@ -80,17 +79,6 @@ export function integratedLoudness(samples: Float32Array, sampleRate: number): n
     }
     energy[k] = sum
   }
-  return gatedLoudness(energy, step)
-}
-
-
-/**
- * BS.1770's gating over K-weighted energy summed per 100 ms step (`step` samples each): 400 ms
- * blocks of 4 steps, the absolute gate at -70 LUFS and the relative gate 10 LU below the mean.
- * LUFS; -Infinity for silence or less than one block.
- */
-export function gatedLoudness(energy: Float64Array, step: number): number {
-  const steps = energy.length
   const blocks = steps - 3
   if (blocks <= 0) return Number.NEGATIVE_INFINITY
   const block = new Float64Array(blocks)
@@ -116,58 +104,4 @@ export function gatedLoudness(energy: Float64Array, step: number): number {
     }
   }
   return count ? toLufs(sum / count) : Number.NEGATIVE_INFINITY
-}
-
-/**
- * The K-weighted energy of `samples` per block of about `block` samples (each 100 ms step split
- * into equal blocks; the samples after the last whole step in blocks of `block`, energy 0: they
- * are in no loudness step) and per step, for estimates that weigh parts of the signal
- * differently (src/domain/audio/limitedLoudness.ts). `length` is each block's sample count.
- */
-export function kWeightedStepEnergy(
-  samples: Float32Array,
-  sampleRate: number,
-  block: number,
-): { step: number; blocksPerStep: number; energy: Float64Array; length: Int32Array; stepEnergy: Float64Array } {
-  const [s, h] = kWeighting(sampleRate)
-  const step = Math.round(sampleRate / 10)
-  const steps = Math.floor(samples.length / step)
-  const blocksPerStep = Math.max(1, Math.round(step / block))
-  const tail = samples.length - steps * step
-  const blocks = steps * blocksPerStep + Math.ceil(tail / block)
-  const energy = new Float64Array(blocks)
-  const length = new Int32Array(blocks)
-  const stepEnergy = new Float64Array(steps)
-  for (let k = 0; k < steps; k++) {
-    for (let j = 0; j < blocksPerStep; j++) {
-      length[k * blocksPerStep + j] = Math.floor(((j + 1) * step) / blocksPerStep) - Math.floor((j * step) / blocksPerStep)
-    }
-  }
-  for (let b = steps * blocksPerStep, left = tail; b < blocks; b++, left -= block) length[b] = Math.min(block, left)
-  let x1 = 0
-  let x2 = 0
-  let y1 = 0
-  let y2 = 0
-  let z1 = 0
-  let z2 = 0
-  let i = 0
-  const counted = steps * blocksPerStep
-  for (let b = 0; b < counted; b++) {
-    let sum = 0
-    for (const end = i + length[b]!; i < end; i++) {
-      const x = samples[i]!
-      const y = s.b0 * x + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2
-      x2 = x1
-      x1 = x
-      const z = y - 2 * y1 + y2 - h.a1 * z1 - h.a2 * z2
-      y2 = y1
-      y1 = y
-      z2 = z1
-      z1 = z
-      sum += z * z
-    }
-    energy[b] = sum
-    stepEnergy[Math.floor(b / blocksPerStep)]! += sum
-  }
-  return { step, blocksPerStep, energy, length, stepEnergy }
 }

@@ -110,11 +110,6 @@ export class GainSolver {
     assertAudible({ integratedLufs: inputLufs, truePeakDbtp: 0 })
   }
 
-  /** Adds a measurement taken elsewhere: the loudness `lufs` after `settings`. */
-  record(settings: NormalisationSettings, lufs: number): void {
-    this.points.push({ h: settings.ceilingDb - settings.gainDb, g: lufs - settings.ceilingDb })
-  }
-
   /**
    * The gain for `plan` within the precision of its aim. Throws when the aim cannot be reached with
    * at most MAX_GAIN_DB of gain; when the steps run out first, the loudest gain under the aim.
