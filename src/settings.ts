@@ -67,6 +67,8 @@ export type Settings = {
     /** AUTO_VOICE: undefined means on for the local provider, off for paid ones. */
     autoVoice: boolean | undefined
     autoVoiceDebounceMs: number
+    /** AUDIO_TRANSLATOR_MAX_TAKES: undefined means the default for the provider (src/domain/audio/takes.ts), 0 no cap. */
+    translatorMaxTakes: number | undefined
   }
   /** Grace before unreferenced bundle objects are swept; bytes the bundle and catalog caches may hold per process. */
   bundles: { sweepGraceHours: number; cacheMaxBytes: number; catalogCacheMaxBytes: number }
@@ -251,6 +253,13 @@ const Schema = z.object({
   BENCH_ROUTES: flag('BENCH_ROUTES', ['1', '0']),
   AUTO_VOICE: optional(oneOf('AUTO_VOICE', ['on', 'off', 'true', 'false', '1', '0'])),
   AUTO_VOICE_DEBOUNCE_MS: int('AUTO_VOICE_DEBOUNCE_MS', 5000, 0, 3_600_000),
+  AUDIO_TRANSLATOR_MAX_TAKES: optional(
+    z.coerce
+      .number({ error: 'AUDIO_TRANSLATOR_MAX_TAKES must be a number' })
+      .int('AUDIO_TRANSLATOR_MAX_TAKES must be a whole number')
+      .min(0, 'AUDIO_TRANSLATOR_MAX_TAKES must be at least 0')
+      .max(1000, 'AUDIO_TRANSLATOR_MAX_TAKES must be at most 1000'),
+  ),
   // Any common spelling of yes/no (the translation go-live reads it through settings().publishing).
   REQUIRE_APPROVAL_TO_PUBLISH: z
     .preprocess((v) => (typeof unset(v) === 'string' ? String(v).trim().toLowerCase() : undefined), oneOf('REQUIRE_APPROVAL_TO_PUBLISH', ['true', 'false', '1', '0', 'on', 'off', 'yes', 'no']).default('true'))
@@ -343,6 +352,7 @@ export function parseSettings(env: Env): Settings {
       signedUrlSeconds: e.AUDIO_SIGNED_URL_SECONDS,
       autoVoice: e.AUTO_VOICE === undefined ? undefined : ['on', 'true', '1'].includes(e.AUTO_VOICE),
       autoVoiceDebounceMs: e.AUTO_VOICE_DEBOUNCE_MS,
+      translatorMaxTakes: e.AUDIO_TRANSLATOR_MAX_TAKES,
     },
     bundles: { sweepGraceHours: e.BUNDLE_SWEEP_GRACE_HOURS, cacheMaxBytes: e.BUNDLE_CACHE_MAX_BYTES, catalogCacheMaxBytes: e.CATALOG_CACHE_MAX_BYTES },
     bench: { routes: e.BENCH_ROUTES },

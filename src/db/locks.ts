@@ -21,6 +21,8 @@ export const LOCK = {
   content: 0x6175_0005,
   /** One sync of a provider's pronunciation dictionary at a time. */
   dictionary: 0x6175_0006,
+  /** One regeneration request of a line at a time (its queued-retake and take-cap checks, then the queueing). */
+  retake: 0x6175_0007,
 } as const
 
 /** Takes a transaction-scoped advisory lock on `name` in namespace `ns` (released at commit/rollback). */

@@ -2,15 +2,19 @@ import type { PayloadRequest } from 'payload'
 
 import { mayReviewAudio } from '@/access/audioReviewAccess'
 import { staffUser } from '@/access/roles'
+import { lineTakes } from '@/audio/jobs/generateAudio'
 import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { idOf } from '@/db/idOf'
+import { LOCK, withSessionLock } from '@/db/locks'
 import { primaryPool } from '@/db/postgres'
 import { regenerateAudioBodySchema } from '@/domain/api/schemas'
+import { mayTakeAgain, translatorTakeLimit } from '@/domain/audio/takes'
 import { readJsonBody } from '@/http/body'
 import { requireRole } from '@/http/requireRole'
 import { answeringEndpoint, error, invalid, json } from '@/http/response'
 import { audioFileNotFound, readableAudioFile } from '@/endpoints/audioFileRead'
+import { settings } from '@/settings'
 
 type Ref = string | { id: string } | null | undefined
 
@@ -20,7 +24,9 @@ type Ref = string | { id: string } | null | undefined
  * (the same people who reject it). Queues exactly one generateAudio job for that line (a retake: its
  * content key is new, so the old audio is never handed back), answers 202 with the job's id. When
  * the job has run, the file holds the new audio and is pending review again; the line keeps that
- * speaker and pace from then on. 409 when the line is not rejected or its retake is already queued.
+ * speaker and pace from then on. 409 when the line is not rejected or its retake is already queued;
+ * 429 when a translator asks for more takes of the line than AUDIO_TRANSLATOR_MAX_TAKES allows
+ * (each is billed with a paid provider; src/domain/audio/takes.ts).
  */
 export const regenerateAudioEndpoint = answeringEndpoint({
   path: '/:id/regenerate',
@@ -42,25 +48,32 @@ export const regenerateAudioEndpoint = answeringEndpoint({
       return error(400, `speaker: "${speaker}" is not a speaker of the ${provider.name} provider (${provider.model}). Valid speakers: ${provider.speakers().join(', ')}`, { field: 'speaker' })
     }
     if (file.reviewStatus !== 'rejected') return error(409, 'Only a rejected line can be regenerated (reject it with a note first).', { field: 'reviewStatus' })
-    const pool = primaryPool(req.payload)
-    const { rows } = await pool.query<{ id: string }>(
-      `SELECT id FROM payload_jobs WHERE task_slug = $1 AND input->>'retakeOf' = $2 AND completed_at IS NULL AND has_error IS NOT TRUE LIMIT 1`,
-      [GENERATE_AUDIO, file.id],
-    )
-    if (rows[0]) return error(409, 'This line is already being regenerated.', { jobId: rows[0].id })
-    const job = await req.payload.jobs.queue({
-      task: GENERATE_AUDIO,
-      input: {
-        node: idOf(file.node as Ref)!,
-        choice: idOf(file.choice as Ref) ?? null,
-        locale: file.languageCode!,
-        story: idOf(file.story as Ref) ?? null,
-        retakeOf: file.id,
-        speaker,
-        pace,
-      },
-      req,
+    const line = { node: idOf(file.node as Ref)!, choice: idOf(file.choice as Ref) ?? null, locale: file.languageCode! }
+    // One request of a line at a time, across processes: two at once would both find no retake
+    // queued (or both under the cap) and queue two.
+    return withSessionLock(req.payload, LOCK.retake, file.id, async () => {
+      const { rows } = await primaryPool(req.payload).query<{ id: string }>(
+        `SELECT id FROM payload_jobs WHERE task_slug = $1 AND input->>'retakeOf' = $2 AND completed_at IS NULL AND has_error IS NOT TRUE LIMIT 1`,
+        [GENERATE_AUDIO, file.id],
+      )
+      if (rows[0]) return error(409, 'This line is already being regenerated.', { jobId: rows[0].id })
+      if (staffUser(req)?.role === 'translator') {
+        const limit = translatorTakeLimit(settings().audio.translatorMaxTakes, provider.name)
+        const takes = await lineTakes(req.payload, line)
+        if (!mayTakeAgain(takes, limit)) {
+          return error(
+            429,
+            `This line has been voiced again ${takes} times, the most a translator may ask for with the ${provider.name} provider (AUDIO_TRANSLATOR_MAX_TAKES=${limit}): each take is billed. An editor can regenerate it.`,
+            { field: 'take', takes, limit },
+          )
+        }
+      }
+      const job = await req.payload.jobs.queue({
+        task: GENERATE_AUDIO,
+        input: { ...line, story: idOf(file.story as Ref) ?? null, retakeOf: file.id, speaker, pace },
+        req,
+      })
+      return json(202, { jobId: String(job.id), audioFile: file.id, speaker, pace })
     })
-    return json(202, { jobId: String(job.id), audioFile: file.id, speaker, pace })
   },
 })

@@ -7804,6 +7804,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A translator asked for more takes of the line than AUDIO_TRANSLATOR_MAX_TAKES allows (each is billed with a paid provider); an editor can still regenerate it. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     signInAnonymous: {

@@ -453,6 +453,7 @@ export const OPERATIONS: OperationDoc[] = [
       403: staffOnly,
       404: error('No such audio file.'),
       409: error('The line is not rejected, or its regeneration is already queued.'),
+      429: error('A translator asked for more takes of the line than AUDIO_TRANSLATOR_MAX_TAKES allows (each is billed with a paid provider); an editor can still regenerate it.'),
     },
   },
   {

@@ -17,6 +17,7 @@ import { runWorker } from '@/audio/jobs/worker'
 import { createProvider } from '@/audio/providers/createProvider'
 import { setAudioProvider } from '@/audio/providers/audioProvider'
 import type { SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
+import { resetSettings } from '@/settings'
 
 import { createReviewStaff, rest, type Staff } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
@@ -218,6 +219,45 @@ describe('regenerating a rejected line alone', () => {
     expect(twice.status).toBe(409)
     expect(await pendingRetakes(file.id)).toBe(1)
     expect((await regenerate(editor.token, '00000000-0000-4000-8000-000000000000')).status).toBe(404)
+    await runWorker(payload, { untilIdle: true })
+  })
+})
+
+describe('the takes a translator may ask for (AUDIO_TRANSLATOR_MAX_TAKES)', () => {
+  afterAll(() => {
+    delete process.env.AUDIO_TRANSLATOR_MAX_TAKES
+    resetSettings()
+  })
+
+  it("should refuse a translator's take over the cap with 429, queue nothing, and still let an editor regenerate the line", async () => {
+    process.env.AUDIO_TRANSLATOR_MAX_TAKES = '2'
+    resetSettings() // settings are parsed once; the change above must be seen
+    const s = await voicedStory()
+    const file = await hindiLine(s)
+    for (const take of [1, 2]) {
+      expect((await reject(hindiTranslator, file.id)).status).toBe(200)
+      expect((await regenerate(hindiTranslator.token, file.id)).status).toBe(202)
+      await runWorker(payload, { untilIdle: true })
+      expect(await payload.findByID({ collection: 'audio-files', id: file.id, depth: 0 })).toMatchObject({ lineVoice: { take } })
+    }
+    expect((await reject(hindiTranslator, file.id)).status).toBe(200)
+    requests = []
+    const refused = await regenerate(hindiTranslator.token, file.id, { speaker: 'arvind' })
+    expect(refused.status, JSON.stringify(refused.body)).toBe(429)
+    expect(refused.body.errors[0]).toMatchObject({ field: 'take', takes: 2, limit: 2 })
+    expect(refused.body.errors[0].message).toContain('AUDIO_TRANSLATOR_MAX_TAKES=2')
+    expect(await pendingRetakes(file.id)).toBe(0)
+    await runWorker(payload, { untilIdle: true })
+    expect(requests).toEqual([])
+    // Editors answer for the budget: no cap.
+    expect((await regenerate(editor.token, file.id)).status).toBe(202)
+    await runWorker(payload, { untilIdle: true })
+    expect(await payload.findByID({ collection: 'audio-files', id: file.id, depth: 0 })).toMatchObject({ lineVoice: { take: 3 } })
+    // 0: no cap at all.
+    process.env.AUDIO_TRANSLATOR_MAX_TAKES = '0'
+    resetSettings()
+    expect((await reject(hindiTranslator, file.id)).status).toBe(200)
+    expect((await regenerate(hindiTranslator.token, file.id)).status).toBe(202)
     await runWorker(payload, { untilIdle: true })
   })
 })

@@ -156,6 +156,11 @@ export async function generateAudio(payload: Payload, input: GenerateAudioInput,
   return withSessionLock(payload, LOCK.variant, variantName(variant), () => generateLocked(payload, variant, deps, keep))
 }
 
+/** How many times a line in a locale has been voiced again (its latest take; 0 when never). */
+export async function lineTakes(payload: Payload, line: { node: string; choice: string | null; locale: string }): Promise<number> {
+  return (await lineVoiceRows(payload, line)).map(lineVoiceOfRow).reduce((n, v) => Math.max(n, v?.take ?? 0), 0)
+}
+
 /** Rows of a line in a locale that carry a line voice (a regenerated line), the latest take first. */
 async function lineVoiceRows(payload: Payload, line: { node: string; choice: string | null; locale: string }): Promise<AudioFile[]> {
   const { docs } = await payload.find({

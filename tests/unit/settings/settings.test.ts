@@ -27,7 +27,7 @@ describe('parseSettings', () => {
     expect(s.tts).toMatchObject({ provider: undefined, sarvamModel: 'bulbul:v3', sarvamRpm: 30, sarvamMaxAttempts: 5, sarvamTimeoutSeconds: 60, espeakBackend: 'auto' })
     expect(s.listener).toMatchObject({ tokenTtlDays: 90, trustedProxies: [], ipMode: 'truncate' })
     expect(s.listener.limits.analyticsPerListener).toEqual({ limit: 120, windowSec: 60 })
-    expect(s.audio).toEqual({ worker: 'off', configuredWorker: undefined, concurrency: 2, encodeThreads: Math.min(2, os.availableParallelism()), narratorSpeaker: 'meera', rupeesPer10kChars: 30, jobRetries: 3, jobRetentionDays: 7, signedUrlSeconds: 3600, autoVoice: undefined, autoVoiceDebounceMs: 5000 })
+    expect(s.audio).toEqual({ worker: 'off', configuredWorker: undefined, concurrency: 2, encodeThreads: Math.min(2, os.availableParallelism()), narratorSpeaker: 'meera', rupeesPer10kChars: 30, jobRetries: 3, jobRetentionDays: 7, signedUrlSeconds: 3600, autoVoice: undefined, autoVoiceDebounceMs: 5000, translatorMaxTakes: undefined })
     expect(s.seed).toEqual({ onEmpty: false, accounts: 'none', adminEmail: 'admin@bhashakahani.local', adminPassword: 'kahani-admin' })
     expect(s.http).toEqual({ trustedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'], secureCookies: false })
     expect(s.urls).toEqual({ server: '', objects: undefined })
@@ -101,6 +101,8 @@ describe('parseSettings', () => {
     ['REQUIRE_AUDIO_TO_PUBLISH', 'some'],
     ['AUTO_VOICE', 'sometimes'],
     ['AUTO_VOICE_DEBOUNCE_MS', '-1'],
+    ['AUDIO_TRANSLATOR_MAX_TAKES', '-1'],
+    ['AUDIO_TRANSLATOR_MAX_TAKES', 'five'],
     ['GRAPHQL_MAX_COMPLEXITY', 'lots'],
     ['GRAPHQL_MAX_LIST_COMPLEXITY', '-1'],
     ['GRAPHQL_MAX_FIELD_REPEATS', '0'],
