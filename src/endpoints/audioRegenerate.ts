@@ -9,7 +9,7 @@ import { idOf } from '@/db/idOf'
 import { LOCK, withSessionLock } from '@/db/locks'
 import { primaryPool } from '@/db/postgres'
 import { regenerateAudioBodySchema } from '@/domain/api/schemas'
-import { mayTakeAgain, translatorTakeLimit } from '@/domain/audio/takes'
+import { mayTakeAgain, takeCapMessage, translatorTakeLimit } from '@/domain/audio/takes'
 import { readJsonBody } from '@/http/body'
 import { requireRole } from '@/http/requireRole'
 import { answeringEndpoint, error, invalid, json } from '@/http/response'
@@ -58,14 +58,11 @@ export const regenerateAudioEndpoint = answeringEndpoint({
       )
       if (rows[0]) return error(409, 'This line is already being regenerated.', { jobId: rows[0].id })
       if (staffUser(req)?.role === 'translator') {
-        const limit = translatorTakeLimit(settings().audio.translatorMaxTakes, provider.name)
+        const configured = settings().audio.translatorMaxTakes
+        const limit = translatorTakeLimit(configured, provider.name)
         const takes = await lineTakes(req.payload, line)
-        if (!mayTakeAgain(takes, limit)) {
-          return error(
-            429,
-            `This line has been voiced again ${takes} times, the most a translator may ask for with the ${provider.name} provider (AUDIO_TRANSLATOR_MAX_TAKES=${limit}): each take is billed. An editor can regenerate it.`,
-            { field: 'take', takes, limit },
-          )
+        if (limit !== null && !mayTakeAgain(takes, limit)) {
+          return error(429, takeCapMessage(takes, limit, provider.name, configured), { field: 'take', takes, limit })
         }
       }
       const job = await req.payload.jobs.queue({

@@ -17,3 +17,10 @@ export function translatorTakeLimit(configured: number | undefined, providerName
 export function mayTakeAgain(takes: number, limit: number | null): boolean {
   return limit === null || takes < limit
 }
+
+/** The 429 message for a translator's take over the cap. */
+export function takeCapMessage(takes: number, limit: number, providerName: string, configured: number | undefined): string {
+  const setting = configured === undefined ? `the default for the ${providerName} provider; AUDIO_TRANSLATOR_MAX_TAKES sets it` : `AUDIO_TRANSLATOR_MAX_TAKES=${configured}`
+  const billed = providerName === 'local' ? '' : ' Each take is billed.'
+  return `This line has been voiced again ${takes} ${takes === 1 ? 'time' : 'times'}, the most a translator may ask for (${limit}: ${setting}).${billed} An editor can regenerate it.`
+}

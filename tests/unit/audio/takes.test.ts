@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEFAULT_TRANSLATOR_MAX_TAKES, mayTakeAgain, translatorTakeLimit } from '@/domain/audio/takes'
+import { DEFAULT_TRANSLATOR_MAX_TAKES, mayTakeAgain, takeCapMessage, translatorTakeLimit } from '@/domain/audio/takes'
 
 describe('translatorTakeLimit', () => {
   it.each<[number | undefined, string, number | null]>([
@@ -24,5 +24,14 @@ describe('mayTakeAgain', () => {
     [1000, null, true],
   ])('should allow a line with %d takes one more under a cap of %s: %s', (takes, limit, ok) => {
     expect(mayTakeAgain(takes, limit)).toBe(ok)
+  })
+})
+
+describe('takeCapMessage', () => {
+  it('should name the setting, say when the cap is the default, and mention billing only for a paid provider', () => {
+    expect(takeCapMessage(5, 5, 'sarvam', undefined)).toBe(
+      'This line has been voiced again 5 times, the most a translator may ask for (5: the default for the sarvam provider; AUDIO_TRANSLATOR_MAX_TAKES sets it). Each take is billed. An editor can regenerate it.',
+    )
+    expect(takeCapMessage(1, 1, 'local', 1)).toBe('This line has been voiced again 1 time, the most a translator may ask for (1: AUDIO_TRANSLATOR_MAX_TAKES=1). An editor can regenerate it.')
   })
 })
