@@ -59,10 +59,15 @@ type State = {
   shutdownHooked?: boolean
   /**
    * Counts every eviction (a notification, our own write, a lost listener). A read from the
-   * database is cached only if no eviction happened while it ran: one that started before a change
-   * and finished after the change's notification holds the old state, and nothing would evict it.
+   * database is cached only if its story was not evicted while it ran: one that started before a
+   * change and finished after the change's notification holds the old state, and nothing would
+   * evict it. Catalog pages hold every story, so any eviction keeps a catalog read out.
    */
   epoch: number
+  /** The epoch of each story's last eviction (a change to another story leaves a read cacheable). */
+  evictedAt: Map<string, number>
+  /** The epoch of the last eviction of everything. */
+  clearedAt: number
 }
 
 /**
@@ -89,13 +94,23 @@ const state: State = (g.__bkBundleCache ??= {
   listener: null,
   listening: null,
   epoch: 0,
+  evictedAt: new Map(),
+  clearedAt: 0,
 })
 state.epoch ??= 0
+state.evictedAt ??= new Map()
+state.clearedAt ??= 0
 
 const keyOf = (slug: string, locale: string) => `${slug}\u0000${locale}`
 
 function evict(slug: string): void {
   state.epoch++
+  // Bounded: past the cap, forget the per-story epochs and treat it as an eviction of everything.
+  if (state.evictedAt.size >= MAX_MISSES) {
+    state.evictedAt.clear()
+    state.clearedAt = state.epoch
+  }
+  state.evictedAt.set(slug, state.epoch)
   const prefix = `${slug}\u0000`
   for (const cache of [state.entries, state.misses]) for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key)
   state.catalog.clear()
@@ -103,9 +118,16 @@ function evict(slug: string): void {
 
 function clearAll(): void {
   state.epoch++
+  state.clearedAt = state.epoch
+  state.evictedAt.clear()
   state.entries.clear()
   state.misses.clear()
   state.catalog.clear()
+}
+
+/** True when `slug`'s cached state may have changed since `epoch` (it, or everything, was evicted). */
+function evictedSince(slug: string, epoch: number): boolean {
+  return state.clearedAt > epoch || (state.evictedAt.get(slug) ?? 0) > epoch
 }
 
 function isDirty(slug: string): boolean {
@@ -276,7 +298,7 @@ export async function getBundles(payload: Payload, slugs: string[], locale: stri
     const entry = loaded.get(slug) ?? null
     entries.set(slug, entry)
     // Changed while it was read: served once (it is what the database said), never cached.
-    if (state.listener === null || isDirty(slug) || state.epoch !== epoch) continue
+    if (state.listener === null || isDirty(slug) || evictedSince(slug, epoch)) continue
     if (entry) state.entries.set(keyOf(slug, locale), entry)
     else state.misses.set(keyOf(slug, locale), true)
   }

@@ -4,12 +4,12 @@
  * bundle cache is capped by bytes with LRU eviction, unknown slugs never evict real bundles, and
  * an analytics batch resolves all its slugs with one query. Through real HTTP.
  */
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { metrics } from '@/observability/metrics'
-import { bundleCacheStats, resetBundleCaches } from '@/services/bundleCache'
+import { bundleCacheStats, getBundle, notifyBundlesChanged, resetBundleCaches } from '@/services/bundleCache'
 import { resetSettings } from '@/settings'
 
 import { createStory, type StoryFixture } from '../support/fixtures'
@@ -105,6 +105,27 @@ describe('bundle cache', () => {
     expect(bundleCacheStats().bytes).toBeLessThanOrEqual(oneBundle * 1.5)
     expect(await bundleQueries(second.slug)).toEqual({ status: 200, queries: 0 })
     expect(await bundleQueries(first.slug)).toEqual({ status: 200, queries: 1 })
+  })
+
+  it('should cache a bundle read while another story changes', async () => {
+    // CI flake (stop 22): an eviction of any story while a read ran kept that read out of the cache.
+    await bundleQueries(first.slug)
+    const reading = getBundle(payload, second.slug, 'en')
+    const writing = notifyBundlesChanged({ payload, transactionID: undefined } as unknown as PayloadRequest, first.slug)
+    expect((await reading).queries).toBe(1)
+    await writing
+    expect(await bundleQueries(second.slug)).toEqual({ status: 200, queries: 0 })
+  })
+
+  it('should not cache a bundle read while that story changes', async () => {
+    const reading = getBundle(payload, first.slug, 'en')
+    const writing = notifyBundlesChanged({ payload, transactionID: undefined } as unknown as PayloadRequest, first.slug)
+    expect((await reading).queries).toBe(1)
+    await writing
+    // Our own write marks it dirty until its notification comes back; then it is read afresh once.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await bundleQueries(first.slug)).toEqual({ status: 200, queries: 1 })
+    expect(await bundleQueries(first.slug)).toEqual({ status: 200, queries: 0 })
   })
 })
 
