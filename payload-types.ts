@@ -336,11 +336,15 @@ export interface Character {
   bulbulSpeaker: string;
   displayOrder?: number | null;
   /**
-   * Speaker per language where it differs from the Bulbul speaker above.
+   * Speaker per language where it differs from the Bulbul speaker above; with a model, only when that model voices the story.
    */
   voiceCast?:
     | {
         locale: 'en' | 'hi' | 'bn' | 'ta' | 'te' | 'kn' | 'ml' | 'mr' | 'gu' | 'pa' | 'od' | 'hi-mixed';
+        /**
+         * local, bulbul:v2, bulbul:v3; empty: every model
+         */
+        model?: string | null;
         speaker: string;
         id?: string | null;
       }[]
@@ -1074,6 +1078,7 @@ export interface CharactersSelect<T extends boolean = true> {
     | T
     | {
         locale?: T;
+        model?: T;
         speaker?: T;
         id?: T;
       };

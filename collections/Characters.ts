@@ -3,7 +3,7 @@ import type { CollectionConfig, Field, TextFieldSingleValidation } from 'payload
 import { text } from 'payload/shared'
 
 import { audioProvider } from '@/audio/providers/audioProvider'
-import { duplicateCastLocales } from '@/domain/audio/speakers'
+import { CAST_MODELS, castSpeakersFor, duplicateCastLocales, isCastModel } from '@/domain/audio/speakers'
 import { localeOptions } from '@/fields/localeOptions'
 
 import { isEditor, isEditorField } from '@/access/isEditor'
@@ -28,6 +28,24 @@ const validSpeaker: TextFieldSingleValidation = (value, args) => {
   const valid = voices.speakers()
   if (valid.includes(value.trim().toLowerCase())) return true
   return `Unknown speaker "${value}" for the ${voices.name} voices (${voices.model}). Valid speakers: ${valid.join(', ')}`
+}
+
+/** A cast entry's speaker: one its model has when it names a model, else one the configured voices have. */
+const validCastSpeaker: TextFieldSingleValidation = (value, args) => {
+  const model = (args.siblingData as { model?: unknown } | undefined)?.model
+  if (!model || !isCastModel(model)) return validSpeaker(value, args)
+  const base = text(value, args)
+  if (base !== true || typeof value !== 'string' || value === '') return base
+  const valid = castSpeakersFor(model)
+  if (valid.includes(value.trim().toLowerCase())) return true
+  return `Unknown speaker "${value}" for ${model === 'local' ? 'the local voices' : `Sarvam ${model}`}. Valid speakers: ${valid.join(', ')}`
+}
+
+/** Empty (every model) or one of CAST_MODELS. A text field: GraphQL enum names cannot hold "bulbul:v3". */
+const validCastModel: TextFieldSingleValidation = (value, args) => {
+  const base = text(value, args)
+  if (base !== true || value === null || value === undefined || value === '') return base
+  return isCastModel(value) ? true : `Unknown model "${String(value)}". Valid: ${CAST_MODELS.join(', ')}, or empty for every model`
 }
 
 const fields: Field[] = [
@@ -58,24 +76,37 @@ const fields: Field[] = [
   },
   {
     // The voice cast: a character may sound different per language (a Tamil crow voiced by a Tamil
-    // speaker). Lines in a locale listed here use its speaker; every other locale uses bulbulSpeaker.
+    // speaker), and per model (CAST_MODELS). Lines in a locale listed here use its speaker for the
+    // configured model, else its speaker for every model; every other locale uses bulbulSpeaker.
     // Changing an entry changes those lines' content keys: they are voiced again (AUTO_VOICE) and
     // their old audio leaves the bundle. Edited as one table per story (the story's Voice cast panel).
     name: 'voiceCast',
     type: 'array',
     access: structure,
     labels: { singular: 'Voice for a language', plural: 'Voice cast' },
-    admin: { description: 'Speaker per language where it differs from the Bulbul speaker above.', initCollapsed: true },
+    admin: {
+      description: 'Speaker per language where it differs from the Bulbul speaker above; with a model, only when that model voices the story.',
+      initCollapsed: true,
+    },
     validate: (value: unknown) => {
-      const twice = duplicateCastLocales(value as { locale?: string }[] | null)
-      return twice.length ? `Each language has one voice: ${twice.join(', ')} is listed more than once` : true
+      const twice = duplicateCastLocales(value as { locale?: string; model?: string | null }[] | null)
+      return twice.length ? `Each language has one voice per model: ${twice.join(', ')} is listed more than once` : true
     },
     fields: [
       {
         type: 'row',
         fields: [
           { name: 'locale', type: 'select', required: true, options: localeOptions },
-          { name: 'speaker', type: 'text', required: true, maxLength: 50, validate: validSpeaker },
+          {
+            // Voices differ per model (bulbul:v3's shubh is not on v2): an entry for one model holds only
+            // while that model voices the story; an entry without one holds for every model.
+            name: 'model',
+            type: 'text',
+            maxLength: 20,
+            validate: validCastModel,
+            admin: { description: `${CAST_MODELS.join(', ')}; empty: every model` },
+          },
+          { name: 'speaker', type: 'text', required: true, maxLength: 50, validate: validCastSpeaker },
         ],
       },
     ],

@@ -15,6 +15,7 @@ import * as migration_20261130_161651_audio_review_voice_cast from './20261130_1
 import * as migration_20261130_183636_audio_line_voice from './20261130_183636_audio_line_voice';
 import * as migration_20261130_190028_provider_dictionaries from './20261130_190028_provider_dictionaries';
 import * as migration_20261201_170000_bundle_cast_speakers from './20261201_170000_bundle_cast_speakers';
+import * as migration_20261201_211800_voice_cast_model from './20261201_211800_voice_cast_model';
 
 export const migrations = [
   {
@@ -95,11 +96,16 @@ export const migrations = [
   {
     up: migration_20261130_190028_provider_dictionaries.up,
     down: migration_20261130_190028_provider_dictionaries.down,
-    name: '20261130_190028_provider_dictionaries'
+    name: '20261130_190028_provider_dictionaries',
   },
   {
     up: migration_20261201_170000_bundle_cast_speakers.up,
     down: migration_20261201_170000_bundle_cast_speakers.down,
     name: '20261201_170000_bundle_cast_speakers',
+  },
+  {
+    up: migration_20261201_211800_voice_cast_model.up,
+    down: migration_20261201_211800_voice_cast_model.down,
+    name: '20261201_211800_voice_cast_model',
   },
 ];

@@ -1543,10 +1543,12 @@ export interface components {
             /** @description Sarvam Bulbul speaker, e.g. meera */
             bulbulSpeaker: string;
             displayOrder?: number | null;
-            /** @description Speaker per language where it differs from the Bulbul speaker above. */
+            /** @description Speaker per language where it differs from the Bulbul speaker above; with a model, only when that model voices the story. */
             voiceCast?: {
                 /** @enum {string} */
                 locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                /** @description local, bulbul:v2, bulbul:v3; empty: every model */
+                model?: string | null;
                 speaker: string;
                 id?: string | null;
             }[] | null;
@@ -4932,10 +4934,12 @@ export interface components {
                     /** @description Sarvam Bulbul speaker, e.g. meera */
                     bulbulSpeaker: string;
                     displayOrder?: number | null;
-                    /** @description Speaker per language where it differs from the Bulbul speaker above. */
+                    /** @description Speaker per language where it differs from the Bulbul speaker above; with a model, only when that model voices the story. */
                     voiceCast?: {
                         /** @enum {string} */
                         locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                        /** @description local, bulbul:v2, bulbul:v3; empty: every model */
+                        model?: string | null;
                         speaker: string;
                         id?: string | null;
                     }[] | null;
@@ -4959,10 +4963,12 @@ export interface components {
                     /** @description Sarvam Bulbul speaker, e.g. meera */
                     bulbulSpeaker?: string;
                     displayOrder?: number | null;
-                    /** @description Speaker per language where it differs from the Bulbul speaker above. */
+                    /** @description Speaker per language where it differs from the Bulbul speaker above; with a model, only when that model voices the story. */
                     voiceCast?: {
                         /** @enum {string} */
                         locale: "en" | "hi" | "bn" | "ta" | "te" | "kn" | "ml" | "mr" | "gu" | "pa" | "od" | "hi-mixed";
+                        /** @description local, bulbul:v2, bulbul:v3; empty: every model */
+                        model?: string | null;
                         speaker: string;
                         id?: string | null;
                     }[] | null;

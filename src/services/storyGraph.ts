@@ -9,7 +9,7 @@ import type { Cue } from '@/domain/audio/cues'
 import { audioPublicUrl } from '@/domain/audio/objectKey'
 import { loadLexicon } from '@/audio/lexicon'
 import { audioProvider, providerIdentity } from '@/audio/providers/audioProvider'
-import { castSpeakers, nodeSpeaker } from '@/domain/audio/speakers'
+import { castModelOf, castSpeakers, nodeSpeaker } from '@/domain/audio/speakers'
 import { currentAudio } from '@/domain/audio/variants'
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
@@ -61,7 +61,7 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   const nodeVoice = new Map(
     nodes.map((n) => {
       const character = characterOf.get(n.characterId ?? '')
-      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator) }]
+      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator, castModelOf(audioProvider())) }]
     }),
   )
   const current = currentAudio({
@@ -118,13 +118,14 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
     name: localized(c.name),
     voiceProfile: c.voiceProfile,
     bulbulSpeaker: c.bulbulSpeaker,
-    voiceCast: (c.voiceCast ?? []).flatMap((e) => (e.locale && e.speaker ? [{ locale: e.locale, speaker: e.speaker }] : [])),
+    voiceCast: (c.voiceCast ?? []).flatMap((e) => (e.locale && e.speaker ? [{ locale: e.locale, speaker: e.speaker, model: e.model ?? null }] : [])),
     displayOrder: c.displayOrder ?? 0,
     avatarUrl: c.avatarUrl ?? null,
   }))
   return {
     id: story.id,
     slug: story.slug,
+    castModel: castModelOf(audioProvider()),
     ageRange: story.ageRange,
     region: story.region,
     durationMin: story.durationMin ?? null,

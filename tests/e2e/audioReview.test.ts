@@ -402,4 +402,49 @@ describe('voice cast table', () => {
       await context.close()
     }
   })
+
+  it('should keep a cast per model: a v3-only voice for Bengali on bulbul:v3, refused on bulbul:v2', async () => {
+    const { context, page } = await signedIn(EDITOR, 'dark')
+    try {
+      await page.goto(`/admin/collections/stories/${storyId}`)
+      const table = page.getByTestId('voice-cast')
+      await table.getByTestId('cast-row').first().waitFor({ timeout: 90_000 })
+      // The shared server voices with the local voices: the picker says so.
+      await expect.poll(() => table.getByTestId('voice-cast-voicing').textContent(), { timeout: 20_000 }).toContain('local voices')
+      const models = table.getByTestId('voice-cast-model')
+      await models.selectOption({ label: 'Sarvam bulbul:v2' })
+      const v2Cell = table.locator('input[aria-label$=" bn bulbul:v2"]').first()
+      const label = (await v2Cell.getAttribute('aria-label'))!
+      // The every-model cast of the test above shows through, greyed.
+      expect(await v2Cell.getAttribute('placeholder')).toBe('arvind')
+      await v2Cell.fill('shubh')
+      await v2Cell.press('Enter')
+      await expect.poll(() => table.getByTestId('voice-cast-message').textContent(), { timeout: 20_000 }).toContain('for Sarvam bulbul:v2. Valid speakers')
+      await v2Cell.fill('')
+      // Keyboard: focus the picker and choose bulbul:v3.
+      await models.focus()
+      await models.selectOption('bulbul:v3')
+      const v3Cell = table.locator(`input[aria-label="${label.replace(/bulbul:v2$/, 'bulbul:v3')}"]`)
+      await v3Cell.fill('shubh')
+      await v3Cell.press('Enter')
+      // The server voices with the local voices: a bulbul:v3 entry changes no line's voice now.
+      await expect.poll(() => table.getByTestId('voice-cast-message').textContent(), { timeout: 20_000 }).toContain('no line changes voice yet')
+      await table.scrollIntoViewIfNeeded()
+      await shot(page, 'e2e-voice-cast-model.png')
+      const name = label.replace(/ bn bulbul:v2$/, '')
+      const found = (await (
+        await fetch(url(`/api/characters?where[story][equals]=${storyId}&depth=0&limit=50`), { headers: { authorization: `JWT ${editorToken}` } })
+      ).json()) as { docs: { name: string; slug: string; voiceCast: { locale: string; model?: string | null; speaker: string }[] }[] }
+      const character = found.docs.find((c) => c.name === name || c.slug === name)!
+      expect(character.voiceCast.map((e) => [e.locale, e.model ?? null, e.speaker])).toEqual([
+        ['bn', null, 'arvind'],
+        ['bn', 'bulbul:v3', 'shubh'],
+      ])
+      // Back on "Every model", the cell still shows its own entry.
+      await models.selectOption('')
+      expect(await table.locator(`input[aria-label="${name} bn"]`).inputValue()).toBe('arvind')
+    } finally {
+      await context.close()
+    }
+  })
 })

@@ -16,7 +16,8 @@ import type { TtsProvider } from '@/audio/providers/types'
 import { withTransaction } from '@/db/transaction'
 import { recompileStoryBundles } from '@/services/storyBundles'
 
-import { createStaff, rest, type Staff } from '../support/api'
+import { createStaff, rest, type Staff, uid } from '../support/api'
+import { startFakeSarvam } from '../support/fakeSarvam'
 import { createStory, markPublished, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
@@ -115,6 +116,9 @@ describe('voice cast per character and locale', () => {
     ['an unknown speaker, listing the valid ones', [{ locale: 'hi', speaker: 'nobody' }], 'voiceCast.0.speaker', 'Valid speakers'],
     ['one locale cast twice', [{ locale: 'hi', speaker: 'arvind' }, { locale: 'hi', speaker: 'meera' }], 'voiceCast', 'more than once'],
     ['an unknown locale', [{ locale: 'xx', speaker: 'arvind' }], 'voiceCast.0.locale', ''],
+    ['a speaker the entry’s model does not have, listing its speakers', [{ locale: 'hi', model: 'bulbul:v2', speaker: 'shubh' }], 'voiceCast.0.speaker', 'for Sarvam bulbul:v2. Valid speakers: meera'],
+    ['an unknown model, listing the models', [{ locale: 'hi', model: 'bulbul:v9', speaker: 'arvind' }], 'voiceCast.0.model', 'local, bulbul:v2, bulbul:v3'],
+    ['one locale cast twice for one model', [{ locale: 'hi', model: 'bulbul:v3', speaker: 'shubh' }, { locale: 'hi', model: 'bulbul:v3', speaker: 'ritu' }], 'voiceCast', 'hi (bulbul:v3) is listed more than once'],
   ])('should refuse %s with a 400 naming the field', async (_name, voiceCast, path, text) => {
     const s = await createStory(payload, { compileBundles: false })
     stories.push(s)
@@ -124,6 +128,58 @@ describe('voice cast per character and locale', () => {
     expect(errors.map((e) => e.path)).toContain(path)
     expect(errors.find((e) => e.path === path)!.message).toContain(text)
     expect((await payload.findByID({ collection: 'characters', id: s.characterId, depth: 0 })).voiceCast ?? []).toEqual([])
+  })
+
+  it('should voice each model with its own cast entry, else the entry for every model (real sarvamai SDK against the Sarvam stand-in)', async () => {
+    const fake = await startFakeSarvam({ apiKey: 'sk-test' })
+    const sarvam = (model: string) =>
+      counting(createProvider({ TTS_PROVIDER: 'sarvam', SARVAM_API_KEY: 'sk-test', SARVAM_BASE_URL: fake.url, SARVAM_MODEL: model, SARVAM_RPM: '6000' }))
+    try {
+      const s = await createStory(payload, { compileBundles: false })
+      stories.push(s)
+      await payload.update({ collection: 'story-nodes', id: s.nodeIds[0]!, locale: 'hi', context: { skipBundleCompile: true }, data: { textContent: `कौआ ${uid()}` } })
+      // Every model: amol; bulbul:v3: shubh (a v3-only voice); bulbul:v2: karun.
+      const entries = [
+        { locale: 'hi', speaker: 'amol' },
+        { locale: 'hi', model: 'bulbul:v3', speaker: 'shubh' },
+        { locale: 'hi', model: 'bulbul:v2', speaker: 'karun' },
+      ]
+      expect((await cast(editor, s.characterId, entries)).status).toBe(200)
+      const stored = await payload.findByID({ collection: 'characters', id: s.characterId, depth: 0 })
+      expect(stored.voiceCast?.map((e) => [e.locale, e.model ?? null, e.speaker])).toEqual(entries.map((e) => [e.locale, e.model ?? null, e.speaker]))
+
+      const hindi = async (voices: TtsProvider) => {
+        provider = voices
+        setAudioProvider(voices)
+        const before = calls.length
+        const queued = await enqueueStoryAudio(payload, s.storyId, { provider: voices, locales: ['hi'] })
+        await runWorker(payload, { untilIdle: true, concurrency: 2, ids: queued.jobIds })
+        return calls.slice(before).filter((c) => c.locale === 'hi')
+      }
+      const requested = () => fake.requests.filter((r) => r.path.endsWith('/text-to-speech')).map((r) => (r.body as { speaker?: string }).speaker)
+      expect(await hindi(sarvam('bulbul:v3'))).toEqual([{ locale: 'hi', speaker: 'shubh' }])
+      expect(requested()).toEqual(['shubh'])
+      fake.reset()
+      expect(await hindi(sarvam('bulbul:v2'))).toEqual([{ locale: 'hi', speaker: 'karun' }])
+      expect(requested()).toEqual(['karun'])
+      // The local voices have no entry of their own: the entry for every model.
+      expect(await hindi(counting(createProvider({ TTS_PROVIDER: 'local' })))).toEqual([{ locale: 'hi', speaker: 'amol' }])
+
+      // The bundle names the voice of the configured model.
+      await markPublished(payload, s.storyId, ['hi'])
+      const speakerIn = async (voices: TtsProvider) => {
+        setAudioProvider(voices)
+        await withTransaction(payload, (req) => recompileStoryBundles(req, s.storyId))
+        const bundle = (await (await fetch(`${server.url}/api/stories/${s.slug}/bundle?locale=hi`)).json()) as { characters: { id: string; speaker: string }[] }
+        return bundle.characters.find((c) => c.id === s.characterId)!.speaker
+      }
+      expect(await speakerIn(sarvam('bulbul:v3'))).toBe('shubh')
+      expect(await speakerIn(counting(createProvider({ TTS_PROVIDER: 'local' })))).toBe('amol')
+    } finally {
+      provider = counting(createProvider({ TTS_PROVIDER: 'local' }))
+      setAudioProvider(provider)
+      await fake.close()
+    }
   })
 
   it('should let editors cast and refuse translators (403, nothing written)', async () => {

@@ -17,7 +17,7 @@ import { loadLexicon } from '@/audio/lexicon'
 import { syncedDictionary } from '@/audio/pronunciationDictionary'
 import { dictionaryFits } from '@/domain/audio/pronunciationDictionary'
 import { lineVoiceOfRow, variantFor, variantName, type LineVoice, type Variant } from '@/domain/audio/variants'
-import { castSpeaker } from '@/domain/audio/speakers'
+import { castModelOf, castSpeaker, type CastModel } from '@/domain/audio/speakers'
 import { isLocale } from '@/locales'
 import { SLUGS } from '@/slugs'
 import { settings } from '@/settings'
@@ -146,7 +146,7 @@ export async function generateAudio(payload: Payload, input: GenerateAudioInput,
     voice = keep ? lineVoiceOfRow(keep) : null
   }
   // A choice's option is spoken in the voice of its choice node (its character's, or the narrator's).
-  const speaker = (!input.retakeOf && input.speaker?.trim()) || (await speakerOf(payload, node.character, input.locale))
+  const speaker = (!input.retakeOf && input.speaker?.trim()) || (await speakerOf(payload, node.character, input.locale, castModelOf(provider)))
   const lexicon = compileLexicon(await loadLexicon({ payload }), input.locale)
   const variant = variantFor({ ...line, text, speaker, voice }, providerIdentity(provider), lexicon)
   if (!variant) return { status: 'skipped', reason: `The ${input.choice ? 'choice' : 'node'} has no ${input.locale} text of its own`, ...none }
@@ -396,9 +396,9 @@ async function rowWithKey(payload: Payload, key: string): Promise<AudioFile | un
 
 type Ref = string | { id: string } | null | undefined
 
-/** The character's voice in `locale` (its voice cast), else its default speaker, else the narrator's. */
-async function speakerOf(payload: Payload, character: Ref, locale: string): Promise<string> {
+/** The character's voice in `locale` with `model`'s voices (its voice cast), else its default speaker, else the narrator's. */
+async function speakerOf(payload: Payload, character: Ref, locale: string, model: CastModel): Promise<string> {
   const id = idOf(character)
   const doc = id ? await payload.findByID({ collection: SLUGS.characters, id, depth: 0, overrideAccess: true, disableErrors: true, select: { bulbulSpeaker: true, voiceCast: true } }) : null
-  return castSpeaker(doc, locale, settings().audio.narratorSpeaker)
+  return castSpeaker(doc, locale, settings().audio.narratorSpeaker, model)
 }

@@ -10,7 +10,7 @@ import { providerIdentity } from '@/audio/providers/audioProvider'
 import { GENERATE_AUDIO } from '@/audio/jobs/generateAudioTask'
 import type { TtsProvider } from '@/audio/providers/types'
 import { estimateCost } from '@/domain/audio/cost'
-import { castSpeakers, nodeSpeaker } from '@/domain/audio/speakers'
+import { castModelOf, castSpeakers, nodeSpeaker } from '@/domain/audio/speakers'
 import { planAudio, type JobRef, type LocaleSummary, type Plan, type PlanInput } from '@/domain/audio/variants'
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { SLUGS } from '@/slugs'
@@ -68,7 +68,7 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
   const voiceOf = new Map(
     nodes.docs.map((n) => {
       const character = characterOf.get(idOf(n.character as Ref) ?? '')
-      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator) }]
+      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator, castModelOf(opts.provider)) }]
     }),
   )
   // Spoken choices: the options a player shows (those of choice nodes, not an end's or a line's

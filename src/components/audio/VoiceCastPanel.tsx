@@ -3,11 +3,29 @@
 import { Button, toast, useAuth, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
-import { allSpeakerNames } from '@/domain/audio/speakers'
+import { allSpeakerNames, CAST_MODELS, castModelOf, castSpeakers, castSpeakersFor, isCastModel, type CastModel } from '@/domain/audio/speakers'
 import { LOCALE_CODES } from '@/locales'
 
-type Character = { id: string; name: string; slug: string; bulbulSpeaker: string; voiceCast?: { locale: string; speaker: string }[] | null }
-type Cells = Record<string, Record<string, string>>
+type CastEntry = { locale: string; speaker: string; model?: string | null }
+type Character = { id: string; name: string; slug: string; bulbulSpeaker: string; voiceCast?: CastEntry[] | null }
+/** The layer of the cast a table shows: '' for every model, else one model's own entries. */
+type Layer = '' | CastModel
+/** Per character, per layer, per locale: the speaker typed. */
+type Cells = Record<string, Record<string, Record<string, string>>>
+
+const LAYERS: { value: Layer; label: string }[] = [
+  { value: '', label: 'Every model' },
+  ...CAST_MODELS.map((m) => ({ value: m, label: m === 'local' ? 'Local voices (offline)' : `Sarvam ${m}` })),
+]
+const select: React.CSSProperties = {
+  padding: '4px 6px',
+  background: 'var(--theme-input-bg)',
+  color: 'var(--theme-text)',
+  border: '1px solid var(--theme-elevation-250)',
+  borderRadius: 3,
+  font: 'inherit',
+  fontSize: 13,
+}
 
 const cell: React.CSSProperties = { padding: '4px 6px', borderBottom: '1px solid var(--theme-elevation-100)', textAlign: 'left' }
 const input: React.CSSProperties = {
@@ -21,13 +39,34 @@ const input: React.CSSProperties = {
   fontSize: 13,
 }
 
-const cellsOf = (list: Character[]): Cells => Object.fromEntries(list.map((c) => [c.id, Object.fromEntries((c.voiceCast ?? []).map((e) => [e.locale, e.speaker]))]))
+const layerOf = (entry: CastEntry): Layer => (isCastModel(entry.model) ? entry.model : '')
+
+function cellsOf(list: Character[]): Cells {
+  const cells: Cells = {}
+  for (const c of list) {
+    const layers: Record<string, Record<string, string>> = (cells[c.id] = {})
+    for (const e of c.voiceCast ?? []) (layers[layerOf(e)] ??= {})[e.locale] = e.speaker
+  }
+  return cells
+}
+
+/** The cast a character's cells say, every layer, blank cells left out (what is saved). */
+function castOf(layers: Record<string, Record<string, string>> | undefined): CastEntry[] {
+  return LAYERS.flatMap(({ value }) =>
+    LOCALE_CODES.flatMap((locale) => {
+      const speaker = (layers?.[value]?.[locale] ?? '').trim()
+      return speaker ? [value ? { locale, model: value, speaker } : { locale, speaker }] : []
+    }),
+  )
+}
 
 /**
- * Story edit view: the voice cast as one table, characters x languages. An empty cell uses the
- * character's Bulbul speaker (shown greyed); a name there gives that language its own voice. Saving
- * writes each changed character's `voiceCast` through the REST API (editors; a bad speaker is a 400
- * that names the valid ones); its lines in those languages are voiced again.
+ * Story edit view: the voice cast as one table, characters x languages, per model. "Every model"
+ * holds for whichever voices the story is voiced with; a model's own table overrides it while that
+ * model voices the story (its voices differ: bulbul:v3's shubh is not on v2). An empty cell falls
+ * back (shown greyed): to the every-model cast, then the character's Bulbul speaker. Saving writes
+ * each changed character's `voiceCast` through the REST API (editors; a bad speaker is a 400 that
+ * names the valid ones); its lines in those languages are voiced again.
  */
 export function VoiceCastPanel() {
   const { id } = useDocumentInfo()
@@ -38,8 +77,10 @@ export function VoiceCastPanel() {
   const [cells, setCells] = useState<Cells>({})
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  const [layer, setLayer] = useState<Layer>('')
+  const [voicing, setVoicing] = useState<CastModel | null>(null)
   const canEdit = user?.role === 'admin' || user?.role === 'editor'
-  const speakers = useMemo(() => allSpeakerNames(), [])
+  const speakers = useMemo(() => (layer ? castSpeakersFor(layer) : allSpeakerNames()), [layer])
 
   const load = useCallback(async () => {
     if (!id) return
@@ -48,6 +89,12 @@ export function VoiceCastPanel() {
     const list = ((await res.json()) as { docs: Character[] }).docs
     setCharacters(list)
     setCells(cellsOf(list))
+    // Which model voices the story now (its table is the one in use).
+    const status = await fetch(`${api}/stories/${id}/audio-status?locales=en`, { credentials: 'include' }).catch(() => null)
+    if (status?.ok) {
+      const model = castModelOf(((await status.json()) as { provider: { name: string; model: string } }).provider)
+      setVoicing(model)
+    }
   }, [api, id])
 
   useEffect(() => {
@@ -58,12 +105,9 @@ export function VoiceCastPanel() {
     setBusy(true)
     setMessage(null)
     try {
-      const changed = characters.filter((c) => JSON.stringify(cellsOf([c])[c.id]) !== JSON.stringify(Object.fromEntries(Object.entries(cells[c.id] ?? {}).filter(([, v]) => v.trim()))))
+      const changed = characters.filter((c) => JSON.stringify(castOf(cellsOf([c])[c.id])) !== JSON.stringify(castOf(cells[c.id])))
       for (const c of changed) {
-        const voiceCast = LOCALE_CODES.flatMap((locale) => {
-          const speaker = (cells[c.id]?.[locale] ?? '').trim()
-          return speaker ? [{ locale, speaker }] : []
-        })
+        const voiceCast = castOf(cells[c.id])
         const res = await fetch(`${api}/characters/${c.id}?depth=0`, {
           method: 'PATCH',
           credentials: 'include',
@@ -77,7 +121,18 @@ export function VoiceCastPanel() {
           return
         }
       }
-      setMessage(changed.length ? `Saved the voice cast of ${changed.map((c) => c.name).join(', ')}: their lines in those languages are voiced again` : 'Nothing changed')
+      // Whose voice changes with the model voicing the story now (an entry for another model changes none).
+      const model = voicing ?? 'local'
+      const heard = (c: Character, cast: CastEntry[]) => JSON.stringify(castSpeakers({ bulbulSpeaker: c.bulbulSpeaker, voiceCast: cast }, LOCALE_CODES, '', model))
+      const revoiced = changed.filter((c) => heard(c, c.voiceCast ?? []) !== heard(c, castOf(cells[c.id])))
+      const names = (list: Character[]) => list.map((c) => c.name).join(', ')
+      setMessage(
+        !changed.length
+          ? 'Nothing changed'
+          : revoiced.length
+            ? `Saved the voice cast of ${names(changed)}: the lines of ${names(revoiced)} in those languages are voiced again`
+            : `Saved the voice cast of ${names(changed)}: for another model than the one voicing the story now, so no line changes voice yet`,
+      )
       if (changed.length) toast.success('Voice cast saved')
       await load()
     } finally {
@@ -89,7 +144,25 @@ export function VoiceCastPanel() {
   return (
     <div className="field-type" style={{ marginBottom: 32 }} data-testid="voice-cast">
       <h3 style={{ marginBottom: 4 }}>Voice cast</h3>
-      <p style={{ marginTop: 0, color: 'var(--theme-elevation-500)' }}>Speaker per character and language. Empty: the character’s Bulbul speaker (greyed).</p>
+      <p style={{ marginTop: 0, color: 'var(--theme-elevation-500)' }}>
+        Speaker per character and language. Empty: {layer ? 'the every-model cast, else ' : ''}the character’s Bulbul speaker (greyed).
+      </p>
+      <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center', marginBottom: 8 }}>
+        Voices for
+        <select aria-label="Voices for" data-testid="voice-cast-model" value={layer} disabled={busy} onChange={(e) => setLayer(e.target.value as Layer)} style={select}>
+          {LAYERS.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.label}
+              {l.value && l.value === voicing ? ' (voicing now)' : ''}
+            </option>
+          ))}
+        </select>
+        {voicing && (
+          <span style={{ color: 'var(--theme-elevation-500)' }} data-testid="voice-cast-voicing">
+            This story is voiced with {voicing === 'local' ? 'the local voices' : `Sarvam ${voicing}`}: its table, else Every model.
+          </span>
+        )}
+      </label>
       <datalist id="bk-speakers">
         {speakers.map((s) => (
           <option key={s} value={s} />
@@ -114,12 +187,15 @@ export function VoiceCastPanel() {
                 {LOCALE_CODES.map((l) => (
                   <td key={l} style={cell}>
                     <input
-                      aria-label={`${c.name || c.slug} ${l}`}
+                      aria-label={`${c.name || c.slug} ${l}${layer ? ` ${layer}` : ''}`}
                       list="bk-speakers"
                       disabled={!canEdit || busy}
-                      placeholder={c.bulbulSpeaker}
-                      value={cells[c.id]?.[l] ?? ''}
-                      onChange={(e) => setCells((all) => ({ ...all, [c.id]: { ...all[c.id], [l]: e.target.value } }))}
+                      placeholder={(layer && cells[c.id]?.['']?.[l]?.trim()) || c.bulbulSpeaker}
+                      value={cells[c.id]?.[layer]?.[l] ?? ''}
+                      onChange={(e) => {
+                        const value = e.target.value
+                        setCells((all) => ({ ...all, [c.id]: { ...all[c.id], [layer]: { ...all[c.id]?.[layer], [l]: value } } }))
+                      }}
                       onKeyDown={(e) => {
                         if (e.key === 'Enter') {
                           e.preventDefault()

@@ -98,34 +98,63 @@ export function nodeSpeaker(characterSpeaker: string | null | undefined, narrato
   return (characterSpeaker?.trim() || narrator).trim().toLowerCase()
 }
 
-/** A character's voice per locale where it differs from its default speaker (the voice cast). */
-export type VoiceCastEntry = { locale: string; speaker: string }
+/**
+ * The voice families a cast entry may be for: the offline local voices and each Sarvam model. A
+ * speaker chosen for one model (bulbul:v3's shubh) means nothing to another, so an entry may name
+ * its model; an entry without one holds for every model.
+ */
+export const CAST_MODELS = ['local', ...SARVAM_MODELS] as const
+export type CastModel = (typeof CAST_MODELS)[number]
+
+export const isCastModel = (value: unknown): value is CastModel => (CAST_MODELS as readonly unknown[]).includes(value)
+
+/** The cast model of a provider: its Sarvam model, or `local` for the offline voices. */
+export function castModelOf(provider: { name: string; model: string }): CastModel {
+  return provider.name === 'sarvam' && isCastModel(provider.model) ? provider.model : 'local'
+}
+
+/** Names a cast entry for `model` may use (the local voices accept every known name). */
+export function castSpeakersFor(model: CastModel): string[] {
+  return model === 'local' ? allSpeakerNames() : speakersFor(model)
+}
+
+/**
+ * A character's voice per locale where it differs from its default speaker (the voice cast), for
+ * one model or (no `model`) for every model.
+ */
+export type VoiceCastEntry = { locale: string; speaker: string; model?: string | null }
 
 /** What decides a character's voice: its default speaker and its per-locale cast. */
 export type CastCharacter = { bulbulSpeaker?: string | null; voiceCast?: readonly VoiceCastEntry[] | null }
 
 /**
- * Who voices a character's line in `locale`: the cast's speaker for that locale, else the
- * character's default speaker, else the narrator's. Trimmed and lowercase, as audio rows store it.
+ * Who voices a character's line in `locale` with `model`'s voices: the cast's speaker for that
+ * locale and model, else its speaker for that locale on every model, else the character's default
+ * speaker, else the narrator's. Trimmed and lowercase, as audio rows store it.
  */
-export function castSpeaker(character: CastCharacter | null | undefined, locale: string, narrator: string): string {
-  const cast = character?.voiceCast?.find((c) => c.locale === locale)?.speaker
-  return nodeSpeaker(cast?.trim() || character?.bulbulSpeaker, narrator)
+export function castSpeaker(character: CastCharacter | null | undefined, locale: string, narrator: string, model: CastModel): string {
+  const cast = character?.voiceCast ?? []
+  const entry = cast.find((c) => c.locale === locale && c.model === model && c.speaker?.trim()) ?? cast.find((c) => c.locale === locale && !c.model)
+  return nodeSpeaker(entry?.speaker?.trim() || character?.bulbulSpeaker, narrator)
 }
 
-/** Speakers per locale of a character (only the locales given), for a line's `speakers`. */
-export function castSpeakers(character: CastCharacter | null | undefined, locales: readonly string[], narrator: string): Record<string, string> {
-  return Object.fromEntries(locales.map((l) => [l, castSpeaker(character, l, narrator)]))
+/** Speakers per locale of a character (only the locales given) with `model`'s voices, for a line's `speakers`. */
+export function castSpeakers(character: CastCharacter | null | undefined, locales: readonly string[], narrator: string, model: CastModel): Record<string, string> {
+  return Object.fromEntries(locales.map((l) => [l, castSpeaker(character, l, narrator, model)]))
 }
 
-/** Locales named twice in a cast (each locale has one voice), for a field-named 400. */
-export function duplicateCastLocales(cast: readonly { locale?: string | null }[] | null | undefined): string[] {
+/**
+ * Locales named twice for the same model in a cast (each locale has one voice per model, and one
+ * for every model), as `hi` or `hi (bulbul:v3)`, for a field-named 400.
+ */
+export function duplicateCastLocales(cast: readonly { locale?: string | null; model?: string | null }[] | null | undefined): string[] {
   const seen = new Set<string>()
   const twice = new Set<string>()
   for (const entry of cast ?? []) {
     if (!entry.locale) continue
-    if (seen.has(entry.locale)) twice.add(entry.locale)
-    seen.add(entry.locale)
+    const key = entry.model ? `${entry.locale} (${entry.model})` : entry.locale
+    if (seen.has(key)) twice.add(key)
+    seen.add(key)
   }
   return [...twice]
 }

@@ -127,8 +127,8 @@ export function compileBundle(graph: StoryGraph, locale: LocaleCode): StoryBundl
       slug: character.slug,
       name: resolveText(character.name, locale).text,
       voiceProfile: character.voiceProfile,
-      // The character's speaker for this locale: the cast's for it, else the default.
-      speaker: castSpeaker(character, locale, character.bulbulSpeaker),
+      // The character's speaker for this locale with the configured voices: the cast's, else the default.
+      speaker: castSpeaker(character, locale, character.bulbulSpeaker, graph.castModel ?? 'local'),
       avatarUrl: character.avatarUrl ?? null,
     })),
     nodes: index.nodes.map((node) => compileNode(index, node, locale)),

@@ -1,5 +1,5 @@
 import type { Cue } from '@/domain/audio/cues'
-import type { VoiceCastEntry } from '@/domain/audio/speakers'
+import type { CastModel, VoiceCastEntry } from '@/domain/audio/speakers'
 /**
  * # Story graph: the model every other story module works on
  *
@@ -106,6 +106,8 @@ export type StoryGraph = {
   characters: GraphCharacter[]
   nodes: GraphNode[]
   choices: GraphChoice[]
+  /** Whose voices the story is voiced with (the voice cast may differ per model); local when absent. */
+  castModel?: CastModel
 }
 
 /** Lookups over one graph, built once so that every rule runs in linear time. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { castSpeaker, duplicateCastLocales, MODEL_VOICES, VOICE_SLOTS, genderOf, resolveSarvamSpeaker, speakersFor } from '@/domain/audio/speakers'
+import { castModelOf, castSpeaker, castSpeakersFor, duplicateCastLocales, MODEL_VOICES, VOICE_SLOTS, genderOf, resolveSarvamSpeaker, speakersFor } from '@/domain/audio/speakers'
 import { planAudio } from '@/domain/audio/variants'
 
 describe('Sarvam speaker map', () => {
@@ -48,12 +48,48 @@ describe('voice cast', () => {
     ['the default speaker for a blank cast entry', { bulbulSpeaker: 'meera', voiceCast: [{ locale: 'hi', speaker: '  ' }] }, 'hi', 'meera'],
     ['the narrator without a character', null, 'hi', 'diya'],
   ] as const)('should pick %s', (_name, character, locale, expected) => {
-    expect(castSpeaker(character, locale, 'diya')).toBe(expected)
+    expect(castSpeaker(character, locale, 'diya', 'bulbul:v3')).toBe(expected)
   })
 
-  it('should name locales cast twice', () => {
+  describe('per model', () => {
+    const crow = {
+      bulbulSpeaker: 'arvind',
+      voiceCast: [
+        { locale: 'hi', speaker: 'amol' },
+        { locale: 'hi', model: 'bulbul:v3', speaker: 'Shubh' },
+        { locale: 'ta', model: 'bulbul:v2', speaker: 'karun' },
+        { locale: 'bn', model: 'bulbul:v3', speaker: ' ' },
+      ],
+    }
+    it.each([
+      ['the model’s own entry over the entry for every model', 'hi', 'bulbul:v3', 'shubh'],
+      ['the entry for every model when the model has none', 'hi', 'bulbul:v2', 'amol'],
+      ['the entry for every model with the local voices', 'hi', 'local', 'amol'],
+      ['the model’s entry where there is no entry for every model', 'ta', 'bulbul:v2', 'karun'],
+      ['the default speaker where only another model has an entry', 'ta', 'bulbul:v3', 'arvind'],
+      ['the default speaker for a blank model entry', 'bn', 'bulbul:v3', 'arvind'],
+    ] as const)('should pick %s', (_name, locale, model, expected) => {
+      expect(castSpeaker(crow, locale, 'diya', model)).toBe(expected)
+    })
+
+    it('should name the cast model of a provider', () => {
+      expect(castModelOf({ name: 'sarvam', model: 'bulbul:v2' })).toBe('bulbul:v2')
+      expect(castModelOf({ name: 'sarvam', model: 'bulbul:v3' })).toBe('bulbul:v3')
+      expect(castModelOf({ name: 'local', model: 'espeak-ng:helper' })).toBe('local')
+    })
+
+    it('should offer each model its own speakers', () => {
+      expect(castSpeakersFor('bulbul:v3')).toContain('shubh')
+      expect(castSpeakersFor('bulbul:v2')).not.toContain('shubh')
+      expect(castSpeakersFor('local')).toEqual(expect.arrayContaining(['shubh', 'anushka', 'meera']))
+    })
+  })
+
+  it('should name locales cast twice for the same model', () => {
     expect(duplicateCastLocales([{ locale: 'hi' }, { locale: 'ta' }, { locale: 'hi' }])).toEqual(['hi'])
     expect(duplicateCastLocales([{ locale: 'hi' }, { locale: null }, { locale: null }])).toEqual([])
+    expect(duplicateCastLocales([{ locale: 'hi' }, { locale: 'hi', model: 'bulbul:v3' }, { locale: 'hi', model: 'bulbul:v2' }])).toEqual([])
+    expect(duplicateCastLocales([{ locale: 'hi', model: 'bulbul:v3' }, { locale: 'hi', model: 'bulbul:v3' }])).toEqual(['hi (bulbul:v3)'])
   })
 
   it('should plan a cast locale with the cast speaker (a new content key there only)', () => {
