@@ -462,6 +462,10 @@ export interface StoryTranslation {
    */
   bundleUrl?: string | null;
   /**
+   * The voices (provider, model, narrator) the bundle was compiled for.
+   */
+  voices?: string | null;
+  /**
    * Apps get this locale only when published (the story's source locale follows Active).
    */
   publicationState?: ('draft' | 'in_review' | 'published') | null;
@@ -1047,6 +1051,7 @@ export interface StoryTranslationsSelect<T extends boolean = true> {
   isPublished?: T;
   version?: T;
   bundleUrl?: T;
+  voices?: T;
   publicationState?: T;
   progress?:
     | T

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { readIfStoryActive } from '@/access/readIfStoryActive'
+import { hasRole } from '@/access/roles'
 import { PUBLICATION_STATES } from '@/domain/translation/status'
 import { SLUGS } from '@/slugs'
 
@@ -36,6 +37,15 @@ export const StoryTranslations: CollectionConfig<'story-translations'> = {
     { name: 'isPublished', type: 'checkbox', defaultValue: false, admin: { readOnly: true, description: 'The story is active.' } },
     { name: 'version', type: 'text', maxLength: 64, admin: { readOnly: true, description: 'Content hash of content_json (the bundle ETag).' } },
     { name: 'bundleUrl', type: 'text', maxLength: 500, admin: { readOnly: true, description: 'Immutable copy in object storage (only while the locale is live).' } },
+    {
+      // What the bundle's speakers and audio were chosen for. A process that starts with other voices
+      // (TTS_PROVIDER, SARVAM_MODEL, AUDIO_NARRATOR_SPEAKER) recompiles such bundles (voicesAtStart.ts).
+      name: 'voices',
+      type: 'text',
+      maxLength: 200,
+      access: { read: ({ req }) => hasRole(req, 'admin', 'editor', 'translator') },
+      admin: { readOnly: true, description: 'The voices (provider, model, narrator) the bundle was compiled for.' },
+    },
     {
       name: 'publicationState',
       type: 'select',

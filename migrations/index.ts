@@ -16,6 +16,7 @@ import * as migration_20261130_183636_audio_line_voice from './20261130_183636_a
 import * as migration_20261130_190028_provider_dictionaries from './20261130_190028_provider_dictionaries';
 import * as migration_20261201_170000_bundle_cast_speakers from './20261201_170000_bundle_cast_speakers';
 import * as migration_20261201_211800_voice_cast_model from './20261201_211800_voice_cast_model';
+import * as migration_20261201_213120_bundle_voices from './20261201_213120_bundle_voices';
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261201_211800_voice_cast_model.up,
     down: migration_20261201_211800_voice_cast_model.down,
     name: '20261201_211800_voice_cast_model',
+  },
+  {
+    up: migration_20261201_213120_bundle_voices.up,
+    down: migration_20261201_213120_bundle_voices.down,
+    name: '20261201_213120_bundle_voices',
   },
 ];

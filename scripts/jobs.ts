@@ -33,6 +33,7 @@ if (!values['jobs-child']) {
   const { startPayloadWhenDatabaseIsUp } = await import('@/db/startPayload')
   const { default: config } = await import('@payload-config')
   const { audioConcurrency, nextPendingAt, runWorker } = await import('@/audio/jobs/worker')
+  const { refreshBundlesForVoices } = await import('@/audio/jobs/voicesAtStart')
   reportImported()
   // Started while Postgres is down (or restarting): wait for it rather than exit.
   const payload = await startPayloadWhenDatabaseIsUp(config, (msg) => console.warn(`[bhasha-kahani] jobs: ${msg}`))
@@ -45,6 +46,8 @@ if (!values['jobs-child']) {
     })
   }
   payload.logger.info(`Job worker started (queue ${values.queue}, ${audioConcurrency()} at a time${values['until-empty'] ? ', until the queue is empty' : ''})`)
+  // Bundles compiled for other voices (the provider, model or narrator changed) are compiled again.
+  await refreshBundlesForVoices(payload)
   let ran = 0
   if (values['until-empty']) {
     // Runnable jobs first; then wait for delayed ones (a coalesced bundle refresh) and run those too.

@@ -1512,6 +1512,8 @@ export interface components {
             version?: string | null;
             /** @description Immutable copy in object storage (only while the locale is live). */
             bundleUrl?: string | null;
+            /** @description The voices (provider, model, narrator) the bundle was compiled for. */
+            voices?: string | null;
             /**
              * @description Apps get this locale only when published (the story's source locale follows Active).
              * @enum {string|null}
@@ -1950,6 +1952,14 @@ export interface components {
                 contains?: string;
             };
             bundleUrl?: {
+                equals?: string;
+                not_equals?: string;
+                in?: string;
+                not_in?: string;
+                like?: string;
+                contains?: string;
+            };
+            voices?: {
                 equals?: string;
                 not_equals?: string;
                 in?: string;
@@ -4863,6 +4873,8 @@ export interface components {
                     version?: string | null;
                     /** @description Immutable copy in object storage (only while the locale is live). */
                     bundleUrl?: string | null;
+                    /** @description The voices (provider, model, narrator) the bundle was compiled for. */
+                    voices?: string | null;
                     /**
                      * @description Apps get this locale only when published (the story's source locale follows Active).
                      * @enum {string|null}
@@ -4901,6 +4913,8 @@ export interface components {
                     version?: string | null;
                     /** @description Immutable copy in object storage (only while the locale is live). */
                     bundleUrl?: string | null;
+                    /** @description The voices (provider, model, narrator) the bundle was compiled for. */
+                    voices?: string | null;
                     /**
                      * @description Apps get this locale only when published (the story's source locale follows Active).
                      * @enum {string|null}
@@ -5699,7 +5713,7 @@ export interface operations {
                 depth?: number;
                 locale?: string;
                 "fallback-locale"?: string;
-                sort?: "languageCode" | "-languageCode" | "title" | "-title" | "storySlug" | "-storySlug" | "version" | "-version" | "bundleUrl" | "-bundleUrl" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
+                sort?: "languageCode" | "-languageCode" | "title" | "-title" | "storySlug" | "-storySlug" | "version" | "-version" | "bundleUrl" | "-bundleUrl" | "voices" | "-voices" | "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt";
                 where?: Record<string, never> & (components["schemas"]["StoryTranslationQueryOperations"] | components["schemas"]["StoryTranslationQueryOperationsAnd"] | components["schemas"]["StoryTranslationQueryOperationsOr"]);
             };
             header?: never;

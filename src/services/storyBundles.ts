@@ -1,10 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
+import { audioProvider } from '@/audio/providers/audioProvider'
+import { voicesFingerprint } from '@/domain/audio/voices'
 import { compileBundle, type StoryBundle } from '@/domain/story/bundle'
 import { type BundleChange, localesAffected } from '@/domain/story/bundleScope'
 import { LOCALE_CODES } from '@/locales'
 import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
+import { settings } from '@/settings'
 import { SLUGS } from '@/slugs'
 import { deleteObjects, listObjects, objectStore, publicObjectUrl, putImmutable } from '@/storage/objectStore'
 import { isStorageUnavailable } from '@/domain/http/storageUnavailable'
@@ -48,9 +51,11 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     pagination: false,
     req,
     overrideAccess: true,
-    select: { languageCode: true, version: true, isPublished: true, storySlug: true, bundleUrl: true, publicationState: true, progress: true },
+    select: { languageCode: true, version: true, isPublished: true, storySlug: true, bundleUrl: true, publicationState: true, progress: true, voices: true },
   })
   const rows = new Map(existing.docs.map((row) => [row.languageCode, row]))
+  // The voices these bundles are compiled for (a row compiled for others is rewritten).
+  const voices = voicesFingerprint(audioProvider(), settings().audio.narratorSpeaker)
   // Only the locales compiled below: a text edit in one locale reads that locale's states alone.
   const compiled = LOCALE_CODES.filter((locale) => !rows.has(locale) || affected.has(locale))
   const states = await loadStates(req, storyId, compiled)
@@ -79,7 +84,12 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
     const live = graph.isActive && (locale === graphSource(graph) || row?.publicationState === 'published')
     const progress = progressOf(reportFor(graph, states, locale))
     const same =
-      row && row.version === bundle.version && row.isPublished === graph.isActive && row.storySlug === graph.slug && sameProgress(row.progress, progress)
+      row &&
+      row.version === bundle.version &&
+      row.isPublished === graph.isActive &&
+      row.storySlug === graph.slug &&
+      row.voices === voices &&
+      sameProgress(row.progress, progress)
     if (same && (live && objectStore() ? !!row.bundleUrl : !row.bundleUrl)) continue
     const bundleUrl = !live ? null : row?.version === bundle.version && row.bundleUrl ? row.bundleUrl : await tryPublish(bundle, locale)
     const data = {
@@ -94,6 +104,7 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
       version: bundle.version,
       bundleUrl,
       progress,
+      voices,
     }
     // The row is derived (nobody edits it, it has no hooks of its own): an existing one is written
     // straight through the database adapter, in the save's transaction, without Payload reading the

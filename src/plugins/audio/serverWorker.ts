@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { refreshBundlesForVoices } from '@/audio/jobs/voicesAtStart'
 import { audioConcurrency, runWorker } from '@/audio/jobs/worker'
 import { primaryPool } from '@/db/postgres'
 import { onShutdown } from '@/lifecycle/shutdown'
@@ -80,6 +81,8 @@ export function startServerWorker(payload: Payload): void {
     })
   }
   report()
+  // Bundles compiled for other voices (the provider, model or narrator changed) are compiled again.
+  refreshBundlesForVoices(payload).catch((err: unknown) => payload.logger.warn({ err, msg: 'could not check the bundles against the configured voices' }))
   const done = runWorker(payload, {
     signal: controller.signal,
     sweepEveryMs: 3600_000,
