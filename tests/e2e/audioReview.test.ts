@@ -302,6 +302,32 @@ describe('regenerating a rejected line', () => {
       await expect.poll(() => row.getByTestId('review-voice').textContent()).toContain(`voice ${speaker} · take 1 · pace 0.8`)
       await row.scrollIntoViewIfNeeded()
       await shot(page, 'e2e-audio-regenerated.png')
+
+      // At the cap (the shared server sets AUDIO_TRANSLATOR_MAX_TAKES=1): rejected again, the line
+      // offers the translator no Regenerate but says why; an editor still gets the form.
+      const res = await fetch(url(`/api/audio-files/${target.id}`), { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `JWT ${hindi.token}` }, body: JSON.stringify({ reviewStatus: 'rejected', reviewNote: 'फिर से तेज़' }) })
+      expect(res.status).toBe(200)
+      await page.reload()
+      await row.waitFor({ timeout: 60_000 })
+      expect(await row.getAttribute('data-status')).toBe('rejected')
+      await row.getByTestId('take-cap').waitFor({ timeout: 10_000 })
+      expect(await row.getByTestId('take-cap').textContent()).toContain('voiced again 1 time, the most a translator may ask for (1: AUDIO_TRANSLATOR_MAX_TAKES=1). An editor can regenerate it.')
+      expect(await row.getByTestId('regenerate').count()).toBe(0)
+      await row.scrollIntoViewIfNeeded()
+      await shot(page, 'e2e-audio-take-cap.png')
+      // What the screen says is what the endpoint does.
+      const again = await fetch(url(`/api/audio-files/${target.id}/regenerate`), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `JWT ${hindi.token}` }, body: '{}' })
+      expect(again.status).toBe(429)
+      const editor = await signedIn(EDITOR, 'dark')
+      try {
+        await editor.page.goto(`/admin/audio-review/${storyId}/hi`)
+        const editorRow = editor.page.locator(`[data-testid="review-line"][data-file="${target.id}"]`)
+        await editorRow.waitFor({ timeout: 60_000 })
+        await editorRow.getByTestId('regenerate').waitFor({ timeout: 10_000 })
+        expect(await editorRow.getByTestId('take-cap').count()).toBe(0)
+      } finally {
+        await editor.context.close()
+      }
     } finally {
       await context.close()
     }

@@ -23,7 +23,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const prebuilt = process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))
   if (prebuilt) progress('E2E_SKIP_BUILD=1: reusing the existing .next build')
   else await buildApp()
-  const app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true' } })
+  // A translator may have a line voiced again once (the local voices have no cap by default): the
+  // review suite checks the screen at the cap.
+  const app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true', AUDIO_TRANSLATOR_MAX_TAKES: '1' } })
   project.provide('appUrl', app.url)
   return async () => {
     await app.stop()

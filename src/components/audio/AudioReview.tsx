@@ -4,6 +4,7 @@ import { Button, Pill, toast } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { ReviewLine } from '@/audio/review'
+import { mayTakeAgain, takeCapMessage } from '@/domain/audio/takes'
 import { LocalTime } from '@/components/admin/LocalTime'
 
 type Props = {
@@ -16,6 +17,11 @@ type Props = {
   speakers: string[]
   /** Pace a regeneration may ask for. */
   paceRange: readonly [number, number]
+  /**
+   * The viewer's cap on a line's takes (a translator's, AUDIO_TRANSLATOR_MAX_TAKES); null for none.
+   * A line at the cap offers no Regenerate, and says why (the endpoint would answer 429).
+   */
+  takeCap?: { limit: number; providerName: string; configured: number | undefined } | null
 }
 
 const field: React.CSSProperties = {
@@ -113,7 +119,7 @@ const typing = (target: EventTarget | null, key: string) =>
  * Space or P plays, A approves, R rejects (type the note, Enter saves, Esc cancels); after a
  * decision the next line waiting for review is selected.
  */
-export function AudioReview({ apiRoute, canReview, font, initialLines, lang, speakers, paceRange }: Props) {
+export function AudioReview({ apiRoute, canReview, font, initialLines, lang, speakers, paceRange, takeCap = null }: Props) {
   const [lines, setLines] = useState(initialLines)
   const [selected, setSelected] = useState(() => Math.max(0, initialLines.findIndex((l) => l.audio?.status === 'pending')))
   const [rejecting, setRejecting] = useState<number | null>(null)
@@ -334,7 +340,12 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang, spe
                       </p>
                     ) : (
                       canReview &&
-                      line.audio.status === 'rejected' && (
+                      line.audio.status === 'rejected' &&
+                      (takeCap && !mayTakeAgain(line.audio.lineVoice?.take ?? 0, takeCap.limit) ? (
+                        <p data-testid="take-cap" style={{ margin: '6px 0 0', color: 'var(--theme-elevation-600)', fontSize: 13 }}>
+                          {takeCapMessage(line.audio.lineVoice?.take ?? 0, takeCap.limit, takeCap.providerName, takeCap.configured)}
+                        </p>
+                      ) : (
                         <RegenerateForm
                           apiRoute={apiRoute}
                           line={line}
@@ -349,7 +360,7 @@ export function AudioReview({ apiRoute, canReview, font, initialLines, lang, spe
                             } else toast.error(text)
                           }}
                         />
-                      )
+                      ))
                     )}
                   </>
                 ) : (

@@ -9,6 +9,7 @@ import { staffUser } from '@/access/roles'
 import { mayTranslate } from '@/access/translationAccess'
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { loadAudioReview } from '@/audio/review'
+import { translatorTakeLimit } from '@/domain/audio/takes'
 import { PACE_RANGE } from '@/domain/audio/variants'
 import { bcp47Tag } from '@/domain/translation/tags'
 import { getLocale } from '@/locales'
@@ -31,6 +32,11 @@ export async function AudioReviewView(props: AdminViewServerProps) {
   const review = await loadAudioReview(req, storyId, locale)
   if (!review) return template(<p>No such story.</p>)
   const rule = settings().publishing.requireAudio
+  // A translator's retakes are capped per line (the regenerate endpoint's 429): lines at the cap say so.
+  const configured = settings().audio.translatorMaxTakes
+  const provider = audioProvider()
+  const limit = staffUser(req)?.role === 'translator' ? translatorTakeLimit(configured, provider.name) : null
+  const takeCap = limit === null ? null : { limit, providerName: provider.name, configured }
   return template(
     <div data-testid="audio-review">
       <h1 style={{ marginBottom: 4 }}>
@@ -48,6 +54,7 @@ export async function AudioReviewView(props: AdminViewServerProps) {
         lang={bcp47Tag(locale)}
         speakers={audioProvider().speakers()}
         paceRange={PACE_RANGE}
+        takeCap={takeCap}
       />
     </div>,
   )

@@ -17,20 +17,9 @@ const LAYERS: { value: Layer; label: string }[] = [
   { value: '', label: 'Every model' },
   ...CAST_MODELS.map((m) => ({ value: m, label: m === 'local' ? 'Local voices (offline)' : `Sarvam ${m}` })),
 ]
-const select: React.CSSProperties = {
-  padding: '4px 6px',
-  background: 'var(--theme-input-bg)',
-  color: 'var(--theme-text)',
-  border: '1px solid var(--theme-elevation-250)',
-  borderRadius: 3,
-  font: 'inherit',
-  fontSize: 13,
-}
-
 const cell: React.CSSProperties = { padding: '4px 6px', borderBottom: '1px solid var(--theme-elevation-100)', textAlign: 'left' }
-const input: React.CSSProperties = {
-  width: 84,
-  padding: '3px 5px',
+/** A form control in the admin's colours (light and dark). */
+const control: React.CSSProperties = {
   background: 'var(--theme-input-bg)',
   color: 'var(--theme-text)',
   border: '1px solid var(--theme-elevation-250)',
@@ -38,6 +27,8 @@ const input: React.CSSProperties = {
   font: 'inherit',
   fontSize: 13,
 }
+const select: React.CSSProperties = { ...control, padding: '4px 6px' }
+const input: React.CSSProperties = { ...control, width: 84, padding: '3px 5px' }
 
 const layerOf = (entry: CastEntry): Layer => (isCastModel(entry.model) ? entry.model : '')
 
