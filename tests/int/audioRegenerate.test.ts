@@ -20,6 +20,7 @@ import type { SynthesizeRequest, TtsProvider } from '@/audio/providers/types'
 import { resetSettings } from '@/settings'
 
 import { createReviewStaff, rest, type Staff } from '../support/api'
+import { startChildServer } from '../support/childProcess'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { signIn } from '../support/listener'
@@ -260,4 +261,29 @@ describe('the takes a translator may ask for (AUDIO_TRANSLATOR_MAX_TAKES)', () =
     expect((await regenerate(hindiTranslator.token, file.id)).status).toBe(202)
     await runWorker(payload, { untilIdle: true })
   })
+})
+
+describe('one retake of a line across processes', () => {
+  it('should queue exactly one retake when two server processes get many requests for the same line at once', async () => {
+    // Two processes of their own on the suite's database: without the advisory lock each request
+    // checks "no retake queued" and then queues, and requests in both processes pass the check together.
+    const servers = await Promise.all([startChildServer({}), startChildServer({})])
+    try {
+      const s = await voicedStory()
+      const file = await hindiLine(s)
+      for (let round = 0; round < 3; round++) {
+        expect((await reject(hindiTranslator, file.id)).status).toBe(200)
+        const answers = await Promise.all(
+          Array.from({ length: 16 }, (_, i) => rest(servers[i % 2]!.url, 'POST', `audio-files/${file.id}/regenerate`, { token: hindiTranslator.token, body: {} })),
+        )
+        const statuses = answers.map((a) => a.status).sort()
+        expect(statuses.filter((x) => x === 202), JSON.stringify(statuses)).toHaveLength(1)
+        expect(statuses.filter((x) => x !== 202).every((x) => x === 409)).toBe(true)
+        expect(await pendingRetakes(file.id)).toBe(1)
+        await runWorker(payload, { untilIdle: true })
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()))
+    }
+  }, 240_000)
 })
