@@ -22,23 +22,23 @@ const structure = { update: isEditorField }
  * when its lines fail to voice.
  */
 const validSpeaker: TextFieldSingleValidation = (value, args) => {
-  const base = text(value, args)
-  if (base !== true || typeof value !== 'string' || value === '') return base
   const voices = audioProvider()
-  const valid = voices.speakers()
-  if (valid.includes(value.trim().toLowerCase())) return true
-  return `Unknown speaker "${value}" for the ${voices.name} voices (${voices.model}). Valid speakers: ${valid.join(', ')}`
+  return speakerAmong(value, args, voices.speakers(), `the ${voices.name} voices (${voices.model})`)
 }
 
 /** A cast entry's speaker: one its model has when it names a model, else one the configured voices have. */
 const validCastSpeaker: TextFieldSingleValidation = (value, args) => {
   const model = (args.siblingData as { model?: unknown } | undefined)?.model
   if (!model || !isCastModel(model)) return validSpeaker(value, args)
+  return speakerAmong(value, args, castSpeakersFor(model), model === 'local' ? 'the local voices' : `Sarvam ${model}`)
+}
+
+/** Payload's text checks, then one of `valid` (case-insensitive), else a message listing them. */
+function speakerAmong(value: Parameters<TextFieldSingleValidation>[0], args: Parameters<TextFieldSingleValidation>[1], valid: string[], voices: string) {
   const base = text(value, args)
   if (base !== true || typeof value !== 'string' || value === '') return base
-  const valid = castSpeakersFor(model)
   if (valid.includes(value.trim().toLowerCase())) return true
-  return `Unknown speaker "${value}" for ${model === 'local' ? 'the local voices' : `Sarvam ${model}`}. Valid speakers: ${valid.join(', ')}`
+  return `Unknown speaker "${value}" for ${voices}. Valid speakers: ${valid.join(', ')}`
 }
 
 /** Empty (every model) or one of CAST_MODELS. A text field: GraphQL enum names cannot hold "bulbul:v3". */

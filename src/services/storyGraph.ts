@@ -58,10 +58,11 @@ export async function loadStoryGraph(req: PayloadRequest, storyId: string): Prom
   // Each locale may cast the character differently (voiceCast).
   const characterOf = new Map(characters.docs.map((c) => [c.id, c]))
   const narrator = audioSettings.narratorSpeaker
+  const castModel = castModelOf(audioProvider())
   const nodeVoice = new Map(
     nodes.map((n) => {
       const character = characterOf.get(n.characterId ?? '')
-      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator, castModelOf(audioProvider())) }]
+      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator, castModel) }]
     }),
   )
   const current = currentAudio({

@@ -65,10 +65,11 @@ export async function loadStoryAudio(payload: Payload, storyId: string, opts: { 
   const narrator = settings().audio.narratorSpeaker
   // A node's voice: its character's (per locale when the voice cast says so), else the narrator's.
   const characterOf = new Map(characters.docs.map((c) => [c.id, c]))
+  const castModel = castModelOf(opts.provider)
   const voiceOf = new Map(
     nodes.docs.map((n) => {
       const character = characterOf.get(idOf(n.character as Ref) ?? '')
-      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator, castModelOf(opts.provider)) }]
+      return [n.id, { speaker: nodeSpeaker(character?.bulbulSpeaker, narrator), speakers: castSpeakers(character, LOCALE_CODES, narrator, castModel) }]
     }),
   )
   // Spoken choices: the options a player shows (those of choice nodes, not an end's or a line's
