@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+/** See the int-own-process project. */
+const INT_OWN_PROCESS = ['tests/int/replica.test.ts']
+
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
@@ -14,12 +17,34 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['tests/int/**/*.test.ts'],
+          exclude: INT_OWN_PROCESS,
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          // One process for every file: Payload, its config and the app's modules load once, not
+          // once per file (that was ~120 s of a run). Each file must leave the process as it found
+          // it: sharedProcess.ts fails a file that leaves process.env changed.
+          isolate: false,
+          globalSetup: ['tests/setup/globalSetup.ts'],
+          setupFiles: ['tests/setup/sharedProcess.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // Int files that must load the app themselves (their settings are read once, at import),
+        // each in a process of its own, after the others: `npm run test:int` runs both.
+        extends: true,
+        test: {
+          name: 'int-own-process',
+          include: INT_OWN_PROCESS,
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,
           globalSetup: ['tests/setup/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -30,8 +30,15 @@ type Options = {
 // async shutdown without a callback and crashes. Servers are stopped explicitly by whoever
 // started them; only the signal handlers (Ctrl-C stops Postgres) are kept. (The static import
 // above registers first, so the hooks exist to remove; a copy loaded later as root shares them.)
-AsyncExitHook.unhookEvent('beforeExit')
-AsyncExitHook.unhookEvent('exit')
+// Once per process: this module may be evaluated twice in one (two vitest projects' global
+// setups), and async-exit-hook throws when asked to unhook an event it no longer hooks.
+const UNHOOKED = Symbol.for('bhasha-kahani.asyncExitHookUnhooked')
+const flags = globalThis as { [UNHOOKED]?: boolean }
+if (!flags[UNHOOKED]) {
+  AsyncExitHook.unhookEvent('beforeExit')
+  AsyncExitHook.unhookEvent('exit')
+  flags[UNHOOKED] = true
+}
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'

@@ -42,6 +42,8 @@ afterEach(async () => {
 })
 
 afterAll(async () => {
+  delete process.env.SARVAM_RPM
+  resetSettings()
   await payload.delete({ collection: 'editors', where: { id: { in: [tamil.id, editor.id] } } })
   await sarvam?.close()
   await server?.close()

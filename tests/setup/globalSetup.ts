@@ -5,6 +5,8 @@ import { startThrowawayServices } from '../../scripts/lib/throwawayServices'
  * S3_BUCKET are given) and passes their coordinates to the test workers through the environment.
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  // Several projects of one run (int and int-own-process) share the first one's services.
+  if (process.env.BK_TEST_ROOT) return async () => {}
   const services = await startThrowawayServices('test')
   process.env.BK_TEST_ROOT = services.dir
   // Edits in tests do not voice stories by themselves; the tests of AUTO_VOICE turn it on.
