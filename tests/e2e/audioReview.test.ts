@@ -431,6 +431,11 @@ describe('voice cast table', () => {
 
   it('should keep a cast per model: a v3-only voice for Bengali on bulbul:v3, refused on bulbul:v2', async () => {
     const { context, page } = await signedIn(EDITOR, 'dark')
+    // The panel is told the model by the server: it asks no audio status to learn it.
+    const statusAsked: string[] = []
+    page.on('request', (r) => {
+      if (/\/audio-status\?/.test(r.url())) statusAsked.push(r.url())
+    })
     try {
       await page.goto(`/admin/collections/stories/${storyId}`)
       const table = page.getByTestId('voice-cast')
@@ -469,6 +474,7 @@ describe('voice cast table', () => {
       // Back on "Every model", the cell still shows its own entry.
       await models.selectOption('')
       expect(await table.locator(`input[aria-label="${name} bn"]`).inputValue()).toBe('arvind')
+      expect(statusAsked).toEqual([])
     } finally {
       await context.close()
     }

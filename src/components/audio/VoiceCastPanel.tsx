@@ -3,7 +3,7 @@
 import { Button, toast, useAuth, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
-import { allSpeakerNames, CAST_MODELS, castModelOf, castSpeakers, castSpeakersFor, isCastModel, type CastModel } from '@/domain/audio/speakers'
+import { allSpeakerNames, CAST_MODELS, castSpeakers, castSpeakersFor, isCastModel, type CastModel } from '@/domain/audio/speakers'
 import { LOCALE_CODES } from '@/locales'
 
 type CastEntry = { locale: string; speaker: string; model?: string | null }
@@ -59,7 +59,7 @@ function castOf(layers: Record<string, Record<string, string>> | undefined): Cas
  * each changed character's `voiceCast` through the REST API (editors; a bad speaker is a 400 that
  * names the valid ones); its lines in those languages are voiced again.
  */
-export function VoiceCastPanel() {
+export function VoiceCastPanel({ voicing }: { /** The model voicing stories now (VoiceCastField reads it on the server). */ voicing: CastModel }) {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
   const { user } = useAuth<{ role?: string }>()
@@ -69,7 +69,6 @@ export function VoiceCastPanel() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const [layer, setLayer] = useState<Layer>('')
-  const [voicing, setVoicing] = useState<CastModel | null>(null)
   const canEdit = user?.role === 'admin' || user?.role === 'editor'
   const speakers = useMemo(() => (layer ? castSpeakersFor(layer) : allSpeakerNames()), [layer])
 
@@ -80,12 +79,6 @@ export function VoiceCastPanel() {
     const list = ((await res.json()) as { docs: Character[] }).docs
     setCharacters(list)
     setCells(cellsOf(list))
-    // Which model voices the story now (its table is the one in use).
-    const status = await fetch(`${api}/stories/${id}/audio-status?locales=en`, { credentials: 'include' }).catch(() => null)
-    if (status?.ok) {
-      const model = castModelOf(((await status.json()) as { provider: { name: string; model: string } }).provider)
-      setVoicing(model)
-    }
   }, [api, id])
 
   useEffect(() => {
@@ -113,8 +106,7 @@ export function VoiceCastPanel() {
         }
       }
       // Whose voice changes with the model voicing the story now (an entry for another model changes none).
-      const model = voicing ?? 'local'
-      const heard = (c: Character, cast: CastEntry[]) => JSON.stringify(castSpeakers({ bulbulSpeaker: c.bulbulSpeaker, voiceCast: cast }, LOCALE_CODES, '', model))
+      const heard = (c: Character, cast: CastEntry[]) => JSON.stringify(castSpeakers({ bulbulSpeaker: c.bulbulSpeaker, voiceCast: cast }, LOCALE_CODES, '', voicing))
       const revoiced = changed.filter((c) => heard(c, c.voiceCast ?? []) !== heard(c, castOf(cells[c.id])))
       const names = (list: Character[]) => list.map((c) => c.name).join(', ')
       setMessage(
@@ -148,11 +140,9 @@ export function VoiceCastPanel() {
             </option>
           ))}
         </select>
-        {voicing && (
-          <span style={{ color: 'var(--theme-elevation-500)' }} data-testid="voice-cast-voicing">
-            This story is voiced with {voicing === 'local' ? 'the local voices' : `Sarvam ${voicing}`}: its table, else Every model.
-          </span>
-        )}
+        <span style={{ color: 'var(--theme-elevation-500)' }} data-testid="voice-cast-voicing">
+          This story is voiced with {voicing === 'local' ? 'the local voices' : `Sarvam ${voicing}`}: its table, else Every model.
+        </span>
       </label>
       <datalist id="bk-speakers">
         {speakers.map((s) => (

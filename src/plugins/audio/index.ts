@@ -26,7 +26,7 @@ const voiceCastField: Field = {
   name: 'voiceCastPanel',
   type: 'ui',
   admin: {
-    components: { Field: '@/components/audio/VoiceCastPanel#VoiceCastPanel' },
+    components: { Field: '@/components/audio/VoiceCastField#VoiceCastField' },
   },
 }
 

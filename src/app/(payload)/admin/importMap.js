@@ -24,7 +24,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { VoiceCastPanel as VoiceCastPanel_e3e62fbed0f047752f2bbeb46cde6646 } from '@/components/audio/VoiceCastPanel'
+import { VoiceCastField as VoiceCastField_1fa2df66bf43e4fddbffc093e9d94866 } from '@/components/audio/VoiceCastField'
 import { StoryAudioPanel as StoryAudioPanel_faa701eae3e775fb952d1040798dae70 } from '@/components/audio/StoryAudioPanel'
 import { StudioView as StudioView_366116712f0a8728881b94ea3f5317e8 } from '@/components/studio/StudioView'
 import { OfflineJsonField as OfflineJsonField_9edd73c3e58d867381f4a9b6f55fe561 } from '@/components/admin/OfflineJsonField'
@@ -63,7 +63,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@/components/audio/VoiceCastPanel#VoiceCastPanel": VoiceCastPanel_e3e62fbed0f047752f2bbeb46cde6646,
+  "@/components/audio/VoiceCastField#VoiceCastField": VoiceCastField_1fa2df66bf43e4fddbffc093e9d94866,
   "@/components/audio/StoryAudioPanel#StoryAudioPanel": StoryAudioPanel_faa701eae3e775fb952d1040798dae70,
   "@/components/studio/StudioView#StudioView": StudioView_366116712f0a8728881b94ea3f5317e8,
   "@/components/admin/OfflineJsonField#OfflineJsonField": OfflineJsonField_9edd73c3e58d867381f4a9b6f55fe561,
