@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config'
 /** See the int-own-process project. */
 const INT_OWN_PROCESS = ['tests/int/replica.test.ts']
 
+/**
+ * What every suite on the run's database and bucket shares: a forked process, files one at a time
+ * (they share the database), the throwaway services of tests/setup/globalSetup.ts.
+ */
+const ON_SERVICES = { environment: 'node', pool: 'forks' as const, fileParallelism: false, globalSetup: ['tests/setup/globalSetup.ts'] }
+
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
@@ -18,14 +24,11 @@ export default defineConfig({
           name: 'int',
           include: ['tests/int/**/*.test.ts'],
           exclude: INT_OWN_PROCESS,
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
+          ...ON_SERVICES,
           // One process for every file: Payload, its config and the app's modules load once, not
           // once per file (that was ~120 s of a run). Each file must leave the process as it found
           // it: sharedProcess.ts fails a file that leaves process.env changed.
           isolate: false,
-          globalSetup: ['tests/setup/globalSetup.ts'],
           setupFiles: ['tests/setup/sharedProcess.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
@@ -38,10 +41,7 @@ export default defineConfig({
         test: {
           name: 'int-own-process',
           include: INT_OWN_PROCESS,
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
-          globalSetup: ['tests/setup/globalSetup.ts'],
+          ...ON_SERVICES,
           testTimeout: 60_000,
           hookTimeout: 180_000,
           sequence: { groupOrder: 1 },
@@ -53,10 +53,7 @@ export default defineConfig({
         test: {
           name: 'slow',
           include: ['tests/slow/**/*.test.ts'],
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
-          globalSetup: ['tests/setup/globalSetup.ts'],
+          ...ON_SERVICES,
           testTimeout: 3_600_000,
           hookTimeout: 300_000,
         },
@@ -67,10 +64,7 @@ export default defineConfig({
         test: {
           name: 'faults',
           include: ['tests/faults/**/*.test.ts'],
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
-          globalSetup: ['tests/setup/globalSetup.ts'],
+          ...ON_SERVICES,
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
@@ -80,9 +74,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
+          ...ON_SERVICES,
           // Services first, then the one production build and server all e2e suites share.
           globalSetup: ['tests/setup/globalSetup.ts', 'tests/setup/e2eApp.ts'],
           testTimeout: 120_000,
