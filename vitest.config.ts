@@ -48,7 +48,8 @@ export default defineConfig({
         },
       },
       {
-        // Long suites (fuzzing): `npm run test:slow`, run by .ci/run after `npm test`.
+        // Long suites: `npm run test:slow`, run by .ci/run after `npm test`: the fuzz suite, and a
+        // fresh `npm run dev` (its own Next dev compile, seeding and voicing; ~90 s).
         extends: true,
         test: {
           name: 'slow',

@@ -1,7 +1,8 @@
 /**
  * A new user's first minute: `npm run dev` on an empty database seeds the sample stories and voices
  * them in the background with the offline voices, so the clever-crow bundle carries audio for
- * every line within 90 s of the command, and the output says so.
+ * every line within 90 s of the command, and the output says so. In the slow project: its own Next dev
+ * compile, seeding and voicing take ~90 s, and it needs no production build.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
