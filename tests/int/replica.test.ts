@@ -53,9 +53,10 @@ async function countedBy(label: string, run: () => Promise<unknown>, context: { 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
- * Probes until the standby reads healthy. While WAL without commits streams in (autovacuum after a
- * busy run, a checkpoint), the probe counts lag from the last replayed commit and reads it as
- * lagging (the safe side: reads go to the primary) until the standby has caught up.
+ * Probes until the standby reads healthy. The probe bounds a standby's lag by the time since the
+ * newest of the primary's WAL marks it has replayed (src/domain/replication/replayLag.ts): after a
+ * while without probes, a standby a moment behind the newest mark (WAL still streaming in after a
+ * busy run) is judged by the previous one, seconds old, until the next probe.
  */
 const untilHealthy = () => expect.poll(async () => (await probeReplicas())[0]!.healthy, { timeout: 15_000, interval: 100 }).toBe(true)
 
@@ -123,6 +124,43 @@ describe('reads with a healthy standby', () => {
       resetSettings()
       await other.cleanup()
     }
+  })
+})
+
+describe('the lag probe', () => {
+  it('should read a standby as caught up while only WAL without commits waits to be replayed (seconds after the last commit)', async () => {
+    process.env.DATABASE_REPLICA_MAX_LAG_MS = '2000'
+    resetSettings()
+    const client = await standbyClient()
+    const primary = new pg.Client({ connectionString: process.env.DATABASE_URL! })
+    await primary.connect()
+    try {
+      await untilHealthy()
+      // The last commit well over the bound ago (this file's process is the only writer now).
+      await sleep(2500)
+      await client.query('SELECT pg_wal_replay_pause()')
+      expect((await probeReplicas())[0]!.healthy).toBe(true)
+      // WAL without a commit (a non-transactional message, flushed), received but not replayed.
+      await primary.query(`SELECT pg_logical_emit_message(false, 'bk-test', 'no commit', true)`)
+      await expect
+        .poll(async () => (await client.query('SELECT pg_last_wal_receive_lsn() > pg_last_wal_replay_lsn() AS behind')).rows[0].behind, { timeout: 5_000, interval: 20 })
+        .toBe(true)
+      // The standby has every commit the primary had at the last probe, a moment ago: not lagging.
+      // (Measured from the standby's last replayed commit, this read as lagging by seconds.)
+      const [status] = await probeReplicas()
+      expect(status!.healthy, JSON.stringify(status)).toBe(true)
+      expect(status!.lagMs).toBeLessThan(2000)
+      // Paused for longer than the bound, it is lagging: it may be missing what the primary committed since.
+      await sleep(2100)
+      expect((await probeReplicas())[0]!.healthy).toBe(false)
+    } finally {
+      await client.query('SELECT pg_wal_replay_resume()').catch(() => {})
+      await client.end()
+      await primary.end()
+      process.env.DATABASE_REPLICA_MAX_LAG_MS = '300'
+      resetSettings()
+    }
+    await untilHealthy()
   })
 })
 
