@@ -164,6 +164,37 @@ describe('the lag probe', () => {
   })
 })
 
+describe('a standby cut off from the primary', () => {
+  it('should read as lagging once the primary writes, though it has replayed all it received', async () => {
+    await untilHealthy()
+    const primary = new pg.Client({ connectionString: process.env.DATABASE_URL! })
+    await primary.connect()
+    const client = await standbyClient()
+    const conninfo = (await client.query('SHOW primary_conninfo')).rows[0].primary_conninfo as string
+    try {
+      // Point the standby's WAL receiver at a closed port: it loses the primary and cannot reconnect.
+      await client.query(`ALTER SYSTEM SET primary_conninfo = 'host=127.0.0.1 port=1 connect_timeout=1'`)
+      await client.query('SELECT pg_reload_conf()')
+      await expect.poll(async () => Number((await primary.query('SELECT count(*) AS n FROM pg_stat_replication')).rows[0].n), { timeout: 10_000, interval: 50 }).toBe(0)
+      await payload.update({ collection: 'stories', id: story.storyId, data: { description: 'Written while the standby is cut off' } })
+      await sleep(600)
+      // Nothing received that it has not replayed: by its own measure it is caught up.
+      expect((await client.query('SELECT pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AS same')).rows[0].same).toBe(true)
+      const [status] = await probeReplicas()
+      expect(status!.healthy, JSON.stringify(status)).toBe(false)
+      const counts = await countedBy('test-cut-off', () => payload.find({ collection: 'stories', where: { slug: { equals: story.slug } }, depth: 0 }))
+      expect(counts.replica).toBe(0)
+    } finally {
+      await client.query(`ALTER SYSTEM SET primary_conninfo = ${client.escapeLiteral(conninfo)}`)
+      await client.query('SELECT pg_reload_conf()')
+      await client.end()
+      await primary.end()
+    }
+    // Reconnected, it catches up and takes reads again.
+    await expect.poll(async () => (await probeReplicas())[0]!.healthy, { timeout: 30_000, interval: 200 }).toBe(true)
+  })
+})
+
 describe('a standby that lags or stops', () => {
   it('should stop reading from a standby whose replay lags past the bound, and use it again once it catches up', async () => {
     const client = await standbyClient()
