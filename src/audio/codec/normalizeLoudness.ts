@@ -33,18 +33,6 @@ export type Encode = (pcm: Int16Array, sampleRate: number, options?: Pick<OpusOp
  */
 export const CAREFUL_OPUS_COMPLEXITY = 10
 
-/**
- * How far (dB) the decoded true peak may rise over the limiter's ceiling before it counts as the
- * codec's burst (above) rather than its ordinary overshoot. On the audio benchmark's 160 lines, at
- * the default plan's ceiling (-4 dBFS), complexity 5 overshot by at most 1.6 dB (every line of the
- * voices needing little limiting) and burst by 3.4-4.5 dB. Lowering the ceiling does not stop a burst
- * (one line burst at five ceilings down to -12 dBFS, and held at complexity 10 at the first): a
- * line that bursts on the default plan is encoded again at once at CAREFUL_OPUS_COMPLEXITY, with the
- * same settings. Heavily limited lines start on a lower plan and overshoot 2-6 dB without bursting,
- * so this does not apply to them.
- */
-export const BURST_OVERSHOOT_DB = 3.5
-
 export type NormalisedAudio = {
   bytes: Buffer
   /** Measured on the decoded file, as a player hears it. */
@@ -89,12 +77,11 @@ export function compressedInput(samples: Int16Array, sampleRate: number): { sour
  * Some synthetic lines (low male espeak voices: peaks ~20 dB above their loudness) need so much
  * limiting to reach -16 LUFS that the codec overshoots sharp onsets by 3-6 dB whatever the
  * ceiling, and libopus at complexity 5 now and then bursts to full scale at any level while a line
- * is loud. A line that bursts on the default plan (BURST_OVERSHOOT_DB) is encoded again at once at
- * the higher complexity (CAREFUL_OPUS_COMPLEXITY), same settings. Rather than leave such a line
- * unvoiced, the peak limit wins: when the attempt closest to the target loudness peaked over, it is
- * encoded again at the higher complexity (once per settings) and kept if that holds the peak; else
- * the closest attempt under the peak limit is kept, or, when none is, the closest one that many dB
- * quieter (`withinTarget: false`, the measured loudness stored).
+ * is loud. Rather than leave such a line unvoiced, the peak limit wins: when the attempt closest to
+ * the target loudness peaked over, it is encoded again at a higher complexity
+ * (CAREFUL_OPUS_COMPLEXITY) and kept if that holds the peak; else the closest attempt under the
+ * peak limit is kept, or, when none is, the closest one that many dB quieter (`withinTarget: false`,
+ * the measured loudness stored).
  */
 export async function encodeNormalised(
   samples: Int16Array,
@@ -120,9 +107,8 @@ export async function encodeNormalised(
   const render = async (settings: NormalisationSettings, options?: { complexity: number }) => {
     const bytes = await encode(floatToInt16(limited(settings)), sampleRate, options)
     const decoded = await decodeOggOpus(bytes)
-    return { bytes, settings, careful: options !== undefined, loudness: measureLoudness(decoded.samples, decoded.sampleRate) }
+    return { bytes, settings, loudness: measureLoudness(decoded.samples, decoded.sampleRate) }
   }
-  const careful = { complexity: CAREFUL_OPUS_COMPLEXITY }
   const inputPeakDb = peakDb(peaks)
   // One solver for every plan of this line: later plans start from what earlier ones measured.
   const solver = new GainSolver((settings) => integratedLoudness(limited(settings), sampleRate), inputLufs, inputPeakDb)
@@ -162,13 +148,7 @@ export async function encodeNormalised(
     const attempt = await render({ gainDb, ceilingDb })
     attempts.push(attempt)
     const next = correction(plan, attempt.loudness, target)
-    if (!next) return { ...attempt, sourceLufs, encodes: attempts.length, withinTarget: true }
-    if (!fallback && !attempts.some((a) => a.careful) && attempt.loudness.truePeakDbtp - ceilingDb > BURST_OVERSHOOT_DB) {
-      // A burst: the same settings with more care, not a lower ceiling (see BURST_OVERSHOOT_DB).
-      const again = await render(attempt.settings, careful)
-      attempts.push(again)
-      if (!correction(plan, again.loudness, target)) return { ...again, sourceLufs, encodes: attempts.length, withinTarget: true }
-    }
+    if (!next) return { ...attempt, sourceLufs, encodes: n, withinTarget: true }
     if (n === 1 && fallback) {
       // The lower start missed: carry on from the default plan (never worse than without it).
       plan = fallback.plan
@@ -185,15 +165,14 @@ export async function encodeNormalised(
   // The attempt closest to the loudness peaked over the limit: encode it again with more care (see
   // CAREFUL_OPUS_COMPLEXITY), and if that still peaks over, that many dB quieter (same limiting).
   // Kept: the closest to the loudness of those under the peak limit, these two or an earlier one.
-  // (Already encoded with care when it burst on the default plan: that encode, not another.)
-  const carefulBest = attempts.find((a) => a.careful && a.settings === best.settings)
-  const tried = [carefulBest ?? (await render(best.settings, careful))]
+  const careful = { complexity: CAREFUL_OPUS_COMPLEXITY }
+  const tried = [await render(best.settings, careful)]
   const overshoot = tried[0]!.loudness.truePeakDbtp - target.truePeakDbtp
   if (overshoot > 0) {
     const quieter = overshoot + 0.3
     tried.push(await render({ gainDb: round3(best.settings.gainDb - quieter), ceilingDb: round3(best.settings.ceilingDb - quieter) }, careful))
   }
-  const encodes = attempts.length + tried.length - (carefulBest ? 1 : 0)
+  const encodes = attempts.length + tried.length
   const kept = [...tried, ...(safe ? [safe] : [])]
     .filter((a) => a.loudness.truePeakDbtp <= target.truePeakDbtp)
     .sort((a, b) => distance(a.loudness) - distance(b.loudness))[0]
