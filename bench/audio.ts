@@ -33,7 +33,7 @@ const { setAudioProvider } = await import('@/audio/providers/audioProvider')
 const { enqueueStoryAudio } = await import('@/audio/jobs/storyAudio')
 const { audioConcurrency, jobProgress, runWorker } = await import('@/audio/jobs/worker')
 const { compressedInput } = await import('@/audio/codec/normalizeLoudness')
-const { setLineEncoder } = await import('@/audio/synthesizeToOpus')
+const { setLineEncoder, speakLine } = await import('@/audio/synthesizeToOpus')
 const { encodeInPool } = await import('@/audio/codec/encodePool')
 const { espeakHelperPid } = await import('@/audio/providers/espeakSpawner')
 const { settings } = await import('@/settings')
@@ -267,13 +267,17 @@ try {
     }
   }
 
-  // What loudness normalisation costs: every line's speech (as synthesised, sentences joined) encoded
-  // plain and normalised (measure, compress, limit, encode, decode, measure; re-encode if needed), on
-  // a thread of its own as production encodes (bench/audioEncodeTiming.ts).
+  // What loudness normalisation costs: every line's speech as the pipeline encodes it (speakLine: its
+  // sentences synthesised, trimmed and joined with pauses) encoded plain and normalised (measure,
+  // compress, limit, encode, decode, measure; re-encode if needed), on a thread of its own as
+  // production encodes (bench/audioEncodeTiming.ts).
   log('timing encoding with and without loudness normalisation…')
   const lines = LOCALES.flatMap((lang) => Array.from({ length: NODES }, (_, i) => ({ lang, text: line(lang, i), speaker: speakers[i % speakers.length]! })))
   const pcms: TimingLine[] = []
-  for (const l of lines) pcms.push((await provider.synthesize({ text: l.text, locale: l.lang, speaker: l.speaker })).pcm)
+  for (const l of lines) {
+    const { samples, sampleRate } = await speakLine(provider, { text: l.text, locale: l.lang, speaker: l.speaker })
+    pcms.push({ samples, sampleRate })
+  }
   // On a thread of its own, started as the encode pool starts its threads (src/audio/codec/encodePool.ts).
   const timingThread = new Piscina<TimingLine[], TimingResult>({ filename: path.join(process.cwd(), 'bench/audioEncodeTiming.ts'), execArgv: ['--import', 'tsx'], maxThreads: 1 })
   const timing = await timingThread.run(pcms).finally(() => timingThread.destroy())

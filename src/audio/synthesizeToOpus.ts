@@ -71,6 +71,29 @@ export const SPEECH_THRESHOLD_DB = -45
  * Every failure is a `TtsError` that says what was wrong. Same input, same bytes.
  */
 export async function synthesizeToOpus(provider: TtsProvider, input: VoiceLine): Promise<OpusAudio> {
+  const { samples, sampleRate, cues, chars, calls } = await speakLine(provider, input)
+  const normalised = await lineEncoder(samples, sampleRate).catch((error: unknown) => {
+    // A failure of the encode threads is not about this audio: thrown as it is, so the job is
+    // retried instead of the line failing for good (its synthesis may already have been billed).
+    if (!(error instanceof EncodeRejected)) throw error
+    throw new TtsError('MALFORMED_AUDIO', `Could not normalise the loudness of the ${provider.name} provider's audio: ${error instanceof Error ? error.message : String(error)}`)
+  })
+  const probe = await probeAudio(normalised.bytes)
+  const pcmSec = samples.length / sampleRate
+  if (Math.abs(probe.durationSec - pcmSec) > DURATION_TOLERANCE_SEC) {
+    throw new TtsError('MALFORMED_AUDIO', `Encoded audio lasts ${probe.durationSec.toFixed(3)} s but the speech lasted ${pcmSec.toFixed(3)} s`)
+  }
+  return { bytes: normalised.bytes, durationSec: probe.durationSec, sha256: probe.sha256, chars, calls, loudness: normalised.loudness, cues }
+}
+
+/** A line's speech as synthesizeToOpus encodes it, with its cues and what the provider billed. */
+export type SpokenLine = { samples: Int16Array; sampleRate: number; cues: Cue[]; chars: number; calls: number }
+
+/**
+ * The first half of synthesizeToOpus: each sentence synthesised, checked as plausible speech and
+ * trimmed of the silence around it, the sentences joined with fixed pauses, and each sentence's cue.
+ */
+export async function speakLine(provider: TtsProvider, input: VoiceLine): Promise<SpokenLine> {
   assertSpeakable(provider, input)
   const sentences = input.sentences?.length ? input.sentences : splitSentences(input.text).map((t) => ({ text: t, spoken: t }))
   const parts: { text: string; pcm: PcmAudio }[] = []
@@ -95,18 +118,7 @@ export async function synthesizeToOpus(provider: TtsProvider, input: VoiceLine):
     parts.map((p) => ({ text: p.text, durationSec: p.pcm.samples.length / sampleRate })),
     { leadSec: LEAD_SEC, gapSec: SENTENCE_GAP_SEC },
   )
-  const normalised = await lineEncoder(samples, sampleRate).catch((error: unknown) => {
-    // A failure of the encode threads is not about this audio: thrown as it is, so the job is
-    // retried instead of the line failing for good (its synthesis may already have been billed).
-    if (!(error instanceof EncodeRejected)) throw error
-    throw new TtsError('MALFORMED_AUDIO', `Could not normalise the loudness of the ${provider.name} provider's audio: ${error instanceof Error ? error.message : String(error)}`)
-  })
-  const probe = await probeAudio(normalised.bytes)
-  const pcmSec = samples.length / sampleRate
-  if (Math.abs(probe.durationSec - pcmSec) > DURATION_TOLERANCE_SEC) {
-    throw new TtsError('MALFORMED_AUDIO', `Encoded audio lasts ${probe.durationSec.toFixed(3)} s but the speech lasted ${pcmSec.toFixed(3)} s`)
-  }
-  return { bytes: normalised.bytes, durationSec: probe.durationSec, sha256: probe.sha256, chars, calls, loudness: normalised.loudness, cues }
+  return { samples, sampleRate, cues, chars, calls }
 }
 
 /** The sentence's speech without the silence the engine put around it. */
