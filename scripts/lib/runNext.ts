@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import path from 'node:path'
 
-import { prepareLocalEnvironment } from './localEnv'
+import { onStopSignal, prepareLocalEnvironment } from './localEnv'
 import { runTypeScript } from './runTypeScript'
 import { parseSettings } from '@/settings'
 import { SEED_ADMIN, seedAccountsMode } from '@/seed/accounts'
@@ -80,12 +80,12 @@ export async function runNext(mode: Mode): Promise<void> {
     await env.stop()
     process.exit(code)
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      child.kill(signal)
-      startupWorker?.kill(signal)
-    })
-  }
+  // The server drains its requests, then stop() stops the local services (Postgres stays up meanwhile).
+  onStopSignal((signal) => {
+    const forward = signal === 'SIGHUP' ? 'SIGTERM' : signal
+    child.kill(forward)
+    startupWorker?.kill(forward)
+  })
   child.on('exit', (code) => void stop(code ?? 0))
 }
 
