@@ -30,14 +30,15 @@ type Options = {
 // async shutdown without a callback and crashes. Servers are stopped explicitly by whoever
 // started them; only the signal handlers (Ctrl-C stops Postgres) are kept. (The static import
 // above registers first, so the hooks exist to remove; a copy loaded later as root shares them.)
-// Once per process: this module may be evaluated twice in one (two vitest projects' global
-// setups), and async-exit-hook throws when asked to unhook an event it no longer hooks.
-const UNHOOKED = Symbol.for('bhasha-kahani.asyncExitHookUnhooked')
-const flags = globalThis as { [UNHOOKED]?: boolean }
-if (!flags[UNHOOKED]) {
-  AsyncExitHook.unhookEvent('beforeExit')
-  AsyncExitHook.unhookEvent('exit')
-  flags[UNHOOKED] = true
+unhook(['beforeExit', 'exit'])
+
+/**
+ * Removes async-exit-hook's handlers for `events`, those it still has: this module may be evaluated
+ * twice in one process (two vitest projects' global setups), and async-exit-hook throws when asked
+ * to unhook an event it no longer hooks.
+ */
+function unhook(events: string[]): void {
+  for (const event of events) if (AsyncExitHook.hookedEvents().includes(event)) AsyncExitHook.unhookEvent(event)
 }
 
 /**
@@ -47,7 +48,7 @@ if (!flags[UNHOOKED]) {
  * draining, and the process exits before it has stopped a standby or the bucket (they were left running).
  */
 export function leaveSignalsToCaller(): void {
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP']) if (AsyncExitHook.hookedEvents().includes(event)) AsyncExitHook.unhookEvent(event)
+  unhook(['SIGINT', 'SIGTERM', 'SIGHUP'])
 }
 
 const USER = 'postgres'

@@ -29,11 +29,9 @@ afterAll(() => {
 })
 
 it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('should stop Postgres, its standby and the bucket, then exit 0, on %s', async (signal) => {
-  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, DATABASE_REPLICA_URLS: undefined, BK_TEST_ROOT: undefined }
-  for (const key of Object.keys(env)) if (key.startsWith('S3_')) delete env[key]
-  delete env.DATABASE_URL
-  delete env.DATABASE_REPLICA_URLS
-  delete env.BK_TEST_ROOT
+  // The probe starts its own services: none of the run's.
+  const env: Record<string, string | undefined> = { ...process.env }
+  for (const key of Object.keys(env)) if (key.startsWith('S3_') || ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'BK_TEST_ROOT'].includes(key)) delete env[key]
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/stopSignalProbe.ts', root], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
