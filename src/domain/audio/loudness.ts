@@ -29,6 +29,8 @@ export type NormalisationSettings = {
   gainDb: number
   /** Sample-peak ceiling of the limiter, dBFS. */
   ceilingDb: number
+  /** Local dips after the limiter where an earlier encode overshot (see PeakSpot); none by default. */
+  spots?: readonly PeakSpot[]
 }
 
 /**
@@ -50,6 +52,14 @@ export const FIRST_AIM_OFFSET_LU = 0.3
  * encode at the first plan's ceiling.
  */
 export const HEAVY_LIMITING_DB = 13
+/**
+ * Crest factor (the compressed line's loudest peak over its loudness, dB) from which the normaliser
+ * asks whether a line is heavily limited before it solves the default plan: on the audio
+ * benchmark's espeak lines, the heavily limited ones measure 17-20 dB, the others 14-16.5. Only the
+ * order of the work depends on it (the answer does not): a heavy line then skips the default plan's
+ * search (3-4 measurements) unless its first encode misses, and a light one the extra measurement.
+ */
+export const LIKELY_HEAVY_CREST_DB = 16.75
 /** For heavily limited lines: the first ceiling this much lower, the aim this much higher (more limiting loses more loudness in the codec). */
 export const HEAVY_CEILING_EXTRA_DB = 2
 export const HEAVY_AIM_EXTRA_LU = 0.3
@@ -108,6 +118,34 @@ export class GainSolver {
     private readonly peakDb: number,
   ) {
     assertAudible({ integratedLufs: inputLufs, truePeakDbtp: 0 })
+  }
+
+  /**
+   * Whether reaching `plan`'s aim takes the limiter at least `depthDb` off the input's loudest peak
+   * (what firstPlan calls heavy limiting), without solving the plan. G falls as the headroom grows,
+   * so that is so exactly when the line at the headroom `depthDb` below the peak is no louder than
+   * the aim: a point measured there, or any measured point that already tells (one at no more
+   * headroom and no louder, or one at no less headroom and louder). Once the plan is solved, its
+   * answer (a point within SOLVE_PRECISION_LU of the aim) stands for the aim's headroom. So it
+   * takes one measurement at most, none when the plain gain limits nothing, that depth needs more
+   * than MAX_GAIN_DB or the plan was solved, and the point serves the searches that follow.
+   */
+  limitsAtLeast(plan: { ceilingDb: number; aimLufs: number }, depthDb: number): boolean {
+    const C = plan.ceilingDb
+    const T = plan.aimLufs - C
+    if (this.inputLufs - T >= this.peakDb) return false
+    const gainDb = round3(C - (this.peakDb - depthDb))
+    if (gainDb > MAX_GAIN_DB) return false
+    const h = C - gainDb
+    for (const p of this.points) {
+      if (p.h <= h && p.g <= T) return true
+      if (p.h >= h && p.g > T) return false
+    }
+    const solved = this.points.find((p) => Math.abs(p.g - T) <= SOLVE_PRECISION_LU)
+    if (solved) return solved.h <= h
+    const g = this.loudnessAt({ gainDb, ceilingDb: C }) - C
+    this.points.push({ h, g })
+    return g <= T
   }
 
   /**
@@ -237,67 +275,87 @@ export function interSamplePeaks(x: Float32Array): Float32Array {
 }
 
 /**
+ * What the limiter looks at for each sample: the loudest inter-sample peak (interSamplePeaks) from
+ * that sample up to `lookahead` samples ahead. It depends on neither the gain nor the ceiling, so a
+ * caller trying several (the gain search) computes it once per line. Sliding maximum in three
+ * comparisons a sample (van Herk / Gil-Werman: maxima of fixed blocks from each end).
+ */
+export function limiterReach(samples: Float32Array, opts: LimiterOptions): Float32Array {
+  const peaks = interSamplePeaks(samples)
+  const n = peaks.length
+  const W = opts.lookahead + 1
+  const size = Math.ceil((n + opts.lookahead) / W) * W
+  // Per block of W samples: `fromStart[i]` the maximum from the block's start to i, `toEnd[i]` from
+  // i to the block's end. A window [i, i + W) spans at most two blocks: toEnd[i] and fromStart[i + W - 1].
+  const fromStart = new Float32Array(size)
+  const toEnd = new Float32Array(size)
+  fromStart.set(peaks) // beyond the end: 0, nothing to limit
+  for (let block = 0; block < size; block += W) {
+    const end = block + W
+    let max = 0
+    for (let i = end - 1; i >= block; i--) {
+      const p = fromStart[i]!
+      max = p > max ? p : max
+      toEnd[i] = max
+    }
+    max = 0
+    for (let i = block; i < end; i++) {
+      const p = fromStart[i]!
+      max = p > max ? p : max
+      fromStart[i] = max
+    }
+  }
+  const reach = new Float32Array(n)
+  for (let i = 0; i < n; i++) {
+    const a = toEnd[i]!
+    const b = fromStart[i + W - 1]!
+    reach[i] = a > b ? a : b
+  }
+  return reach
+}
+
+/**
  * Applies `gainDb` to `samples` (float, -1..1 full scale) and a look-ahead peak limiter so no
- * sample, nor the waveform between samples (see interSamplePeaks, which a caller trying several
- * gains computes once), exceeds `ceilingDb`. Returns a new array; deterministic (plain float math, fixed order).
+ * sample, nor the waveform between samples (see interSamplePeaks), exceeds `ceilingDb`. Returns a
+ * new array; deterministic (plain float math, fixed order). `reach` is limiterReach(samples, opts),
+ * which a caller trying several gains computes once.
  *
- * The limiter's gain at sample i is the mean of the last `lookahead` values of a release-smoothed
- * forward minimum of the gain each sample needs: every tap of that mean already looked ahead far
- * enough to see sample i's need, so the mean never exceeds it (no overshoot), and it changes
- * smoothly over `lookahead` samples (no clicks).
+ * The gain each sample needs is ceiling / (peak x gain) where that is under 1. The limiter's gain
+ * at sample i is the mean of the last `lookahead` values of a release-smoothed forward minimum of
+ * that need (the need of the loudest peak in reach, `reach[i]`): every tap of that mean already
+ * looked ahead far enough to see sample i's need, so the mean never exceeds it (no overshoot), and
+ * it changes smoothly over `lookahead` samples (no clicks).
  */
 export function applyGainAndLimit(
   samples: Float32Array,
   settings: NormalisationSettings,
   opts: LimiterOptions,
-  peaks: Float32Array = interSamplePeaks(samples),
+  reach: Float32Array = limiterReach(samples, opts),
 ): Float32Array {
   const gain = dbToLinear(settings.gainDb)
   const ceiling = dbToLinear(settings.ceilingDb)
   const n = samples.length
   const L = opts.lookahead
   const out = new Float32Array(n)
-  // The samples that need the limiter (their peak after the gain is over the ceiling), and the gain
-  // each needs; every other sample needs 1. Speech is limited at its loudest syllables only, so
-  // the forward minimum below walks these few instead of every sample.
-  let count = 0
-  for (let i = 0; i < n; i++) if (peaks[i]! * gain > ceiling) count++
-  if (count === 0) {
+  let loudest = 0
+  for (let i = 0; i < n; i++) if (reach[i]! > loudest) loudest = reach[i]!
+  if (loudest * gain <= ceiling) {
     for (let i = 0; i < n; i++) out[i] = samples[i]! * gain
     return out
   }
-  const at = new Int32Array(count)
-  const need = new Float64Array(count)
-  for (let i = 0, k = 0; i < n; i++) {
-    const peak = peaks[i]! * gain
-    if (peak > ceiling) {
-      at[k] = i
-      need[k++] = ceiling / peak
-    }
-  }
-  // One pass: the forward minimum of the need over [i, i + L] (a monotonic deque of the limited
-  // samples; 1 when none is in reach), released (the gain may fall at once, the look-ahead already
-  // prepared it, and rises slowly), then averaged over the last L values (taps before the start
-  // take the first value: it looked far enough ahead).
-  const deque = new Int32Array(count)
-  let head = 0
-  let tail = 0
-  let next = 0
+  // One pass: the forward minimum of the need (from the loudest peak in reach), released (the gain
+  // may fall at once, the look-ahead already prepared it, and rises slowly), then averaged over the
+  // last L values (taps before the start take the first value: it looked far enough ahead).
   const a = 1 - Math.exp(-1 / opts.release)
   let env = 1
   const window = new Float64Array(L)
   let slot = 0
   let sum = 0
   for (let i = 0; i < n; i++) {
-    const until = i + L
-    while (next < count && at[next]! <= until) {
-      while (tail > head && need[deque[tail - 1]!]! >= need[next]!) tail--
-      deque[tail++] = next++
-    }
-    while (head < tail && at[deque[head]!]! < i) head++
+    const peak = reach[i]! * gain
+    const forward = peak > ceiling ? ceiling / peak : 1
     // Minimums by comparison, not Math.min: the same values here (no NaN, no -0), and V8 runs this
-    // loop ~18% faster without the call (measured on the audio benchmark's lines).
-    const forward = head < tail ? need[deque[head]!]! : 1
+    // loop faster without the call.
     const released = env + (1 - env) * a
     env = forward < released ? forward : released
     if (i === 0) {
@@ -389,3 +447,92 @@ export function compressorFor(sourceLufs: number): CompressorOptions {
   return { thresholdDb: sourceLufs + 3, ratio: 3, attackSec: 0.005, releaseSec: 0.08 }
 }
 
+
+/**
+ * A short stretch where the codec pushed the decoded file over the peak limit: the codec's
+ * overshoot is not spread evenly, and on heavily limited speech libopus now and then overshoots one
+ * syllable's onset by 2-6 dB (or to full scale) where the rest of the line sits well under the
+ * limit. Lowering the whole line's ceiling for it costs the line its loudness (and the encodes to
+ * find that out); a dip of the gain there alone does not.
+ */
+export type PeakSpot = {
+  /** Seconds from the start. */
+  atSec: number
+  /** dB to take off there. */
+  dipDb: number
+}
+
+/** Frame in which spots are found (and one spot's reach). */
+export const SPOT_FRAME_SEC = 0.01
+/**
+ * The decoded samples are read against the limit less this much: the true peak (between samples)
+ * can be this much above the sample peak at 48 kHz for speech, and the dip takes it off too.
+ */
+export const SPOT_MARGIN_DB = 0.5
+/** Most frames over the limit for the overshoot to count as local (spots), not the line's (the ceiling). */
+export const MAX_SPOT_FRAMES = 8
+
+/**
+ * Where a decoded file peaks over `limitDb` (dBFS, sample peaks read SPOT_MARGIN_DB low): one spot
+ * per 10 ms frame over it, with the dip that brings that frame's peak SPOT_MARGIN_DB under the
+ * limit. Null when more than MAX_SPOT_FRAMES frames are over: the overshoot is the whole line's.
+ */
+export function peakSpots(decoded: Float32Array, sampleRate: number, limitDb: number): PeakSpot[] | null {
+  const level = dbToLinear(limitDb - SPOT_MARGIN_DB)
+  const frame = Math.max(1, Math.round(sampleRate * SPOT_FRAME_SEC))
+  const spots: PeakSpot[] = []
+  for (let start = 0; start < decoded.length; start += frame) {
+    let peak = 0
+    let at = start
+    const end = Math.min(decoded.length, start + frame)
+    for (let i = start; i < end; i++) {
+      const a = decoded[i]! < 0 ? -decoded[i]! : decoded[i]!
+      if (a > peak) {
+        peak = a
+        at = i
+      }
+    }
+    if (peak <= level) continue
+    if (spots.length === MAX_SPOT_FRAMES) return null
+    spots.push({ atSec: at / sampleRate, dipDb: round3(20 * Math.log10(peak / level)) })
+  }
+  return spots
+}
+
+/** Spots found again near (within one frame of) one already dipped deepen it; others are added. */
+export function mergeSpots(known: readonly PeakSpot[], found: readonly PeakSpot[]): PeakSpot[] {
+  const out = known.map((s) => ({ ...s }))
+  for (const s of found) {
+    const near = out.find((k) => Math.abs(k.atSec - s.atSec) <= SPOT_FRAME_SEC)
+    if (near) near.dipDb = round3(near.dipDb + s.dipDb)
+    else out.push({ ...s })
+  }
+  return out.sort((a, b) => a.atSec - b.atSec)
+}
+
+/** The dip: full depth within HOLD of the spot, raised-cosine ramps of RAMP either side (no click). */
+const DIP_HOLD_SEC = 0.012
+const DIP_RAMP_SEC = 0.008
+
+/**
+ * `samples` with each spot's dip applied (where dips overlap, the deepest): a smooth local gain,
+ * the same float math every time. A new array; `samples` when there are no spots.
+ */
+export function dipSpots(samples: Float32Array, sampleRate: number, spots: readonly PeakSpot[]): Float32Array {
+  if (spots.length === 0) return samples
+  const hold = Math.round(sampleRate * DIP_HOLD_SEC)
+  const ramp = Math.max(1, Math.round(sampleRate * DIP_RAMP_SEC))
+  const depth = new Map<number, number>()
+  for (const spot of spots) {
+    const centre = Math.round(spot.atSec * sampleRate)
+    for (let i = Math.max(0, centre - hold - ramp); i <= Math.min(samples.length - 1, centre + hold + ramp); i++) {
+      const distance = Math.abs(i - centre)
+      const shape = distance <= hold ? 1 : 0.5 + 0.5 * Math.cos((Math.PI * (distance - hold)) / ramp)
+      const db = spot.dipDb * shape
+      if (db > (depth.get(i) ?? 0)) depth.set(i, db)
+    }
+  }
+  const out = Float32Array.from(samples)
+  for (const [i, db] of depth) out[i] = samples[i]! * dbToLinear(-db)
+  return out
+}

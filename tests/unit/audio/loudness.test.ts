@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import {
@@ -10,6 +11,12 @@ import {
   interSamplePeaks,
   isWithinTarget,
   limiterOptionsFor,
+  limiterReach,
+  dipSpots,
+  mergeSpots,
+  peakSpots,
+  MAX_SPOT_FRAMES,
+  SPOT_MARGIN_DB,
   limitingDepthDb,
   LOUDNESS_TARGET,
   GainSolver,
@@ -77,6 +84,51 @@ describe('GainSolver', () => {
     expect(first.steps).toBeGreaterThan(0)
     // the same aim again costs nothing
     expect(s.solve({ ceilingDb: -6, aimLufs: -15.4 }).steps).toBe(0)
+  })
+
+  describe('limitsAtLeast', () => {
+    const plan = { ceilingDb: -4, aimLufs: -15.7 }
+    // depth at the answer: the peak (-6) plus the exact gain over the ceiling (-4)
+    const depthAtAnswer = (bite: number) => -6 + (6.3 - 2 * bite) / (1 - bite) + 4
+
+    it.each([0.2, 0.5, 0.65, 0.7, 0.8])('should tell heavy limiting (13 dB) with one measurement at most, bite %d', (bite) => {
+      const { calls, solver } = line(bite)
+      expect(solver().limitsAtLeast(plan, 13)).toBe(depthAtAnswer(bite) >= 13)
+      expect(calls.length).toBeLessThanOrEqual(1)
+    })
+
+    it('should answer from what a search measured, measuring nothing more', () => {
+      for (const bite of [0.5, 0.8]) {
+        const { calls, solver } = line(bite)
+        const s = solver()
+        s.solve(plan)
+        const before = calls.length
+        expect(s.limitsAtLeast(plan, 13)).toBe(depthAtAnswer(bite) >= 13)
+        expect(calls.length).toBe(before)
+      }
+    })
+
+    it("should give its point to the plan's search", () => {
+      const { calls, solver } = line(0.8)
+      const s = solver()
+      s.limitsAtLeast(plan, 13)
+      const r = s.solve(plan)
+      expect(Math.abs(r.lufs - plan.aimLufs)).toBeLessThanOrEqual(0.2)
+      const fresh = line(0.8)
+      fresh.solver().solve(plan)
+      expect(calls.length).toBeLessThanOrEqual(fresh.calls.length)
+    })
+
+    it('should measure nothing when nothing is limited or the depth needs more than the most gain', () => {
+      const { calls, solver } = line(0.5)
+      expect(solver().limitsAtLeast({ ceilingDb: 0, aimLufs: -16 }, 13)).toBe(false)
+      const quiet: unknown[] = []
+      // -60 LUFS, peak -40: limited at the plain gain (44.3 dB), but 13 dB deep needs 49 dB
+      const s = new GainSolver((x) => (quiet.push(x), -60 + x.gainDb), -60, -40)
+      expect(s.limitsAtLeast(plan, 13)).toBe(false)
+      expect(calls).toHaveLength(0)
+      expect(quiet).toHaveLength(0)
+    })
   })
 
   it('should refuse silence and what the most gain cannot reach', () => {
@@ -202,6 +254,57 @@ describe('applyGainAndLimit', () => {
     expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true)
   })
 
+  /**
+   * The limiter as first written, one need per sample and a forward minimum searched in full: the
+   * shipped one must give the same floats (it takes the need of the loudest peak in reach instead).
+   */
+  function referenceLimit(samples: Float32Array, gainDb: number, ceilingDb: number, o: { lookahead: number; release: number }): Float32Array {
+    const gain = dbToLinear(gainDb)
+    const ceiling = dbToLinear(ceilingDb)
+    const peaks = interSamplePeaks(samples)
+    const need = Array.from(peaks, (p) => (p * gain > ceiling ? ceiling / (p * gain) : 1))
+    const a = 1 - Math.exp(-1 / o.release)
+    const out = new Float32Array(samples.length)
+    const envs: number[] = []
+    let env = 1
+    for (let i = 0; i < samples.length; i++) {
+      const forward = Math.min(1, ...need.slice(i, i + o.lookahead + 1))
+      const released = env + (1 - env) * a
+      env = Math.min(forward, released)
+      envs.push(env)
+      let sum = o.lookahead * envs[0]!
+      for (let k = 0; k <= i; k++) sum += envs[k]! - (k >= o.lookahead ? envs[k - o.lookahead]! : envs[0]!)
+      const mean = sum / o.lookahead
+      const v = samples[i]! * gain * Math.min(1, mean)
+      out[i] = Math.max(-ceiling, Math.min(ceiling, v))
+    }
+    return out
+  }
+
+  it('should give the floats of the straightforward limiter, and reach the loudest peak ahead', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: -6, max: 30, noNaN: true }),
+        fc.double({ min: -12, max: 0, noNaN: true }),
+        (values, lookahead, release, gainDb, ceilingDb) => {
+          const samples = Float32Array.from(values)
+          const o = { lookahead, release }
+          const peaks = interSamplePeaks(samples)
+          const reach = limiterReach(samples, o)
+          reach.forEach((r, i) => expect(r).toBe(Math.max(...peaks.slice(i, i + lookahead + 1))))
+          const out = applyGainAndLimit(samples, { gainDb, ceilingDb }, o, reach)
+          const expected = referenceLimit(samples, gainDb, ceilingDb, o)
+          // Sums in a different order could drift by a rounding step; the same order gives the same floats.
+          out.forEach((x, i) => expect(Object.is(x, expected[i]) || x === expected[i]).toBe(true))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
   it('should use the project target', () => {
     expect(LOUDNESS_TARGET).toEqual({ integratedLufs: -16, toleranceLu: 1, truePeakDbtp: -1.5 })
   })
@@ -241,5 +344,54 @@ describe('limitingDepthDb', () => {
     for (const f of [0, 1, 2]) fill(f, 0.01, 0.01)
     fill(3, 1, 0.1)
     expect(limitingDepthDb(input, limited, 0, frame)).toBeCloseTo(20, 6)
+  })
+})
+
+describe('peak spots', () => {
+  const rate = 48000
+  const steady = (seconds: number, level: number) => Float32Array.from({ length: rate * seconds }, (_, i) => level * Math.sin((2 * Math.PI * 220 * i) / rate))
+
+  it('should find the frames over the limit and the dip that brings each under it', () => {
+    const x = steady(1, 0.5)
+    x[Math.round(0.3 * rate)] = 0.95
+    x[Math.round(0.7 * rate)] = -0.9
+    const spots = peakSpots(x, rate, -1.5)!
+    expect(spots.map((s) => s.atSec)).toEqual([0.3, 0.7])
+    const level = dbToLinear(-1.5 - SPOT_MARGIN_DB)
+    expect(spots[0]!.dipDb).toBeCloseTo(20 * Math.log10(0.95 / level), 3)
+    expect(spots[1]!.dipDb).toBeCloseTo(20 * Math.log10(0.9 / level), 3)
+    expect(peakSpots(steady(1, 0.5), rate, -1.5)).toEqual([])
+  })
+
+  it('should call an overshoot all over the line the line’s, not spots', () => {
+    const x = steady(1, 0.5)
+    for (let k = 0; k <= MAX_SPOT_FRAMES; k++) x[Math.round((0.05 + k * 0.05) * rate)] = 0.95
+    expect(peakSpots(x, rate, -1.5)).toBeNull()
+    x[Math.round(0.05 * rate)] = 0.5
+    expect(peakSpots(x, rate, -1.5)).toHaveLength(MAX_SPOT_FRAMES)
+  })
+
+  it('should deepen a spot found again and add new ones, in order', () => {
+    const merged = mergeSpots([{ atSec: 0.5, dipDb: 2 }], [{ atSec: 0.805, dipDb: 1 }, { atSec: 0.504, dipDb: 1.5 }, { atSec: 0.1, dipDb: 0.5 }])
+    expect(merged).toEqual([
+      { atSec: 0.1, dipDb: 0.5 },
+      { atSec: 0.5, dipDb: 3.5 },
+      { atSec: 0.805, dipDb: 1 },
+    ])
+  })
+
+  it('should dip only around each spot, smoothly, the deepest where two meet', () => {
+    const x = new Float32Array(rate).fill(0.5)
+    expect(dipSpots(x, rate, [])).toBe(x)
+    const y = dipSpots(x, rate, [{ atSec: 0.5, dipDb: 6 }, { atSec: 0.51, dipDb: 3 }])
+    expect(y[Math.round(0.5 * rate)]).toBeCloseTo(0.5 * dbToLinear(-6), 6)
+    // untouched 20 ms (hold + ramp) away
+    expect(y[Math.round(0.45 * rate)]).toBe(0.5)
+    expect(y[Math.round(0.55 * rate)]).toBe(0.5)
+    // no step: at most the raised-cosine ramp's steepest (in dB: pi/2 x 6 dB over 8 ms, at full gain)
+    let step = 0
+    for (let i = 1; i < y.length; i++) step = Math.max(step, Math.abs(y[i]! - y[i - 1]!))
+    expect(step).toBeLessThan(0.5 * (Math.LN10 / 20) * ((6 * Math.PI) / 2 / (0.008 * rate)))
+    expect(x[Math.round(0.5 * rate)]).toBe(0.5)
   })
 })
