@@ -10,7 +10,8 @@
  * depth the normaliser settled on (`perVoice`).
  *
  * `npx tsx bench/audio.ts` (alone: throwaway Postgres + s3rver) or from `npm run bench`.
- * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40).
+ * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40), BENCH_AUDIO_PAIRS (default 4: pairs of
+ * generations without and with loudness normalisation).
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -19,7 +20,6 @@ import path from 'node:path'
 import { Piscina } from 'piscina'
 import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
 import type { TimingLine, TimingResult } from './audioEncodeTiming'
-import { percentile } from './stats'
 
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
 
@@ -69,6 +69,12 @@ const PARTS: Record<Lang, { who: string[]; did: string[]; then: string[] }> = {
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+/** The middle value; for an even count, the mean of the two middle ones. */
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
 
 /**
  * The machine's CPU time (all processes: this one and its encode threads, espeak-ng, Postgres,
@@ -214,12 +220,17 @@ try {
   const rerun = await generate()
 
   // What normalisation adds to the wall time, measured directly: the same generation without and
-  // with it, in the order without, with, with, without (balanced against drift over the run).
-  // Each pass's provider has a model name of its own, so its content keys are new and every line
-  // is synthesised and encoded again, as in the first run (nothing reused); the first run, cold,
-  // is left out of the comparison.
-  const PASSES = [false, true, true, false]
+  // with it, in pairs whose order alternates (without-with, with-without, with-without,
+  // without-with, ...: balanced against a drift over the run). Each pass's provider has a model
+  // name of its own, so its content keys are new and every line is synthesised and encoded again,
+  // as in the first run (nothing reused); the first run, cold, is left out of the comparison.
+  // This machine's speed drifts by 10-25% between identical passes (issue 14's notes), so the
+  // passes come in BENCH_AUDIO_PAIRS pairs (default 4): besides the mean over all of them, each
+  // pair's ratio is reported, and their median, which one slow pass cannot move.
+  const PAIRS = Math.max(1, Number(process.env.BENCH_AUDIO_PAIRS || 4))
+  const PASSES = Array.from({ length: PAIRS }, (_, i) => ([0, 3].includes(i % 4) ? [false, true] : [true, false])).flat()
   const direct = { plainWallSec: [] as number[], normalisedWallSec: [] as number[], synthesisCalls: [] as number[] }
+  const passWallSec: number[] = []
   // Per pass, how many cores the machine kept busy and its CPU seconds (busy cores x wall time): on
   // a machine whose cores are all busy, what normalisation adds in CPU shows in the wall time.
   // Split: this process (event loop and encode threads), espeak-ng (the helper process and the runs
@@ -251,6 +262,7 @@ try {
         )
       }
       ;(normalise ? direct.normalisedWallSec : direct.plainWallSec).push(pass.wallSec)
+      passWallSec.push(pass.wallSec)
       if (cores !== null) {
         cpu.busyCores.push(cores)
         ;(normalise ? cpu.normalisedSec : cpu.plainSec).push(cores * pass.wallSec)
@@ -297,6 +309,11 @@ try {
   })
   // The extra encode time spread over the encode threads that can be busy at once (encodePool.ts: at
   // most one line per lane; before it, the lanes took turns on the event loop and it added in full).
+  const pairRatios = Array.from({ length: PAIRS }, (_, i) => {
+    const [a, b] = [passWallSec[2 * i]!, passWallSec[2 * i + 1]!]
+    const [plain, normalised] = PASSES[2 * i] ? [b, a] : [a, b]
+    return (normalised / plain - 1) * 100
+  })
   const extraSec = (normalisedSec - plainSec) / Math.min(settings().audio.encodeThreads, audioConcurrency())
   const normalisation = {
     lines: lines.length,
@@ -308,6 +325,10 @@ try {
     // What normalisation adds to the generation's wall time, measured (the issue's target: < 20%):
     // mean wall time of the passes with it over the passes without it, less 1.
     addedPctOfWall: +((mean(direct.normalisedWallSec) / mean(direct.plainWallSec) - 1) * 100).toFixed(1),
+    // The same per pair of adjacent passes (one without, one with), in run order, and the median of
+    // those: a pass the machine slowed moves one pair's figure, not the median.
+    pairAddedPctOfWall: pairRatios.map((x) => +x.toFixed(1)),
+    medianPairAddedPctOfWall: +median(pairRatios).toFixed(1),
     passes: {
       order: PASSES.map((normalise) => (normalise ? 'normalised' : 'plain')),
       plainWallSec: direct.plainWallSec.map((x) => +x.toFixed(2)),
@@ -343,7 +364,6 @@ try {
     perVoice: Object.fromEntries(
       speakers.map((speaker) => {
         const mine = perVoice.filter((v) => v.speaker === speaker)
-        const median = (xs: number[]) => percentile(xs, 50)
         const dB = (x: number) => +x.toFixed(1)
         const lu = (x: number) => +x.toFixed(2)
         return [
