@@ -23,6 +23,8 @@ export const LOCK = {
   dictionary: 0x6175_0006,
   /** One regeneration request of a line at a time (its queued-retake and take-cap checks, then the queueing). */
   retake: 0x6175_0007,
+  /** One recompile of a story's bundles at a time: concurrent saves of one story compile in commit order. */
+  bundles: 0x6175_0008,
 } as const
 
 /** Takes a transaction-scoped advisory lock on `name` in namespace `ns` (released at commit/rollback). */

@@ -65,7 +65,8 @@ export function changeOf(args: {
 export function recompileAfterChange(storyOf: StoryOf = storyField): CollectionAfterChangeHook {
   return async ({ collection, data, doc, previousDoc, operation, req }) => {
     const now = storyOf(doc)
-    const before = previousDoc ? storyOf(previousDoc) : null
+    // A create's previousDoc is empty: no story before (`?? null`, not undefined).
+    const before = previousDoc ? (storyOf(previousDoc) ?? null) : null
     const moved = before !== null && before !== now
     const change: BundleChange =
       operation === 'create' || moved ? { kind: 'structure' } : changeOf({ fields: collection.flattenedFields, data, doc, previousDoc, req })

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { audioProvider } from '@/audio/providers/audioProvider'
+import { LOCK, lockInTransaction } from '@/db/locks'
+import { drizzleFor } from '@/db/postgres'
 import { voicesFingerprint } from '@/domain/audio/voices'
 import { compileBundle, type StoryBundle } from '@/domain/story/bundle'
 import { type BundleChange, localesAffected } from '@/domain/story/bundleScope'
@@ -25,6 +27,18 @@ async function publish(bundle: StoryBundle, slug: string, locale: string): Promi
 }
 
 /**
+ * Takes the story's bundle lock for the rest of the request's transaction (a no-op outside one).
+ * Two saves of one story, each in its own transaction, would otherwise compile from what each can
+ * see, without the other's uncommitted line, and the later commit would store a bundle lacking the
+ * earlier one's change. With the lock the second compile waits for the first commit and reads it.
+ * Re-entrant within a transaction; take it before writing a story-translations row that a
+ * recompile also writes (publication.ts), so two transactions never wait on each other's row and lock.
+ */
+export async function lockStoryBundles(req: PayloadRequest, storyId: string): Promise<void> {
+  await lockInTransaction(await drizzleFor(req), LOCK.bundles, storyId)
+}
+
+/**
  * Recompiles the bundles of a story into its story-translations rows (the spec's content_json and
  * is_complete), publishes new versions to object storage, and tells every process's bundle cache.
  * Rows whose bundle did not change are not written. `change` says what was saved: the locales it
@@ -39,6 +53,7 @@ async function publish(bundle: StoryBundle, slug: string, locale: string): Promi
  */
 export async function recompileStoryBundles(req: PayloadRequest, storyId: string, change: BundleChange = { kind: 'structure' }): Promise<void> {
   if (req.context?.skipBundleCompile || change.kind === 'none') return
+  await lockStoryBundles(req, storyId)
   const graph = await loadStoryGraph(req, storyId)
   if (!graph) return
   const affected = new Set(localesAffected(change, graphSource(graph)))

@@ -4,7 +4,7 @@ import { publicationMoveRefusal, publishBlockers } from '@/domain/translation/st
 import { LOCALE_CODES, type LocaleCode } from '@/locales'
 import { notifyBundlesChanged } from '@/services/bundleCache'
 import { loadStoryGraph } from '@/services/storyGraph'
-import { recompileStoryBundles } from '@/services/storyBundles'
+import { lockStoryBundles, recompileStoryBundles } from '@/services/storyBundles'
 import type { PublicationState } from '@/domain/translation/status'
 import { SLUGS } from '@/slugs'
 import { deleteObjects, listObjects, objectStore } from '@/storage/objectStore'
@@ -42,6 +42,8 @@ export async function setPublicationState(
   who: { publishes: boolean },
   settings: Settings['publishing'] = appSettings().publishing,
 ): Promise<{ previous: PublicationState; state: PublicationState }> {
+  // Before the row is read and written: the recompile below takes it too (see lockStoryBundles).
+  await lockStoryBundles(req, storyId)
   const graph = await loadStoryGraph(req, storyId)
   if (!graph) throw new TranslationNotFound(`No story ${storyId}.`)
   if (locale === graphSource(graph)) {

@@ -99,6 +99,55 @@ describe('recompiling after a save', () => {
     await expectExact()
   })
 
+  it('should keep every bundle exact when two people save lines of one story at the same moment', async () => {
+    // Each save recompiles in its own transaction from what it can see: without one recompile of a
+    // story at a time, the later commit writes a bundle that lacks the other save's line.
+    for (let round = 0; round < 4; round++) {
+      await Promise.all([
+        patch(`story-nodes/${story.nodeIds[0]}?locale=en&depth=0`, { textContent: `Round ${round}: the crow is thirsty.` }),
+        patch(`story-nodes/${story.nodeIds[2]}?locale=en&depth=0`, { textContent: `Round ${round}: the crow drinks.` }),
+      ])
+      await expectExact()
+    }
+    const en = (await payload.find({ collection: 'story-translations', where: { and: [{ story: { equals: story.storyId } }, { languageCode: { equals: 'en' } }] }, depth: 0 })).docs[0]!
+    const texts = JSON.stringify(en.contentJson)
+    expect(texts).toContain('Round 3: the crow is thirsty.')
+    expect(texts).toContain('Round 3: the crow drinks.')
+  })
+
+  it("should give a story its rows once when two lines are saved at once before it has any", async () => {
+    // A story written with compilation skipped (audio fixtures) has no rows yet: both saves would
+    // create the same (story, language) rows, and the unique index would fail one of them.
+    const bare = await createStory(payload, { compileBundles: false })
+    try {
+      const saves = await Promise.all(
+        [0, 2].map((i) => rest(server.url, 'PATCH', `story-nodes/${bare.nodeIds[i]}?locale=en&depth=0`, { token: editor.token, body: { textContent: `Saved at once ${i}.` } })),
+      )
+      expect(saves.map((r) => r.status)).toEqual([200, 200])
+      const found = await payload.find({ collection: 'story-translations', where: { story: { equals: bare.storyId } }, depth: 0, limit: 0, pagination: false })
+      expect(found.docs.map((r) => r.languageCode).sort()).toEqual([...LOCALE_CODES].sort())
+      const en = JSON.stringify(found.docs.find((r) => r.languageCode === 'en')!.contentJson)
+      expect(en).toContain('Saved at once 0.')
+      expect(en).toContain('Saved at once 2.')
+    } finally {
+      await bare.cleanup()
+    }
+  })
+
+  it('should move a locale through review while its lines are saved, with neither waiting on the other for good', async () => {
+    // A go-live change writes the locale's row and recompiles; a text save recompiles and writes
+    // the same row: both take the story's bundle lock first, so neither deadlocks.
+    for (const [round, state] of (['in_review', 'draft', 'in_review', 'draft', 'in_review', 'draft', 'in_review', 'draft'] as const).entries()) {
+      const [moved, saved] = await Promise.all([
+        rest(server.url, 'POST', `stories/${story.storyId}/publication`, { token: editor.token, body: { locale: 'hi', state } }),
+        rest(server.url, 'PATCH', `story-nodes/${story.nodeIds[1]}?locale=hi&depth=0`, { token: editor.token, body: { textContent: `कौआ सोचता है (${round})` } }),
+      ])
+      expect([moved.status, saved.status]).toEqual([200, 200])
+      expect((await rows()).hi).toMatchObject({ publicationState: state })
+      await expectExact()
+    }
+  })
+
   it('should rewrite nothing after a change no bundle reads (a card position)', async () => {
     const before = await rows()
 
