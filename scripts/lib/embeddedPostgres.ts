@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { freePort, portOpen, processAlive } from './ports'
-import { embeddedPostgresPackage } from './postgresBinaries'
+import { embeddedPostgresPackage, unhookCopies } from './postgresBinaries'
 
 export type RunningPostgres = {
   url: string
@@ -49,6 +49,8 @@ function unhook(events: string[]): void {
  */
 export function leaveSignalsToCaller(): void {
   unhook(['SIGINT', 'SIGTERM', 'SIGHUP'])
+  // As root, the package runs from a shared copy whose async-exit-hook may be another checkout's.
+  unhookCopies(['SIGINT', 'SIGTERM', 'SIGHUP'])
 }
 
 const USER = 'postgres'

