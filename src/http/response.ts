@@ -2,6 +2,7 @@ import type { Endpoint, Payload } from 'payload'
 
 import type { ZodError } from 'zod'
 
+import { CONCURRENT_CHANGE_MESSAGE, CONCURRENT_CHANGE_RETRY_AFTER_SEC, isConcurrentChangeConflict } from '@/domain/http/concurrentChange'
 import { DATABASE_RETRY_AFTER_SEC, isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
 import { isStorageUnavailable, STORAGE_RETRY_AFTER_SEC, STORAGE_UNAVAILABLE_MESSAGE } from '@/domain/http/storageUnavailable'
 import { fieldIssues } from '@/domain/listener/schemas'
@@ -37,7 +38,10 @@ export const databaseUnavailable = (): Response =>
 /** 503 with Retry-After: object storage (the bucket) cannot be reached right now. */
 export const storageUnavailable = (): Response => error(503, STORAGE_UNAVAILABLE_MESSAGE, {}, { 'retry-after': String(STORAGE_RETRY_AFTER_SEC) })
 
-/** Logs an unexpected failure and answers 500 without internals (503 when the database or the bucket is away). */
+/** 503 with a short Retry-After: another transaction changed the same rows at the same moment; nothing was saved. */
+export const concurrentChange = (): Response => error(503, CONCURRENT_CHANGE_MESSAGE, {}, { 'retry-after': String(CONCURRENT_CHANGE_RETRY_AFTER_SEC) })
+
+/** Logs an unexpected failure and answers 500 without internals (503 when the database or the bucket is away, or a concurrent change stopped it). */
 export function serverError(payload: Payload, err: unknown, msg: string): Response {
   if (isDatabaseUnavailable(err)) {
     payload.logger.warn({ msg: `${msg}: the database cannot be reached (${(err as Error).message})` })
@@ -46,6 +50,10 @@ export function serverError(payload: Payload, err: unknown, msg: string): Respon
   if (isStorageUnavailable(err)) {
     payload.logger.warn({ msg: `${msg}: object storage cannot be reached (${(err as Error).message})` })
     return storageUnavailable()
+  }
+  if (isConcurrentChangeConflict(err)) {
+    payload.logger.warn({ msg: `${msg}: concurrent change (${(err as Error).message})` })
+    return concurrentChange()
   }
   payload.logger.error({ err, msg })
   return error(500, 'Something went wrong on our side. It has been logged; please try again.')

@@ -5,6 +5,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { primaryPool } from '@/db/postgres'
 import { compileBundle } from '@/domain/story/bundle'
 import { LOCALE_CODES } from '@/locales'
 import { loadStoryGraph } from '@/services/storyGraph'
@@ -146,6 +147,41 @@ describe('recompiling after a save', () => {
       expect((await rows()).hi).toMatchObject({ publicationState: state })
       await expectExact()
     }
+  })
+
+  it('should answer 503 with Retry-After, and save nothing, when Postgres stops a save as a deadlock victim', async () => {
+    // Another transaction (a script, a bulk job) holds the story's English row and then wants the
+    // node the save has just written: Postgres breaks the cycle by stopping one of them. The save
+    // waited first, so its deadlock check runs first and it is the one stopped (40P01): a moment's
+    // conflict, not a bug, so the answer is 503 with a short Retry-After and nothing is written.
+    const nodeId = story.nodeIds[2]!
+    const before = (await payload.findByID({ collection: 'story-nodes', id: nodeId, locale: 'en', depth: 0 })).textContent
+    const enRow = (await rows()).en as unknown as { id: string }
+    const other = await primaryPool(payload).connect()
+    try {
+      await other.query('BEGIN')
+      await other.query('UPDATE story_translations SET updated_at = updated_at WHERE id = $1', [enRow.id])
+      const { rows: me } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+      const saving = rest(server.url, 'PATCH', `story-nodes/${nodeId}?locale=en&depth=0`, { token: editor.token, body: { textContent: 'Never saved: a deadlock victim.' } })
+      // The save has written its node and now waits for the English row this transaction holds.
+      for (let waited = 0; ; waited += 50) {
+        const { rows: blocked } = await primaryPool(payload).query('SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [me[0]!.pid])
+        if (blocked.length) break
+        if (waited > 20_000) throw new Error('the save never waited for the held row')
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      const taking = other.query('UPDATE story_nodes SET updated_at = updated_at WHERE id = $1', [nodeId])
+      const res = await saving
+      expect(res.status, JSON.stringify(res.body)).toBe(503)
+      expect(res.headers.get('retry-after')).toBe('1')
+      expect(res.body.errors[0].message).toMatch(/at the same moment.*Nothing was written/)
+      await taking
+      await other.query('ROLLBACK')
+    } finally {
+      other.release()
+    }
+    expect((await payload.findByID({ collection: 'story-nodes', id: nodeId, locale: 'en', depth: 0 })).textContent).toBe(before)
+    await expectExact()
   })
 
   it('should rewrite nothing after a change no bundle reads (a card position)', async () => {
