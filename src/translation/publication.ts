@@ -42,26 +42,19 @@ export async function setPublicationState(
   who: { publishes: boolean },
   settings: Settings['publishing'] = appSettings().publishing,
 ): Promise<{ previous: PublicationState; state: PublicationState }> {
-  // Before the row is read and written: the recompile below takes it too (see lockStoryBundles).
+  // First on what is committed, without the story's bundle lock: a refused move (or one that
+  // changes nothing) answers at once instead of waiting behind a recompile of the story.
+  const seen = await checkMove(req, storyId, locale, state, who, settings)
+  if (seen.row && seen.previous === state) return { previous: seen.previous, state }
+  // Then again under the lock, before the row is written: the recompile below takes it too (see
+  // lockStoryBundles), and what a save committed meanwhile is seen.
   await lockStoryBundles(req, storyId)
-  const graph = await loadStoryGraph(req, storyId)
-  if (!graph) throw new TranslationNotFound(`No story ${storyId}.`)
-  if (locale === graphSource(graph)) {
-    throw new TranslationInputError(`${locale} is the story's source language: it is live whenever the story is active.`, 'locale')
-  }
-  let row = await translationRow(req, storyId, locale)
+  let { graph, row, previous } = await checkMove(req, storyId, locale, state, who, settings)
   if (!row) {
     await recompileStoryBundles(req, storyId)
     row = await translationRow(req, storyId, locale)
     if (!row) throw new TranslationNotFound(`No ${locale} translation of story ${storyId}.`)
-  }
-  const previous = (row.publicationState ?? 'draft') as PublicationState
-  const refusal = publicationMoveRefusal(previous, state, who)
-  if (refusal) throw new PublicationForbidden(refusal)
-  if (state === 'published') {
-    const report = reportFor(graph, await loadStates(req, storyId), locale, settings.requireAudio)
-    const blockers = publishBlockers(report, { requireApproval: settings.requireApproval })
-    if (blockers.length) throw new PublishRefused(locale, blockers, settings.requireAudio)
+    ;({ previous } = await checkMove(req, storyId, locale, state, who, settings))
   }
   if (previous === state) return { previous, state }
   await req.payload.update({ collection: SLUGS.storyTranslations, id: row.id, data: { publicationState: state }, req, overrideAccess: true })
@@ -73,6 +66,36 @@ export async function setPublicationState(
   await notifyBundlesChanged(req, graph.slug)
   await writeLocaleEvent(req, storyId, locale, previous, state)
   return { previous, state }
+}
+
+/**
+ * Whether the move may be made now: throws what refuses it (no story, the source language, a move
+ * the caller may not make, a locale not ready to publish). The locale's row is null when the story
+ * has none for it yet (its bundles were never compiled): its state is then draft.
+ */
+async function checkMove(
+  req: PayloadRequest,
+  storyId: string,
+  locale: LocaleCode,
+  state: PublicationState,
+  who: { publishes: boolean },
+  settings: Settings['publishing'],
+) {
+  const graph = await loadStoryGraph(req, storyId)
+  if (!graph) throw new TranslationNotFound(`No story ${storyId}.`)
+  if (locale === graphSource(graph)) {
+    throw new TranslationInputError(`${locale} is the story's source language: it is live whenever the story is active.`, 'locale')
+  }
+  const row = await translationRow(req, storyId, locale)
+  const previous = (row?.publicationState ?? 'draft') as PublicationState
+  const refusal = publicationMoveRefusal(previous, state, who)
+  if (refusal) throw new PublicationForbidden(refusal)
+  if (state === 'published') {
+    const report = reportFor(graph, await loadStates(req, storyId), locale, settings.requireAudio)
+    const blockers = publishBlockers(report, { requireApproval: settings.requireApproval })
+    if (blockers.length) throw new PublishRefused(locale, blockers, settings.requireAudio)
+  }
+  return { graph, row, previous }
 }
 
 /**

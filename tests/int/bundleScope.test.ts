@@ -5,6 +5,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { LOCK } from '@/db/locks'
 import { primaryPool } from '@/db/postgres'
 import { compileBundle } from '@/domain/story/bundle'
 import { LOCALE_CODES } from '@/locales'
@@ -182,6 +183,45 @@ describe('recompiling after a save', () => {
     }
     expect((await payload.findByID({ collection: 'story-nodes', id: nodeId, locale: 'en', depth: 0 })).textContent).toBe(before)
     await expectExact()
+  })
+
+  it("should refuse a locale that is not ready at once, without waiting for a recompile of the story", async () => {
+    // Another process is recompiling the story (it holds the story's bundle lock) while an editor
+    // asks to publish Bengali, which has no text: the refusal needs no lock and must not wait.
+    const holder = await primaryPool(payload).connect()
+    let released = false
+    const release = async () => {
+      if (released) return
+      released = true
+      await holder.query('SELECT pg_advisory_unlock($1::int, hashtext($2))', [LOCK.bundles, story.storyId])
+    }
+    let fallback: NodeJS.Timeout | undefined
+    try {
+      await holder.query('SELECT pg_advisory_lock($1::int, hashtext($2))', [LOCK.bundles, story.storyId])
+      // Let go after a while whatever happens, so a request that waits for the lock still ends.
+      fallback = setTimeout(() => void release(), 15_000)
+      const refused = await rest(server.url, 'POST', `stories/${story.storyId}/publication`, { token: editor.token, body: { locale: 'bn', state: 'published' } })
+      const answeredWhileHeld = !released
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409)
+      expect(refused.body.errors[0].code).toBe('LOCALE_NOT_READY')
+      expect(answeredWhileHeld).toBe(true)
+
+      // A move that is made waits for the recompile in progress, then is made.
+      const moving = rest(server.url, 'POST', `stories/${story.storyId}/publication`, { token: editor.token, body: { locale: 'bn', state: 'in_review' } })
+      let answeredEarly = false
+      void moving.then(() => (answeredEarly = !released))
+      await new Promise((r) => setTimeout(r, 300))
+      await release()
+      const moved = await moving
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+      expect(answeredEarly).toBe(false)
+      expect((await rows()).bn).toMatchObject({ publicationState: 'in_review' })
+      expect((await rest(server.url, 'POST', `stories/${story.storyId}/publication`, { token: editor.token, body: { locale: 'bn', state: 'draft' } })).status).toBe(200)
+    } finally {
+      clearTimeout(fallback)
+      await release()
+      holder.release()
+    }
   })
 
   it('should rewrite nothing after a change no bundle reads (a card position)', async () => {

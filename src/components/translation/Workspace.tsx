@@ -259,14 +259,20 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   }, [])
 
   const post = useCallback(
+    // Never throws: a request the network lost answers like a refused one, with its reason, so the
+    // buttons come back and the message says what happened.
     async (path: string, body: unknown): Promise<{ ok: boolean; body: any }> => {
-      const res = await fetch(`${storyUrl}/${path}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      return { ok: res.ok, body: await res.json().catch(() => ({})) }
+      try {
+        const res = await fetch(`${storyUrl}/${path}`, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+        return { ok: res.ok, body: await res.json().catch(() => ({ errors: [{ message: `${res.status} ${res.statusText}` }] })) }
+      } catch (err) {
+        return { ok: false, body: { errors: [{ message: `The server could not be reached: ${(err as Error).message}` }] } }
+      }
     },
     [storyUrl],
   )
@@ -307,6 +313,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   const approve = useCallback(
     async (ids: string[] | 'all') => {
       setBusy('approve')
+      setMessage({ text: 'Approving…' })
       const r = await post('translation-review', { locale, units: ids, action: 'approve' })
       setBusy(null)
       if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Could not approve', error: true })
@@ -374,6 +381,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
 
   async function setState(state: 'draft' | 'in_review' | 'published') {
     setBusy('publication')
+    setMessage({ text: state === 'published' ? `Publishing ${locale}…` : state === 'in_review' ? 'Sending for review…' : `Taking ${locale} offline…` })
     const r = await post('publication', { locale, state })
     setBusy(null)
     if (!r.ok) return setMessage({ text: r.body?.errors?.[0]?.message ?? 'Could not change the publication', error: true })
@@ -384,12 +392,19 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   async function importFile(file: File) {
     const format = /\.csv$/i.test(file.name) ? 'csv' : 'xliff'
     setBusy('import')
-    const res = await fetch(`${storyUrl}/translation-import?locale=${encodeURIComponent(locale)}&format=${format}`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/xliff+xml' },
-      body: await file.text(),
-    })
+    setMessage({ text: `Importing ${file.name}…` })
+    let res: Response
+    try {
+      res = await fetch(`${storyUrl}/translation-import?locale=${encodeURIComponent(locale)}&format=${format}`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/xliff+xml' },
+        body: await file.text(),
+      })
+    } catch (err) {
+      setBusy(null)
+      return setMessage({ text: `Import failed: the server could not be reached (${(err as Error).message})`, error: true })
+    }
     setBusy(null)
     const body = await res.json().catch(() => ({}))
     if (!res.ok) return setMessage({ text: body?.errors?.[0]?.message ?? `Import failed (${res.status})`, error: true })
