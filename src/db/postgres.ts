@@ -34,6 +34,12 @@ export async function drizzleFor(req: Pick<PayloadRequest, 'payload' | 'transact
   return session ?? adapter.drizzle
 }
 
+/** True when the request carries a transaction of this adapter (Payload's own writes with it join that transaction). */
+export async function inTransaction(req: Pick<PayloadRequest, 'payload' | 'transactionID'>): Promise<boolean> {
+  const id = req.transactionID ? await req.transactionID : undefined
+  return id !== undefined && id !== null && !!postgresOf(req.payload).sessions[String(id)]?.db
+}
+
 const GUARDED = Symbol.for('bhasha-kahani.guardedClient')
 
 /**

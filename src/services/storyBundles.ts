@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { LOCK, lockInTransaction } from '@/db/locks'
-import { drizzleFor } from '@/db/postgres'
+import { drizzleFor, inTransaction } from '@/db/postgres'
+import { withTransaction } from '@/db/transaction'
 import { voicesFingerprint } from '@/domain/audio/voices'
 import { compileBundle, type StoryBundle } from '@/domain/story/bundle'
 import { type BundleChange, localesAffected } from '@/domain/story/bundleScope'
@@ -27,7 +28,7 @@ async function publish(bundle: StoryBundle, slug: string, locale: string): Promi
 }
 
 /**
- * Takes the story's bundle lock for the rest of the request's transaction (a no-op outside one).
+ * Takes the story's bundle lock for the rest of the request's transaction (throws outside one).
  * Two saves of one story, each in its own transaction, would otherwise compile from what each can
  * see, without the other's uncommitted line, and the later commit would store a bundle lacking the
  * earlier one's change. With the lock the second compile waits for the first commit and reads it.
@@ -35,6 +36,8 @@ async function publish(bundle: StoryBundle, slug: string, locale: string): Promi
  * recompile also writes (publication.ts), so two transactions never wait on each other's row and lock.
  */
 export async function lockStoryBundles(req: PayloadRequest, storyId: string): Promise<void> {
+  // Outside a transaction the lock would be released as soon as it was granted.
+  if (!(await inTransaction(req))) throw new Error(`lockStoryBundles(${storyId}) needs the request's transaction: outside one the lock would guard nothing`)
   await lockInTransaction(await drizzleFor(req), LOCK.bundles, storyId)
 }
 
@@ -44,7 +47,7 @@ export async function lockStoryBundles(req: PayloadRequest, storyId: string): Pr
  * Rows whose bundle did not change are not written. `change` says what was saved: the locales it
  * cannot affect are not compiled again (a locale without a row yet always is); by default every
  * locale is. Call it from afterChange / afterDelete hooks with the same `req`, so it joins the
- * save's transaction.
+ * save's transaction; called outside a transaction it runs in one of its own.
  *
  * Object storage is not needed to save: when the bucket cannot be reached, the row is written
  * without its `bundleUrl` (apps then read the bundle from the API) and a bundle refresh job is
@@ -53,6 +56,9 @@ export async function lockStoryBundles(req: PayloadRequest, storyId: string): Pr
  */
 export async function recompileStoryBundles(req: PayloadRequest, storyId: string, change: BundleChange = { kind: 'structure' }): Promise<void> {
   if (req.context?.skipBundleCompile || change.kind === 'none') return
+  // A caller without a transaction (a script's bare request) gets one: the lock and the rows it
+  // guards must commit together.
+  if (!(await inTransaction(req))) return withTransaction(req, (tx) => recompileStoryBundles(tx, storyId, change))
   await lockStoryBundles(req, storyId)
   const graph = await loadStoryGraph(req, storyId)
   if (!graph) return

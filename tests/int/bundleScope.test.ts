@@ -9,6 +9,7 @@ import { LOCK } from '@/db/locks'
 import { primaryPool } from '@/db/postgres'
 import { compileBundle } from '@/domain/story/bundle'
 import { LOCALE_CODES } from '@/locales'
+import { lockStoryBundles, recompileStoryBundles } from '@/services/storyBundles'
 import { loadStoryGraph } from '@/services/storyGraph'
 
 import { createStaff, rest, type Staff } from '../support/api'
@@ -222,6 +223,30 @@ describe('recompiling after a save', () => {
       await release()
       holder.release()
     }
+  })
+
+  it('should refuse to take the bundle lock outside a transaction, and recompile in a transaction of its own when called outside one', async () => {
+    // Outside a transaction the lock would be released the moment it was granted: it guards nothing.
+    const bare = await createLocalReq({}, payload)
+    await expect(lockStoryBundles(bare, story.storyId)).rejects.toThrow(/needs the request's transaction/)
+
+    // A script's bare request: the recompile opens its own transaction, so it takes the lock and
+    // waits for a recompile in progress (held here) before it writes.
+    await primaryPool(payload).query(`UPDATE story_nodes_locales SET text_content = 'Written by a script.' WHERE _parent_id = $1 AND _locale = 'en'`, [story.nodeIds[0]])
+    const holder = await primaryPool(payload).connect()
+    try {
+      await holder.query('SELECT pg_advisory_lock($1::int, hashtext($2))', [LOCK.bundles, story.storyId])
+      let done = false
+      const recompiling = recompileStoryBundles(await createLocalReq({}, payload), story.storyId).then(() => (done = true))
+      await new Promise((r) => setTimeout(r, 500))
+      expect(done).toBe(false)
+      await holder.query('SELECT pg_advisory_unlock($1::int, hashtext($2))', [LOCK.bundles, story.storyId])
+      await recompiling
+    } finally {
+      holder.release()
+    }
+    expect(JSON.stringify((await rows()).en)).toContain('Written by a script.')
+    await expectExact()
   })
 
   it('should rewrite nothing after a change no bundle reads (a card position)', async () => {
