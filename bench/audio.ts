@@ -20,6 +20,7 @@ import path from 'node:path'
 import { Piscina } from 'piscina'
 import { asChildWithServices, reportImported } from '../scripts/lib/runTypeScript'
 import type { TimingLine, TimingResult } from './audioEncodeTiming'
+import { median } from './stats'
 
 const log = (msg: string) => console.error(`[bench:audio] ${msg}`)
 
@@ -69,12 +70,6 @@ const PARTS: Record<Lang, { who: string[]; did: string[]; then: string[] }> = {
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-/** The middle value; for an even count, the mean of the two middle ones. */
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
 
 /**
  * The machine's CPU time (all processes: this one and its encode threads, espeak-ng, Postgres,

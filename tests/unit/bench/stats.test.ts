@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { percentile } from '../../../bench/stats'
+import { median, percentile } from '../../../bench/stats'
 
 describe('percentile (nearest rank)', () => {
   it('should take the lower middle as the median of an even count, in any input order', () => {
@@ -21,5 +21,20 @@ describe('percentile (nearest rank)', () => {
     percentile(values, 50)
     expect(values).toEqual([3, 1, 2])
     expect(percentile([], 50)).toBeNaN()
+  })
+})
+
+describe('median (true)', () => {
+  it('should take the mean of the two middle values of an even count, and the middle of an odd one, in any order', () => {
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+    expect(median([5, 1, 3])).toBe(3)
+    expect(median([9.7, 75.7, 36.9, 33])).toBeCloseTo(34.95, 10)
+  })
+
+  it('should not reorder its input and read NaN for no values', () => {
+    const values = [3, 1, 2, 0]
+    expect(median(values)).toBe(1.5)
+    expect(values).toEqual([3, 1, 2, 0])
+    expect(median([])).toBeNaN()
   })
 })
