@@ -36,8 +36,8 @@ export type Settings = {
   payload: { secret: string; adminSetupToken: string | undefined }
   /** Browser origins trusted with the staff cookie (CSRF) and CORS, and whether that cookie is Secure. */
   http: { trustedOrigins: string[]; secureCookies: boolean }
-  /** The app server (`src/server`): its port, how long it lets in-flight requests finish at shutdown, request body limits. */
-  server: { port: number; shutdownTimeoutMs: number; concurrency: number; bodyMaxBytes: number; uploadMaxBytes: number }
+  /** The app server (`src/server`): its port, how long it lets in-flight requests finish at shutdown, request body limits, which requests it logs as slow. */
+  server: { port: number; shutdownTimeoutMs: number; concurrency: number; bodyMaxBytes: number; uploadMaxBytes: number; slowRequestMs: number }
   /** Where apps reach this server ('' = relative URLs) and the CDN in front of the bucket, if any. */
   urls: { server: string; objects: string | undefined }
   graphql: { maxComplexity: number; maxListComplexity: number; maxFieldRepeats: number }
@@ -200,6 +200,7 @@ const Schema = z.object({
   ADMIN_SETUP_TOKEN: text(),
   PORT: int('PORT', 3000, 1, 65_535),
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0),
+  SLOW_REQUEST_MS: int('SLOW_REQUEST_MS', 5_000, 0),
   BODY_MAX_BYTES: positiveInt('BODY_MAX_BYTES', 2 * 1024 * 1024),
   UPLOAD_MAX_BYTES: positiveInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024),
   GRAPHQL_MAX_COMPLEXITY: positiveInt('GRAPHQL_MAX_COMPLEXITY', 1000),
@@ -313,7 +314,7 @@ export function parseSettings(env: Env): Settings {
       trustedOrigins: trustedOrigins(e.PUBLIC_SERVER_URL, e.CSRF_TRUSTED_ORIGINS, e.PORT),
       secureCookies: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : (e.PUBLIC_SERVER_URL ?? '').startsWith('https:'),
     },
-    server: { port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, concurrency: e.WEB_CONCURRENCY, bodyMaxBytes: e.BODY_MAX_BYTES, uploadMaxBytes: e.UPLOAD_MAX_BYTES },
+    server: { port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, concurrency: e.WEB_CONCURRENCY, bodyMaxBytes: e.BODY_MAX_BYTES, uploadMaxBytes: e.UPLOAD_MAX_BYTES, slowRequestMs: e.SLOW_REQUEST_MS },
     urls: { server: e.PUBLIC_SERVER_URL ?? '', objects: e.S3_PUBLIC_URL?.replace(/\/+$/, '') },
     graphql: { maxComplexity: e.GRAPHQL_MAX_COMPLEXITY, maxListComplexity: e.GRAPHQL_MAX_LIST_COMPLEXITY, maxFieldRepeats: e.GRAPHQL_MAX_FIELD_REPEATS },
     seed: { onEmpty: e.SEED_ON_EMPTY, accounts: e.SEED_ACCOUNTS ?? (e.BK_EMBEDDED_DATABASE ? 'dev' : 'none'), adminEmail: e.SEED_ADMIN_EMAIL, adminPassword: e.SEED_ADMIN_PASSWORD },

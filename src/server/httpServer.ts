@@ -9,6 +9,8 @@ import { metrics, routeTemplate } from '@/observability/metrics'
 import { bodyLimitFor, bodyLimitsFromSettings, limitRequestBody } from '@/server/bodyLimit'
 import { pinClientAddress, trustFromSettings } from '@/server/clientAddress'
 import { applyResponsePolicy } from '@/server/responsePolicy'
+import { watchSlowRequest } from '@/server/slowRequests'
+import { settings } from '@/settings'
 
 /**
  * A request signed in as staff (Payload's cookie, or a Payload JWT; listener tokens are `lt1.…`):
@@ -38,6 +40,8 @@ export async function startAppServer(opts: { dev: boolean; port: number; dir?: s
   await app.prepare()
   const trust = trustFromSettings()
   const limits = bodyLimitsFromSettings()
+  const slowMs = settings().server.slowRequestMs
+  const warn = (line: string) => console.warn(line)
   const server = http.createServer((req, res) => {
     // The real socket peer (X-Forwarded-For only from TRUSTED_PROXIES), before Next sees the request.
     pinClientAddress(req, trust)
@@ -47,6 +51,7 @@ export async function startAppServer(opts: { dev: boolean; port: number; dir?: s
       if (req.url === '/api/health' || req.url?.startsWith('/api/health?')) return health(res)
       const m = metrics()
       const t0 = performance.now()
+      watchSlowRequest(req, res, (status) => routeTemplate(req.url ?? '/', status), slowMs, warn, t0)
       res.once('finish', () => {
         const route = routeTemplate(req.url ?? '/', res.statusCode)
         m.httpRequests.inc({ route, method: req.method ?? 'GET', status: String(res.statusCode) })

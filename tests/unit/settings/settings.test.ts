@@ -32,7 +32,7 @@ describe('parseSettings', () => {
     expect(s.http).toEqual({ trustedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'], secureCookies: false })
     expect(s.urls).toEqual({ server: '', objects: undefined })
     expect(s.bundles.sweepGraceHours).toBe(24)
-    expect(s.server).toEqual({ port: 3000, shutdownTimeoutMs: 10_000, concurrency: 1, bodyMaxBytes: 2 * 1024 * 1024, uploadMaxBytes: 20 * 1024 * 1024 })
+    expect(s.server).toEqual({ port: 3000, shutdownTimeoutMs: 10_000, concurrency: 1, bodyMaxBytes: 2 * 1024 * 1024, uploadMaxBytes: 20 * 1024 * 1024, slowRequestMs: 5_000 })
     expect(s.database.replicas).toEqual({ urls: [], maxLagMs: 5000, probeMs: 1000, afterWriteMs: 2000 })
   })
 
