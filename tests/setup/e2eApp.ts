@@ -24,8 +24,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (prebuilt) progress('E2E_SKIP_BUILD=1: reusing the existing .next build')
   else await buildApp()
   // A translator may have a line voiced again once (the local voices have no cap by default): the
-  // review suite checks the screen at the cap.
-  const app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true', AUDIO_TRANSLATOR_MAX_TAKES: '1' } })
+  // review suite checks the screen at the cap. Requests of 3 s or more are logged (the slow request
+  // suite checks the log; its server log in test-results/ then shows where a suite waited).
+  const app = await startApp({ port: await freePort(), env: { SEED_ON_EMPTY: 'true', AUDIO_TRANSLATOR_MAX_TAKES: '1', SLOW_REQUEST_MS: '3000' } })
   project.provide('appUrl', app.url)
   return async () => {
     await app.stop()
