@@ -1,20 +1,16 @@
 import type { AfterErrorHook } from 'payload'
 
 import { CONCURRENT_CHANGE_MESSAGE, CONCURRENT_CHANGE_RETRY_AFTER_SEC, isConcurrentChangeConflict } from '@/domain/http/concurrentChange'
+import { answer503 } from '@/hooks/answer503'
 
 /**
- * Payload's REST and GraphQL answer 503 with `Retry-After: 1` (not 500) when Postgres stopped the
- * request's transaction because another one was changing the same rows (a deadlock's victim, a
- * serialization failure, a lock wait past its limit). The transaction was rolled back: nothing of
- * the request was saved, and sending it again is the remedy.
+ * Payload's REST (503 with `Retry-After: 1`) and GraphQL (`extensions.statusCode` 503) answer a
+ * request whose transaction Postgres stopped because another one was changing the same rows (a
+ * deadlock's victim, a serialization failure, a lock wait past its limit) as "send it again", not
+ * as a 500. The transaction was rolled back: none of the request's rows were saved.
  */
-export const concurrentChangeAs503: AfterErrorHook = ({ error, req }) => {
-  if (!isConcurrentChangeConflict(error)) return
-  req?.payload?.logger.warn({ msg: `concurrent change: ${error.message}` })
-  if (req) {
-    const headers = new Headers(req.responseHeaders)
-    headers.set('retry-after', String(CONCURRENT_CHANGE_RETRY_AFTER_SEC))
-    req.responseHeaders = headers
-  }
-  return { status: 503, response: { errors: [{ message: CONCURRENT_CHANGE_MESSAGE }] } }
+export const concurrentChangeAs503: AfterErrorHook = (args) => {
+  if (!isConcurrentChangeConflict(args.error)) return
+  args.req?.payload?.logger.warn({ msg: `concurrent change: ${args.error.message}` })
+  return answer503(args, CONCURRENT_CHANGE_MESSAGE, CONCURRENT_CHANGE_RETRY_AFTER_SEC)
 }

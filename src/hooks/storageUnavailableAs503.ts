@@ -1,6 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
-import { STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable } from '@/domain/http/storageUnavailable'
+import { STORAGE_RETRY_AFTER_SEC, STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable } from '@/domain/http/storageUnavailable'
+import { answer503 } from '@/hooks/answer503'
 
 /**
  * Payload's REST and GraphQL answer 503 with Retry-After (not 500, and not "database") when object
@@ -8,11 +9,8 @@ import { STORAGE_UNAVAILABLE_MESSAGE, isStorageUnavailable } from '@/domain/http
  * not kept (its transaction rolls back). Saves of story text do not need the bucket (bundles are
  * published after, see src/services/storyBundles.ts).
  */
-export const storageUnavailableAs503: AfterErrorHook = ({ error, req }) => {
-  if (!isStorageUnavailable(error)) return
-  req?.payload?.logger.warn({ msg: `object storage unreachable: ${error.message}` })
-  return {
-    status: 503,
-    response: { errors: [{ message: STORAGE_UNAVAILABLE_MESSAGE }] },
-  }
+export const storageUnavailableAs503: AfterErrorHook = (args) => {
+  if (!isStorageUnavailable(args.error)) return
+  args.req?.payload?.logger.warn({ msg: `object storage unreachable: ${args.error.message}` })
+  return answer503(args, STORAGE_UNAVAILABLE_MESSAGE, STORAGE_RETRY_AFTER_SEC)
 }

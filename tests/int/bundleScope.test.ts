@@ -12,7 +12,7 @@ import { LOCALE_CODES } from '@/locales'
 import { lockStoryBundles, recompileStoryBundles } from '@/services/storyBundles'
 import { loadStoryGraph } from '@/services/storyGraph'
 
-import { createStaff, rest, type Staff } from '../support/api'
+import { createStaff, gql, rest, type Staff } from '../support/api'
 import { createStory, type StoryFixture } from '../support/fixtures'
 import { startTestServer, type TestServer } from '../support/httpServer'
 import { testPayload } from '../support/payload'
@@ -151,11 +151,11 @@ describe('recompiling after a save', () => {
     }
   })
 
-  it('should answer 503 with Retry-After, and save nothing, when Postgres stops a save as a deadlock victim', async () => {
+  it.each(['REST', 'GraphQL'] as const)('should answer 503 (%s), and save nothing, when Postgres stops a save as a deadlock victim', async (api) => {
     // Another transaction (a script, a bulk job) holds the story's English row and then wants the
     // node the save has just written: Postgres breaks the cycle by stopping one of them. The save
     // waited first, so its deadlock check runs first and it is the one stopped (40P01): a moment's
-    // conflict, not a bug, so the answer is 503 with a short Retry-After and nothing is written.
+    // conflict, not a bug, so the answer is 503 ("send it again") and nothing is written.
     const nodeId = story.nodeIds[2]!
     const before = (await payload.findByID({ collection: 'story-nodes', id: nodeId, locale: 'en', depth: 0 })).textContent
     const enRow = (await rows()).en as unknown as { id: string }
@@ -164,7 +164,11 @@ describe('recompiling after a save', () => {
       await other.query('BEGIN')
       await other.query('UPDATE story_translations SET updated_at = updated_at WHERE id = $1', [enRow.id])
       const { rows: me } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
-      const saving = rest(server.url, 'PATCH', `story-nodes/${nodeId}?locale=en&depth=0`, { token: editor.token, body: { textContent: 'Never saved: a deadlock victim.' } })
+      const text = `Never saved: a deadlock victim (${api}).`
+      const saving =
+        api === 'REST'
+          ? rest(server.url, 'PATCH', `story-nodes/${nodeId}?locale=en&depth=0`, { token: editor.token, body: { textContent: text } })
+          : gql(server.url, `mutation { updateStoryNode(id: "${nodeId}", locale: en, data: { textContent: "${text}" }) { id } }`, editor.token)
       // The save has written its node and now waits for the English row this transaction holds.
       for (let waited = 0; ; waited += 50) {
         const { rows: blocked } = await primaryPool(payload).query('SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [me[0]!.pid])
@@ -174,9 +178,16 @@ describe('recompiling after a save', () => {
       }
       const taking = other.query('UPDATE story_nodes SET updated_at = updated_at WHERE id = $1', [nodeId])
       const res = await saving
-      expect(res.status, JSON.stringify(res.body)).toBe(503)
-      expect(res.headers.get('retry-after')).toBe('1')
-      expect(res.body.errors[0].message).toMatch(/at the same moment.*Nothing was written/)
+      const failure = res.body.errors?.[0]
+      if (api === 'REST') {
+        expect(res.status, JSON.stringify(res.body)).toBe(503)
+        expect(res.headers.get('retry-after')).toBe('1')
+      } else {
+        // GraphQL answers HTTP 200 with the error in the body: its statusCode says 503.
+        expect(res.body.data?.updateStoryNode ?? null, JSON.stringify(res.body)).toBeNull()
+        expect(failure?.extensions, JSON.stringify(res.body)).toMatchObject({ statusCode: 503, retryAfter: 1 })
+      }
+      expect(failure?.message).toMatch(/at the same moment, so this one was not saved: send it again/)
       await taking
       await other.query('ROLLBACK')
     } finally {

@@ -269,7 +269,10 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
         })
-        return { ok: res.ok, body: await res.json().catch(() => ({ errors: [{ message: `${res.status} ${res.statusText}` }] })) }
+        const answer: unknown = await res.json().catch(() => null)
+        // An answer that is not JSON (a proxy's error page) is a failure whatever its status.
+        if (answer === null) return { ok: false, body: { errors: [{ message: `The server's answer could not be read (${res.status} ${res.statusText})` }] } }
+        return { ok: res.ok, body: answer }
       } catch (err) {
         return { ok: false, body: { errors: [{ message: `The server could not be reached: ${(err as Error).message}` }] } }
       }
@@ -344,11 +347,16 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
       }
       setBusy(null)
       // Reload the rows: drafts came from the server.
-      const res = await fetch(`${storyUrl}/translation-status?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
-      if (res.ok) {
-        const body = (await res.json()) as StatusBody
-        setUnits(body.units)
-        setDrafts((d) => ({ ...d, ...Object.fromEntries(body.units.filter((u) => drafted.includes(u.id)).map((u) => [u.id, u.target])) }))
+      try {
+        const res = await fetch(`${storyUrl}/translation-status?locale=${encodeURIComponent(locale)}`, { credentials: 'include' })
+        if (res.ok) {
+          const body = (await res.json()) as StatusBody
+          setUnits(body.units)
+          setDrafts((d) => ({ ...d, ...Object.fromEntries(body.units.filter((u) => drafted.includes(u.id)).map((u) => [u.id, u.target])) }))
+        }
+      } catch {
+        // The drafts are saved on the server; reloading the page shows them.
+        failure ??= drafted.length ? 'The rows could not be reloaded: reload the page to see the drafts' : null
       }
       if (failure) return setMessage({ text: drafted.length ? `${failure} (${drafted.length} line(s) were drafted and kept)` : failure, error: true })
       setMessage({ text: `Machine drafts for ${drafted.length} line(s): check and save each (Ctrl+Enter), or approve them.` })
@@ -373,9 +381,9 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   async function chooseSource(next: LocaleCode | null) {
     setSource(next)
     if (!next || next === initial.sourceLocale || otherSource?.locale === next) return
-    const res = await fetch(`${storyUrl}/translation-status?locale=${encodeURIComponent(locale)}&source=${encodeURIComponent(next)}`, { credentials: 'include' })
-    const body = (await res.json().catch(() => ({}))) as Partial<StatusBody> & { errors?: { message: string }[] }
-    if (!res.ok || !body.shownSource) return setMessage({ text: body.errors?.[0]?.message ?? `Could not load the ${next} text`, error: true })
+    const res = await fetch(`${storyUrl}/translation-status?locale=${encodeURIComponent(locale)}&source=${encodeURIComponent(next)}`, { credentials: 'include' }).catch(() => null)
+    const body = ((await res?.json().catch(() => null)) ?? {}) as Partial<StatusBody> & { errors?: { message: string }[] }
+    if (!res?.ok || !body.shownSource) return setMessage({ text: body.errors?.[0]?.message ?? `Could not load the ${next} text`, error: true })
     setOtherSource({ locale: next, texts: body.shownSource.texts })
   }
 
@@ -393,21 +401,28 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
     const format = /\.csv$/i.test(file.name) ? 'csv' : 'xliff'
     setBusy('import')
     setMessage({ text: `Importing ${file.name}…` })
+    let text: string
+    try {
+      text = await file.text()
+    } catch (err) {
+      setBusy(null)
+      return setMessage({ text: `Import failed: ${file.name} could not be read (${(err as Error).message})`, error: true })
+    }
     let res: Response
     try {
       res = await fetch(`${storyUrl}/translation-import?locale=${encodeURIComponent(locale)}&format=${format}`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/xliff+xml' },
-        body: await file.text(),
+        body: text,
       })
     } catch (err) {
       setBusy(null)
       return setMessage({ text: `Import failed: the server could not be reached (${(err as Error).message})`, error: true })
     }
     setBusy(null)
-    const body = await res.json().catch(() => ({}))
-    if (!res.ok) return setMessage({ text: body?.errors?.[0]?.message ?? `Import failed (${res.status})`, error: true })
+    const body = await res.json().catch(() => null)
+    if (!res.ok || !body || !Array.isArray(body.conflicts)) return setMessage({ text: body?.errors?.[0]?.message ?? `Import failed (${res.status} ${res.statusText})`, error: true })
     const conflicts = (body.conflicts as { id: string }[]).map((c) => c.id)
     setMessage({
       text:

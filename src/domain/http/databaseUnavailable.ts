@@ -1,3 +1,5 @@
+import { next } from '@/domain/http/errorChain'
+
 /**
  * Errors that mean "the database cannot be reached right now" (stopped, restarting, failing over,
  * the pool out of connections past its wait), not "this request is wrong": the answer is 503 with
@@ -29,7 +31,7 @@ export const DATABASE_RETRY_AFTER_SEC = 5
 
 /** True when `err` (or any error in its `cause` chain, e.g. a driver error wrapped by drizzle) is one of those. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+  for (let e = err, depth = 0; e && depth < 8; e = next(e), depth++) {
     if (typeof e !== 'object') return false
     // The object storage client's errors (they carry `$metadata`) are not the database's.
     if ('$metadata' in e) return false

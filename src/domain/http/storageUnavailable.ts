@@ -1,3 +1,5 @@
+import { next } from '@/domain/http/errorChain'
+
 /**
  * Errors of the object storage client (the AWS SDK: its errors carry `$metadata`) that mean "the
  * bucket cannot be reached right now" (connection refused or reset, a timeout, a 5xx such as S3's
@@ -14,7 +16,7 @@ export const STORAGE_UNAVAILABLE_MESSAGE = `Object storage (the bucket) cannot b
 
 /** True when `err` (or an error in its `cause` chain) is the storage client failing to reach the bucket. */
 export function isStorageUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+  for (let e = err, depth = 0; e && depth < 8; e = next(e), depth++) {
     if (typeof e !== 'object') return false
     const { $metadata, code, name } = e as { $metadata?: { httpStatusCode?: number }; code?: unknown; name?: unknown }
     if (!$metadata || typeof $metadata !== 'object') continue

@@ -8,6 +8,8 @@ describe('concurrent change conflicts', () => {
     ['a serialization failure', Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' })],
     ['a lock wait past lock_timeout', Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' })],
     ['a deadlock wrapped by drizzle', new Error('Failed query: update "story_translations" ...', { cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }) })],
+    // GraphQL keeps the resolver's error as originalError (graphql-js), not as cause.
+    ['a GraphQL error over drizzle over a deadlock', Object.assign(new Error('Failed query: ...'), { originalError: new Error('Failed query', { cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }) }) })],
   ])('should recognise %s', (_name, err) => {
     expect(isConcurrentChangeConflict(err)).toBe(true)
   })

@@ -10,6 +10,7 @@ describe('database unavailable', () => {
     ['a connection ended mid-query', new Error('Connection terminated unexpectedly')],
     ['a pool wait that timed out', new Error('timeout exceeded when trying to connect')],
     ['a driver error wrapped by drizzle', new Error('Failed query: select 1', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) })],
+    ['a GraphQL error over a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { originalError: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) })],
     ['refusals on every address', new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })], 'x')],
   ])('should recognise %s', (_name, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true)
