@@ -1,8 +1,12 @@
 import { threadId } from 'node:worker_threads'
 
+import { lowerPriority } from '@/audio/codec/backgroundPriority'
 import { encodeNormalised } from '@/audio/codec/normalizeLoudness'
 import { encodeOpus } from '@/audio/codec/opus'
 import type { LoudnessMeasurement } from '@/domain/audio/loudness'
+
+// Encoding is background work: requests served by this process's event loop go first.
+lowerPriority()
 
 /** `normalise: false` only for the audio benchmark's passes without normalisation. */
 export type EncodeTask = { samples: Int16Array; sampleRate: number; normalise: boolean }

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
+import { lowerPriority } from '@/audio/codec/backgroundPriority'
+
 /** How one espeak-ng run ended. */
 export type EspeakRun = { code: number | null; signal: NodeJS.Signals | null; stderr: string }
 
@@ -71,6 +73,9 @@ function helper(): Helper {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     detached: true,
   })
+  // Synthesis is background work too: the helper and the espeak-ng runs it starts (they inherit
+  // its priority) yield the CPU to requests.
+  if (child.pid) lowerPriority(child.pid)
   const h: Helper = { child, pending: new Map(), next: 1 }
   const gone = (why: string) => {
     if (g[KEY] === h) delete g[KEY]

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { threadId } from 'node:worker_threads'
 
 import { describe, expect, it } from 'vitest'
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { EncodeRejected, encodeInPool } from '@/audio/codec/encodePool'
 import { encodeNormalised } from '@/audio/codec/normalizeLoudness'
 import { encodeOpus } from '@/audio/codec/opus'
+import { AUDIO_NICE } from '@/audio/codec/backgroundPriority'
 import { runShutdownHooks } from '@/lifecycle/shutdown'
 import { speechLikePcm } from '../../support/pcm'
 
@@ -18,6 +20,18 @@ describe('encodeInPool', () => {
       expect(pooled[i]!.bytes.equals(here.bytes)).toBe(true)
       expect(pooled[i]!.loudness).toEqual(here.loudness)
     }
+  })
+
+  it('should encode at a lower priority than the event loop (the requests go first)', async () => {
+    const pcm = speechLikePcm(1, 24000)
+    await encodeInPool(pcm.samples, pcm.sampleRate)
+    // Each thread of this process is a task with its own nice value (stat field 19).
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ').pop()!.split(' ')[16])
+    const tasks = readdirSync('/proc/self/task')
+    const main = nice(String(process.pid))
+    expect(main).toBeLessThan(AUDIO_NICE)
+    // The encode thread that just ran (idle threads stay 30 s) is at AUDIO_NICE.
+    expect(tasks.map(nice)).toContain(AUDIO_NICE)
   })
 
   it('should encode plain Ogg/Opus without a loudness when asked not to normalise', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { AUDIO_NICE } from '@/audio/codec/backgroundPriority'
 import { EspeakHelperGone, runEspeak } from '@/audio/providers/espeakSpawner'
 
 /** The helper process runEspeak started (it keeps it on globalThis, one per process). */
@@ -18,6 +19,13 @@ describe('runEspeak (espeak-ng runs from a helper process)', () => {
     expect(helper?.pid).toBeGreaterThan(0)
     expect(helper!.pid).not.toBe(process.pid)
     expect(run.stderr).toBe(`नमस्ते parent=${helper!.pid}\n`)
+  })
+
+  it('should run the helper and its runs at the audio pipeline\'s lower priority', async () => {
+    const run = await runEspeak('/bin/sh', ['-c', 'nice >&2'], '')
+    expect(run.stderr).toBe(`${AUDIO_NICE}\n`)
+    expect(os.getPriority(helperChild()!.pid!)).toBe(AUDIO_NICE)
+    expect(os.getPriority()).toBeLessThan(AUDIO_NICE)
   })
 
   it('should report the exit code, signal and stderr of a failed run', async () => {
