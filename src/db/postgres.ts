@@ -26,18 +26,15 @@ export function primaryPool(payload: Payload): Pool {
 /** What SQL Payload cannot express needs of a drizzle handle: a database or a transaction on it. */
 export type Sql = Pick<NodePgDatabase, 'execute'>
 
-/** The drizzle handle of the request's transaction (the one Payload's own writes use), or the primary's. */
-export async function drizzleFor(req: Pick<PayloadRequest, 'payload' | 'transactionID'>): Promise<Sql> {
-  const adapter = postgresOf(req.payload)
+/** The drizzle handle of the request's transaction (the one Payload's own writes use); undefined when it has none. */
+export async function transactionDb(req: Pick<PayloadRequest, 'payload' | 'transactionID'>): Promise<Sql | undefined> {
   const id = req.transactionID ? await req.transactionID : undefined
-  const session = id !== undefined && id !== null ? adapter.sessions[String(id)]?.db : undefined
-  return session ?? adapter.drizzle
+  return id !== undefined && id !== null ? postgresOf(req.payload).sessions[String(id)]?.db : undefined
 }
 
-/** True when the request carries a transaction of this adapter (Payload's own writes with it join that transaction). */
-export async function inTransaction(req: Pick<PayloadRequest, 'payload' | 'transactionID'>): Promise<boolean> {
-  const id = req.transactionID ? await req.transactionID : undefined
-  return id !== undefined && id !== null && !!postgresOf(req.payload).sessions[String(id)]?.db
+/** The drizzle handle of the request's transaction (the one Payload's own writes use), or the primary's. */
+export async function drizzleFor(req: Pick<PayloadRequest, 'payload' | 'transactionID'>): Promise<Sql> {
+  return (await transactionDb(req)) ?? postgresOf(req.payload).drizzle
 }
 
 const GUARDED = Symbol.for('bhasha-kahani.guardedClient')

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { audioProvider } from '@/audio/providers/audioProvider'
 import { LOCK, lockInTransaction } from '@/db/locks'
-import { drizzleFor, inTransaction } from '@/db/postgres'
+import { transactionDb } from '@/db/postgres'
 import { withTransaction } from '@/db/transaction'
 import { voicesFingerprint } from '@/domain/audio/voices'
 import { compileBundle, type StoryBundle } from '@/domain/story/bundle'
@@ -37,8 +37,9 @@ async function publish(bundle: StoryBundle, slug: string, locale: string): Promi
  */
 export async function lockStoryBundles(req: PayloadRequest, storyId: string): Promise<void> {
   // Outside a transaction the lock would be released as soon as it was granted.
-  if (!(await inTransaction(req))) throw new Error(`lockStoryBundles(${storyId}) needs the request's transaction: outside one the lock would guard nothing`)
-  await lockInTransaction(await drizzleFor(req), LOCK.bundles, storyId)
+  const db = await transactionDb(req)
+  if (!db) throw new Error(`lockStoryBundles(${storyId}) needs the request's transaction: outside one the lock would guard nothing`)
+  await lockInTransaction(db, LOCK.bundles, storyId)
 }
 
 /**
@@ -58,7 +59,7 @@ export async function recompileStoryBundles(req: PayloadRequest, storyId: string
   if (req.context?.skipBundleCompile || change.kind === 'none') return
   // A caller without a transaction (a script's bare request) gets one: the lock and the rows it
   // guards must commit together.
-  if (!(await inTransaction(req))) return withTransaction(req, (tx) => recompileStoryBundles(tx, storyId, change))
+  if (!(await transactionDb(req))) return withTransaction(req, (tx) => recompileStoryBundles(tx, storyId, change))
   await lockStoryBundles(req, storyId)
   const graph = await loadStoryGraph(req, storyId)
   if (!graph) return
