@@ -1,4 +1,4 @@
-import { next } from '@/domain/http/errorChain'
+import { errorChain } from '@/domain/http/errorChain'
 
 /**
  * Errors that mean "another transaction was changing the same rows at the same moment and this
@@ -20,8 +20,7 @@ export const CONCURRENT_CHANGE_MESSAGE = `Another change to the same content was
 
 /** True when `err` (or an error in its chain: `cause`, e.g. a driver error wrapped by drizzle, or a GraphQL error's `originalError`) is one of those. */
 export function isConcurrentChangeConflict(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 8; e = next(e), depth++) {
-    if (typeof e !== 'object') return false
+  for (const e of errorChain(err)) {
     const { code } = e as { code?: unknown }
     if (typeof code === 'string' && SQLSTATES.has(code)) return true
   }

@@ -1,4 +1,4 @@
-import { next } from '@/domain/http/errorChain'
+import { errorChain } from '@/domain/http/errorChain'
 
 /**
  * Errors that mean "the database cannot be reached right now" (stopped, restarting, failing over,
@@ -29,10 +29,9 @@ const MESSAGES = [
 /** Seconds an app should wait before retrying while the database is away. */
 export const DATABASE_RETRY_AFTER_SEC = 5
 
-/** True when `err` (or any error in its `cause` chain, e.g. a driver error wrapped by drizzle) is one of those. */
+/** True when `err` (or an error in its chain, see errorChain: a driver error wrapped by drizzle, a GraphQL error's original) is one of those. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 8; e = next(e), depth++) {
-    if (typeof e !== 'object') return false
+  for (const e of errorChain(err)) {
     // The object storage client's errors (they carry `$metadata`) are not the database's.
     if ('$metadata' in e) return false
     const { code, message } = e as { code?: unknown; message?: unknown }

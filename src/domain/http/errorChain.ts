@@ -1,9 +1,13 @@
 /**
- * The error an error wraps: its `cause` (drizzle's "Failed query" wraps the driver's error there),
- * else its `originalError` (a GraphQL error wraps the resolver's error there). Undefined at the end.
+ * The objects of an error's chain, outermost first: the error, then what it wraps, through `cause`
+ * (drizzle's "Failed query" wraps the driver's error there) or else `originalError` (a GraphQL
+ * error wraps the resolver's error there). At most 8 deep; ends at the first non-object.
  */
-export function next(err: unknown): unknown {
-  if (!err || typeof err !== 'object') return undefined
-  const { cause, originalError } = err as { cause?: unknown; originalError?: unknown }
-  return cause ?? originalError ?? undefined
+export function* errorChain(err: unknown): Generator<object> {
+  let e = err
+  for (let depth = 0; depth < 8 && e && typeof e === 'object'; depth++) {
+    yield e
+    const { cause, originalError } = e as { cause?: unknown; originalError?: unknown }
+    e = cause ?? originalError
+  }
 }

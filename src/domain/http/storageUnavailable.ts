@@ -1,4 +1,4 @@
-import { next } from '@/domain/http/errorChain'
+import { errorChain } from '@/domain/http/errorChain'
 
 /**
  * Errors of the object storage client (the AWS SDK: its errors carry `$metadata`) that mean "the
@@ -14,10 +14,9 @@ export const STORAGE_RETRY_AFTER_SEC = 5
 /** What the 503 says. */
 export const STORAGE_UNAVAILABLE_MESSAGE = `Object storage (the bucket) cannot be reached right now. Retry in ${STORAGE_RETRY_AFTER_SEC} s.`
 
-/** True when `err` (or an error in its `cause` chain) is the storage client failing to reach the bucket. */
+/** True when `err` (or an error in its chain, see errorChain) is the storage client failing to reach the bucket. */
 export function isStorageUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 8; e = next(e), depth++) {
-    if (typeof e !== 'object') return false
+  for (const e of errorChain(err)) {
     const { $metadata, code, name } = e as { $metadata?: { httpStatusCode?: number }; code?: unknown; name?: unknown }
     if (!$metadata || typeof $metadata !== 'object') continue
     const status = $metadata.httpStatusCode
