@@ -10,9 +10,7 @@ import { restrictBuiltInCollections } from './src/access/builtInCollections'
 import { replicaUrls } from './src/db/replicas'
 import { listAwareComplexityRules } from './src/graphql/listAwareComplexity'
 import { clientErrorAs400 } from './src/hooks/clientErrorAs400'
-import { concurrentChangeAs503 } from './src/hooks/concurrentChangeAs503'
-import { databaseUnavailableAs503 } from './src/hooks/databaseUnavailableAs503'
-import { storageUnavailableAs503 } from './src/hooks/storageUnavailableAs503'
+import { transientFailureAs503 } from './src/hooks/transientFailureAs503'
 import { payloadLocalization } from './src/localization'
 import { audioPlugin } from './src/plugins/audio'
 import { listenerPlugin } from './src/plugins/listener'
@@ -110,5 +108,5 @@ export default buildConfig({
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
-  hooks: { afterError: [storageUnavailableAs503, databaseUnavailableAs503, concurrentChangeAs503, clientErrorAs400] },
+  hooks: { afterError: [transientFailureAs503, clientErrorAs400] },
 }).then(restrictBuiltInCollections)

@@ -2,9 +2,9 @@ import type { Endpoint, Payload } from 'payload'
 
 import type { ZodError } from 'zod'
 
-import { CONCURRENT_CHANGE_MESSAGE, CONCURRENT_CHANGE_RETRY_AFTER_SEC, isConcurrentChangeConflict } from '@/domain/http/concurrentChange'
-import { DATABASE_RETRY_AFTER_SEC, isDatabaseUnavailable } from '@/domain/http/databaseUnavailable'
-import { isStorageUnavailable, STORAGE_RETRY_AFTER_SEC, STORAGE_UNAVAILABLE_MESSAGE } from '@/domain/http/storageUnavailable'
+import { DATABASE_RETRY_AFTER_SEC, DATABASE_UNAVAILABLE_MESSAGE } from '@/domain/http/databaseUnavailable'
+import { STORAGE_RETRY_AFTER_SEC, STORAGE_UNAVAILABLE_MESSAGE } from '@/domain/http/storageUnavailable'
+import { transientFailureOf, type TransientFailure } from '@/domain/http/transientFailure'
 import { fieldIssues } from '@/domain/listener/schemas'
 
 /**
@@ -31,29 +31,24 @@ export function invalid(zodError: ZodError, prefix: (string | number)[] = []): R
   return json(400, { errors: issues.map((i) => ({ message: `${i.field}: ${i.message}`, field: i.field })) })
 }
 
+/** 503 with Retry-After: a moment's failure (see transientFailureOf); apps retry later. */
+const transient = (f: Pick<TransientFailure, 'message' | 'retryAfterSec'>): Response => error(503, f.message, {}, { 'retry-after': String(f.retryAfterSec) })
+
 /** 503 with Retry-After: the database cannot be reached right now; apps retry later. */
-export const databaseUnavailable = (): Response =>
-  error(503, `The database cannot be reached right now. Retry in ${DATABASE_RETRY_AFTER_SEC} s.`, {}, { 'retry-after': String(DATABASE_RETRY_AFTER_SEC) })
+export const databaseUnavailable = (): Response => transient({ message: DATABASE_UNAVAILABLE_MESSAGE, retryAfterSec: DATABASE_RETRY_AFTER_SEC })
 
 /** 503 with Retry-After: object storage (the bucket) cannot be reached right now. */
-export const storageUnavailable = (): Response => error(503, STORAGE_UNAVAILABLE_MESSAGE, {}, { 'retry-after': String(STORAGE_RETRY_AFTER_SEC) })
+export const storageUnavailable = (): Response => transient({ message: STORAGE_UNAVAILABLE_MESSAGE, retryAfterSec: STORAGE_RETRY_AFTER_SEC })
 
-/** 503 with a short Retry-After: another transaction changed the same rows at the same moment; nothing was saved. */
-export const concurrentChange = (): Response => error(503, CONCURRENT_CHANGE_MESSAGE, {}, { 'retry-after': String(CONCURRENT_CHANGE_RETRY_AFTER_SEC) })
-
-/** Logs an unexpected failure and answers 500 without internals (503 when the database or the bucket is away, or a concurrent change stopped it). */
+/**
+ * Logs an unexpected failure and answers 500 without internals; a moment's failure (the database
+ * or the bucket away, a concurrent change) is logged as a warning and answers 503 with Retry-After.
+ */
 export function serverError(payload: Payload, err: unknown, msg: string): Response {
-  if (isDatabaseUnavailable(err)) {
-    payload.logger.warn({ msg: `${msg}: the database cannot be reached (${(err as Error).message})` })
-    return databaseUnavailable()
-  }
-  if (isStorageUnavailable(err)) {
-    payload.logger.warn({ msg: `${msg}: object storage cannot be reached (${(err as Error).message})` })
-    return storageUnavailable()
-  }
-  if (isConcurrentChangeConflict(err)) {
-    payload.logger.warn({ msg: `${msg}: concurrent change (${(err as Error).message})` })
-    return concurrentChange()
+  const failure = transientFailureOf(err)
+  if (failure) {
+    payload.logger.warn({ msg: `${msg}: ${failure.what} (${(err as Error).message})` })
+    return transient(failure)
   }
   payload.logger.error({ err, msg })
   return error(500, 'Something went wrong on our side. It has been logged; please try again.')

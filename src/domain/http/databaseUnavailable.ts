@@ -29,6 +29,9 @@ const MESSAGES = [
 /** Seconds an app should wait before retrying while the database is away. */
 export const DATABASE_RETRY_AFTER_SEC = 5
 
+/** What the 503 says. */
+export const DATABASE_UNAVAILABLE_MESSAGE = `The database cannot be reached right now. Retry in ${DATABASE_RETRY_AFTER_SEC} s.`
+
 /** True when `err` (or an error in its chain, see errorChain: a driver error wrapped by drizzle, a GraphQL error's original) is one of those. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (const e of errorChain(err)) {

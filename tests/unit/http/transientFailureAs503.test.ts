@@ -1,9 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { concurrentChangeAs503 } from '@/hooks/concurrentChangeAs503'
-import { databaseUnavailableAs503 } from '@/hooks/databaseUnavailableAs503'
-import { storageUnavailableAs503 } from '@/hooks/storageUnavailableAs503'
+import { transientFailureAs503 as hook } from '@/hooks/transientFailureAs503'
 
 const warnings: string[] = []
 const request = () => ({ payload: { logger: { warn: (o: { msg: string }) => warnings.push(o.msg) } }, responseHeaders: new Headers({ 'x-request-id': 'abc' }) }) as unknown as PayloadRequest
@@ -20,12 +18,12 @@ const graphqlArgs = (inner: Error) => ({
   context: {},
 })
 
-describe('503 answers of the afterError hooks', () => {
+describe('transientFailureAs503 (the afterError hook of moment\'s failures)', () => {
   it.each([
-    ['a concurrent change', concurrentChangeAs503, deadlock, 1, /at the same moment/],
-    ['the database away', databaseUnavailableAs503, refused, 5, /database cannot be reached/],
-    ['the bucket away', storageUnavailableAs503, bucket, 5, /Object storage \(the bucket\) cannot be reached/],
-  ] as const)('should answer REST with status 503 and Retry-After for %s, keeping the headers already set', async (_name, hook, error, retryAfter, message) => {
+    ['a concurrent change', deadlock, 1, /at the same moment/],
+    ['the database away', refused, 5, /database cannot be reached/],
+    ['the bucket away', bucket, 5, /Object storage \(the bucket\) cannot be reached/],
+  ] as const)('should answer REST with status 503 and Retry-After for %s, keeping the headers already set', async (_name, error, retryAfter, message) => {
     const req = request()
     const result = await hook({ error, req, context: {}, result: { errors: [{ message: 'Something went wrong.' }] } } as never)
     expect(result).toMatchObject({ status: 503, response: { errors: [{ message: expect.stringMatching(message) }] } })
@@ -34,18 +32,16 @@ describe('503 answers of the afterError hooks', () => {
   })
 
   it.each([
-    ['a concurrent change', concurrentChangeAs503, deadlock, 1, /at the same moment/],
-    ['the database away', databaseUnavailableAs503, refused, 5, /database cannot be reached/],
-    ['the bucket away', storageUnavailableAs503, bucket, 5, /Object storage \(the bucket\) cannot be reached/],
-  ] as const)('should answer GraphQL with the error statusCode 503 for %s, keeping its path', async (_name, hook, error, retryAfter, message) => {
+    ['a concurrent change', deadlock, 1, /at the same moment/],
+    ['the database away', refused, 5, /database cannot be reached/],
+    ['the bucket away', bucket, 5, /Object storage \(the bucket\) cannot be reached/],
+  ] as const)('should answer GraphQL with the error statusCode 503 for %s, keeping its path', async (_name, error, retryAfter, message) => {
     const result = (await hook(graphqlArgs(error) as never)) as { graphqlResult: Record<string, any> }
     expect(result.graphqlResult).toMatchObject({ message: expect.stringMatching(message), path: ['updateStoryNode'], extensions: { name: 'Error', statusCode: 503, retryAfter } })
   })
 
   it('should leave other errors to the next hook', async () => {
-    for (const hook of [concurrentChangeAs503, databaseUnavailableAs503, storageUnavailableAs503]) {
-      expect(await hook({ error: new TypeError('x is not a function'), req: request(), context: {} } as never)).toBeUndefined()
-      expect(await hook(graphqlArgs(Object.assign(new Error('duplicate key'), { code: '23505' })) as never)).toBeUndefined()
-    }
+    expect(await hook({ error: new TypeError('x is not a function'), req: request(), context: {} } as never)).toBeUndefined()
+    expect(await hook(graphqlArgs(Object.assign(new Error('duplicate key'), { code: '23505' })) as never)).toBeUndefined()
   })
 })
