@@ -276,6 +276,48 @@ describe('translation workspace: source, stale lines, filters, history', () => {
   })
 })
 
+describe('translation workspace: importing a file', () => {
+  it('should import a CSV from the file field and say what it did, and say why a file it cannot take failed', async () => {
+    const { context, page } = await signedIn(HINDI)
+    const dir = fs.mkdtempSync(path.join(RESULTS_DIR, 'import-'))
+    try {
+      const { storyId } = await crow(await tokenOf(EDITOR), 'en')
+      // The workspace's own CSV export, unchanged, plus a row for a unit the story does not have.
+      await page.goto(`/admin/translate/${storyId}/hi`)
+      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      // The workspace's own CSV export (its link), unchanged, plus a row for a unit the story does not have.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()])
+      const exported = fs.readFileSync((await download.path())!, 'utf8')
+      expect(exported.split('\n')[0]).toContain('id,kind,speaker,source,target,status')
+      const good = path.join(dir, 'clever-crow.hi.csv')
+      fs.writeFileSync(good, exported.trimEnd() + '\r\nnode/not-a-unit/text_content,node,,x,y,translated\r\n')
+      const bad = path.join(dir, 'notes.csv')
+      fs.writeFileSync(bad, 'name,text\r\nx,y\r\n')
+      const message = page.getByTestId('workspace-message')
+      await page.getByTestId('import-file').setInputFiles(good)
+      await expect.poll(() => message.textContent(), { timeout: 20_000 }).toMatch(/^Imported 0 text\(s\); \d+ unchanged/)
+      expect(await message.textContent()).toContain('Unknown ids: node/not-a-unit/text_content')
+      await page.getByTestId('import-file').setInputFiles(bad)
+      await expect.poll(() => message.textContent(), { timeout: 20_000 }).toMatch(/^Import failed: The CSV has no "id" column/)
+      expect(await page.getByTestId('import-file').isEnabled()).toBe(true)
+      // The network loses the request, then a proxy answers with its own error page: the message
+      // says so and the field is usable again (the workspace's requests all go through one helper).
+      await page.route('**/translation-import**', (route) => route.abort('connectionreset'))
+      await page.getByTestId('import-file').setInputFiles(good)
+      await expect.poll(() => message.textContent(), { timeout: 20_000 }).toMatch(/^Import failed: The server could not be reached/)
+      expect(await page.getByTestId('import-file').isEnabled()).toBe(true)
+      await page.unroute('**/translation-import**')
+      await page.route('**/translation-import**', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad gateway</html>' }))
+      await page.getByTestId('import-file').setInputFiles(good)
+      await expect.poll(() => message.textContent(), { timeout: 20_000 }).toBe("Import failed: The server's answer could not be read (502 Bad Gateway)")
+      expect(await page.getByTestId('import-file').isEnabled()).toBe(true)
+    } finally {
+      await context.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
   it('should draft one row and then every missing row from the buttons, marked machine, and refuse to publish them unchecked', async () => {
     const sarvam = await startFakeSarvam()

@@ -260,14 +260,15 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
 
   const post = useCallback(
     // Never throws: a request the network lost answers like a refused one, with its reason, so the
-    // buttons come back and the message says what happened.
-    async (path: string, body: unknown): Promise<{ ok: boolean; body: any }> => {
+    // buttons come back and the message says what happened. `body` is sent as JSON, or as it is
+    // with another `contentType` (an imported file).
+    async (path: string, body: unknown, contentType = 'application/json'): Promise<{ ok: boolean; body: any }> => {
       try {
         const res = await fetch(`${storyUrl}/${path}`, {
           method: 'POST',
           credentials: 'include',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
+          headers: { 'content-type': contentType },
+          body: contentType === 'application/json' ? JSON.stringify(body) : (body as string),
         })
         const answer: unknown = await res.json().catch(() => null)
         // An answer that is not JSON (a proxy's error page) is a failure whatever its status.
@@ -408,21 +409,10 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
       setBusy(null)
       return setMessage({ text: `Import failed: ${file.name} could not be read (${(err as Error).message})`, error: true })
     }
-    let res: Response
-    try {
-      res = await fetch(`${storyUrl}/translation-import?locale=${encodeURIComponent(locale)}&format=${format}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': format === 'csv' ? 'text/csv' : 'application/xliff+xml' },
-        body: text,
-      })
-    } catch (err) {
-      setBusy(null)
-      return setMessage({ text: `Import failed: the server could not be reached (${(err as Error).message})`, error: true })
-    }
+    const r = await post(`translation-import?locale=${encodeURIComponent(locale)}&format=${format}`, text, format === 'csv' ? 'text/csv' : 'application/xliff+xml')
     setBusy(null)
-    const body = await res.json().catch(() => null)
-    if (!res.ok || !body || !Array.isArray(body.conflicts)) return setMessage({ text: body?.errors?.[0]?.message ?? `Import failed (${res.status} ${res.statusText})`, error: true })
+    const body = r.body
+    if (!r.ok || !Array.isArray(body.conflicts)) return setMessage({ text: `Import failed: ${body?.errors?.[0]?.message ?? 'the server did not say what it imported'}`, error: true })
     const conflicts = (body.conflicts as { id: string }[]).map((c) => c.id)
     setMessage({
       text:
