@@ -35,3 +35,11 @@ export function localesAffected(change: BundleChange, storySource: LocaleCode): 
   if (change.kind === 'text') return localesReading(change.locale, storySource)
   return [...LOCALE_CODES]
 }
+
+/** One change that covers both (for recompiles folded together): the same text edit, else everything. */
+export function mergeChanges(a: BundleChange, b: BundleChange): BundleChange {
+  if (a.kind === 'none') return b
+  if (b.kind === 'none') return a
+  if (a.kind === 'text' && b.kind === 'text' && a.locale === b.locale) return a
+  return { kind: 'structure' }
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { compileBundle } from '@/domain/story/bundle'
-import { localesAffected, localesReading } from '@/domain/story/bundleScope'
+import { localesAffected, localesReading, mergeChanges, type BundleChange } from '@/domain/story/bundleScope'
 import type { StoryGraph } from '@/domain/story/graph'
 import { localeReport, unitRow } from '@/domain/translation/status'
 import { translationUnits } from '@/domain/translation/units'
@@ -72,5 +72,29 @@ describe('a text edit in one locale', () => {
       ),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('mergeChanges', () => {
+  const change = fc.oneof(
+    fc.constant<BundleChange>({ kind: 'none' }),
+    fc.constant<BundleChange>({ kind: 'structure' }),
+    fc.constantFrom(...LOCALE_CODES).map((locale): BundleChange => ({ kind: 'text', locale })),
+  )
+
+  it('should cover every locale either change affects', () => {
+    fc.assert(
+      fc.property(change, change, fc.constantFrom<LocaleCode>('en', 'hi'), (a, b, source) => {
+        const merged = new Set(localesAffected(mergeChanges(a, b), source))
+        for (const locale of [...localesAffected(a, source), ...localesAffected(b, source)]) expect(merged.has(locale)).toBe(true)
+      }),
+    )
+  })
+
+  it('should keep one text edit a text edit and widen two locales to every locale', () => {
+    expect(mergeChanges({ kind: 'text', locale: 'ta' }, { kind: 'text', locale: 'ta' })).toEqual({ kind: 'text', locale: 'ta' })
+    expect(mergeChanges({ kind: 'none' }, { kind: 'text', locale: 'ta' })).toEqual({ kind: 'text', locale: 'ta' })
+    expect(mergeChanges({ kind: 'text', locale: 'ta' }, { kind: 'text', locale: 'hi' })).toEqual({ kind: 'structure' })
+    expect(mergeChanges({ kind: 'none' }, { kind: 'none' })).toEqual({ kind: 'none' })
   })
 })
