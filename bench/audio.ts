@@ -5,13 +5,14 @@
  * wall time, audio files, synthesis calls, total bytes, seconds of speech, bytes per second of
  * speech, the rerun's wall time and synthesis calls (expected 0), and what loudness
  * normalisation costs: every line encoded plain and normalised, timed, and what that adds to the
- * wall time, measured by generating again without and with it (and the machine's CPU seconds in
- * each of those passes, /proc/stat: what it adds in CPU); per voice, the gain and limiting
+ * wall time, measured by generating again without it, with only its decode-and-measure part, and
+ * with it (and the machine's CPU seconds in each of those passes, /proc/stat: what it adds in
+ * CPU); per voice, the gain and limiting
  * depth the normaliser settled on (`perVoice`).
  *
  * `npx tsx bench/audio.ts` (alone: throwaway Postgres + s3rver) or from `npm run bench`.
- * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40), BENCH_AUDIO_PAIRS (default 4: pairs of
- * generations without and with loudness normalisation).
+ * Env: AUDIO_CONCURRENCY (default 2), BENCH_AUDIO_NODES (default 40), BENCH_AUDIO_ROUNDS (default 4:
+ * rounds of three generations: plain, plain but decoded and measured, normalised).
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -214,30 +215,44 @@ try {
   log('generating again, unchanged…')
   const rerun = await generate()
 
-  // What normalisation adds to the wall time, measured directly: the same generation without and
-  // with it, in pairs whose order alternates (without-with, with-without, with-without,
-  // without-with, ...: balanced against a drift over the run). Each pass's provider has a model
-  // name of its own, so its content keys are new and every line is synthesised and encoded again,
-  // as in the first run (nothing reused); the first run, cold, is left out of the comparison.
-  // This machine's speed drifts by 10-25% between identical passes (issue 14's notes), so the
-  // passes come in BENCH_AUDIO_PAIRS pairs (default 4): besides the mean over all of them, each
-  // pair's ratio is reported, and their median, which one slow pass cannot move.
-  const PAIRS = Math.max(1, Number(process.env.BENCH_AUDIO_PAIRS || 4))
-  const PASSES = Array.from({ length: PAIRS }, (_, i) => ([0, 3].includes(i % 4) ? [false, true] : [true, false])).flat()
-  const direct = { plainWallSec: [] as number[], normalisedWallSec: [] as number[], synthesisCalls: [] as number[] }
+  // What normalisation adds to the wall time, measured directly: the same generation without it
+  // (`plain`), with only the part of it every method must do (`measured`: each plain file decoded
+  // and measured as a player hears it, on the encode threads, as every normalised file is) and
+  // with it (`normalised`), in rounds of one pass of each, whose order rotates (balanced against a
+  // drift over the run). Each pass's provider has a model name of its own, so its content keys are
+  // new and every line is synthesised and encoded again, as in the first run (nothing reused); the
+  // first run, cold, is left out of the comparison. This machine's speed drifts by 10-25% between
+  // identical passes (issue 14's notes), so there are BENCH_AUDIO_ROUNDS rounds (default 4):
+  // besides the means over all of them, each round's ratios are reported, and their medians, which
+  // one slow pass cannot move.
+  type PassKind = 'plain' | 'measured' | 'normalised'
+  const ORDERS: PassKind[][] = [
+    ['plain', 'measured', 'normalised'],
+    ['normalised', 'measured', 'plain'],
+    ['measured', 'normalised', 'plain'],
+    ['plain', 'normalised', 'measured'],
+    ['normalised', 'plain', 'measured'],
+    ['measured', 'plain', 'normalised'],
+  ]
+  const ROUNDS = Math.max(1, Number(process.env.BENCH_AUDIO_ROUNDS || 4))
+  const PASSES = Array.from({ length: ROUNDS }, (_, i) => ORDERS[i % ORDERS.length]!).flat()
+  const wallOf: Record<PassKind, number[]> = { plain: [], measured: [], normalised: [] }
+  const synthesisCalls: number[] = []
   const passWallSec: number[] = []
   // Per pass, how many cores the machine kept busy and its CPU seconds (busy cores x wall time): on
   // a machine whose cores are all busy, what normalisation adds in CPU shows in the wall time.
   // Split: this process (event loop and encode threads), espeak-ng (the helper process and the runs
   // it starts), and the rest (Postgres, s3rver, anything else on the machine).
   type CpuSplit = { process: number; synthesis: number; rest: number }
-  const cpu = { plainSec: [] as number[], normalisedSec: [] as number[], busyCores: [] as number[], plainSplit: [] as CpuSplit[], normalisedSplit: [] as CpuSplit[] }
-  for (const [i, normalise] of PASSES.entries()) {
-    log(`generating again ${normalise ? 'with' : 'without'} loudness normalisation (pass ${i + 1} of ${PASSES.length})…`)
+  const busy: number[] = []
+  const cpuOf: Record<PassKind, number[]> = { plain: [], measured: [], normalised: [] }
+  const splitOf: Record<PassKind, CpuSplit[]> = { plain: [], measured: [], normalised: [] }
+  for (const [i, kind] of PASSES.entries()) {
+    log(`generating again, ${kind === 'plain' ? 'without loudness normalisation' : kind === 'measured' ? 'without normalisation but decoded and measured' : 'with loudness normalisation'} (pass ${i + 1} of ${PASSES.length})…`)
     const voice = { ...counting, model: `${provider.model} (benchmark pass ${i + 1})` }
     setAudioProvider(voice)
-    // Without normalisation the line is encoded plain, on the same encode threads.
-    setLineEncoder(normalise ? undefined : (samples, sampleRate) => encodeInPool(samples, sampleRate, { normalise: false }))
+    // Without normalisation the line is encoded plain (and measured), on the same encode threads.
+    setLineEncoder(kind === 'normalised' ? undefined : (samples, sampleRate) => encodeInPool(samples, sampleRate, { mode: kind }))
     try {
       const since = new Date().toISOString()
       const cpuBefore = machineCpu()
@@ -247,27 +262,29 @@ try {
       const cores = busyCores(cpuBefore, machineCpu())
       const ownAfter = ownCpu()
       const helperAfter = helperCpu()
-      // The pass voiced every line again, normalised or not as asked (plain files carry no loudness).
+      // The pass voiced every line again, as asked (plain files carry no loudness; the others do).
       const made = await payload.find({ collection: 'audio-files', where: { and: [{ story: { equals: story.id } }, { updatedAt: { greater_than_equal: since } }] }, depth: 0, limit: 0, pagination: false })
-      const measured = made.docs.filter((d) => d.loudnessLufs != null).length
-      if (made.docs.length !== docs.length || measured !== (normalise ? docs.length : 0) || pass.synthesisCalls !== first.synthesisCalls) {
+      const measured = made.docs.filter((d) => d.loudnessLufs != null)
+      const inTarget = measured.filter((d) => Math.abs(d.loudnessLufs! + 16) <= 1 && (d.truePeakDbtp ?? 0) <= -1.5)
+      const expected = kind === 'plain' ? 0 : docs.length
+      if (made.docs.length !== docs.length || measured.length !== expected || pass.synthesisCalls !== first.synthesisCalls || (kind === 'normalised' && inTarget.length !== docs.length)) {
         throw new Error(
-          `pass ${i + 1} made ${made.docs.length} files (${measured} with a loudness) with ${pass.synthesisCalls} synthesis calls, ` +
-            `expected ${docs.length} (${normalise ? 'all' : 'none'}) with ${first.synthesisCalls}`,
+          `${kind} pass ${i + 1} made ${made.docs.length} files (${measured.length} with a loudness, ${inTarget.length} in target) with ${pass.synthesisCalls} synthesis calls, ` +
+            `expected ${docs.length} (${expected} with a loudness) with ${first.synthesisCalls}`,
         )
       }
-      ;(normalise ? direct.normalisedWallSec : direct.plainWallSec).push(pass.wallSec)
+      wallOf[kind].push(pass.wallSec)
       passWallSec.push(pass.wallSec)
       if (cores !== null) {
-        cpu.busyCores.push(cores)
-        ;(normalise ? cpu.normalisedSec : cpu.plainSec).push(cores * pass.wallSec)
+        busy.push(cores)
+        cpuOf[kind].push(cores * pass.wallSec)
         if (ownBefore && ownAfter) {
           const processSec = ownAfter.self - ownBefore.self
           const synthesisSec = synthesisCpu({ before: ownBefore.children, after: ownAfter.children }, { before: helperBefore, after: helperAfter })
-          ;(normalise ? cpu.normalisedSplit : cpu.plainSplit).push({ process: processSec, synthesis: synthesisSec, rest: cores * pass.wallSec - processSec - synthesisSec })
+          splitOf[kind].push({ process: processSec, synthesis: synthesisSec, rest: cores * pass.wallSec - processSec - synthesisSec })
         }
       }
-      direct.synthesisCalls.push(pass.synthesisCalls)
+      synthesisCalls.push(pass.synthesisCalls)
     } finally {
       setLineEncoder(undefined)
       setAudioProvider(counting)
@@ -304,11 +321,15 @@ try {
   })
   // The extra encode time spread over the encode threads that can be busy at once (encodePool.ts: at
   // most one line per lane; before it, the lanes took turns on the event loop and it added in full).
-  const pairRatios = Array.from({ length: PAIRS }, (_, i) => {
-    const [a, b] = [passWallSec[2 * i]!, passWallSec[2 * i + 1]!]
-    const [plain, normalised] = PASSES[2 * i] ? [b, a] : [a, b]
-    return (normalised / plain - 1) * 100
-  })
+  // Per round: what `kind` added over the plain pass of the same round, in percent.
+  const roundAdded = (kind: PassKind) =>
+    Array.from({ length: ROUNDS }, (_, r) => {
+      const at = (k: PassKind) => passWallSec[3 * r + PASSES.slice(3 * r, 3 * r + 3).indexOf(k)]!
+      return (at(kind) / at('plain') - 1) * 100
+    })
+  const addedPct = (kind: PassKind) => +((mean(wallOf[kind]) / mean(wallOf.plain) - 1) * 100).toFixed(1)
+  const roundRatios = roundAdded('normalised')
+  const measuredRatios = roundAdded('measured')
   const extraSec = (normalisedSec - plainSec) / Math.min(settings().audio.encodeThreads, audioConcurrency())
   const normalisation = {
     lines: lines.length,
@@ -319,40 +340,45 @@ try {
     outOfTarget,
     // What normalisation adds to the generation's wall time, measured (the issue's target: < 20%):
     // mean wall time of the passes with it over the passes without it, less 1.
-    addedPctOfWall: +((mean(direct.normalisedWallSec) / mean(direct.plainWallSec) - 1) * 100).toFixed(1),
-    // The same per pair of adjacent passes (one without, one with), in run order, and the median of
-    // those: a pass the machine slowed moves one pair's figure, not the median.
-    pairAddedPctOfWall: pairRatios.map((x) => +x.toFixed(1)),
-    medianPairAddedPctOfWall: +median(pairRatios).toFixed(1),
+    addedPctOfWall: addedPct('normalised'),
+    // The same per round (its normalised pass against its plain one), in run order, and the median
+    // of those: a pass the machine slowed moves one round's figure, not the median.
+    roundAddedPctOfWall: roundRatios.map((x) => +x.toFixed(1)),
+    medianRoundAddedPctOfWall: +median(roundRatios).toFixed(1),
+    // What decoding and measuring each plain file alone adds (the measured passes against the plain
+    // ones): the floor below which no normaliser can go, since every file must be decoded and
+    // measured as a player hears it. Mean, per round, median.
+    measuredAddedPctOfWall: addedPct('measured'),
+    roundMeasuredAddedPctOfWall: measuredRatios.map((x) => +x.toFixed(1)),
+    medianRoundMeasuredAddedPctOfWall: +median(measuredRatios).toFixed(1),
     passes: {
-      order: PASSES.map((normalise) => (normalise ? 'normalised' : 'plain')),
-      plainWallSec: direct.plainWallSec.map((x) => +x.toFixed(2)),
-      normalisedWallSec: direct.normalisedWallSec.map((x) => +x.toFixed(2)),
-      synthesisCalls: direct.synthesisCalls,
+      order: PASSES,
+      plainWallSec: wallOf.plain.map((x) => +x.toFixed(2)),
+      measuredWallSec: wallOf.measured.map((x) => +x.toFixed(2)),
+      normalisedWallSec: wallOf.normalised.map((x) => +x.toFixed(2)),
+      synthesisCalls,
       // The machine's busy cores during each pass (of os.cpus().length) and its CPU seconds.
-      busyCores: cpu.busyCores.map((x) => +x.toFixed(2)),
-      plainCpuSec: cpu.plainSec.map((x) => +x.toFixed(1)),
-      normalisedCpuSec: cpu.normalisedSec.map((x) => +x.toFixed(1)),
-      // Mean CPU seconds of the passes without and with it, by where they were spent: this process
-      // (its event loop and encode threads), espeak-ng (synthesis), the rest (Postgres, s3rver, other).
-      cpuSplit: { plain: meanSplit(cpu.plainSplit), normalised: meanSplit(cpu.normalisedSplit) },
+      busyCores: busy.map((x) => +x.toFixed(2)),
+      plainCpuSec: cpuOf.plain.map((x) => +x.toFixed(1)),
+      measuredCpuSec: cpuOf.measured.map((x) => +x.toFixed(1)),
+      normalisedCpuSec: cpuOf.normalised.map((x) => +x.toFixed(1)),
+      // Mean CPU seconds of the passes of each kind, by where they were spent: this process (its
+      // event loop and encode threads), espeak-ng (synthesis), the rest (Postgres, s3rver, other).
+      cpuSplit: { plain: meanSplit(splitOf.plain), measured: meanSplit(splitOf.measured), normalised: meanSplit(splitOf.normalised) },
     },
     // The CPU normalisation adds to a generation (the machine's, all processes): mean CPU seconds of
     // the passes with it over those without, less 1. Null without /proc.
-    addedCpuPct: cpu.plainSec.length && cpu.normalisedSec.length ? +((mean(cpu.normalisedSec) / mean(cpu.plainSec) - 1) * 100).toFixed(1) : null,
-    // Decoding and measuring each line's file once (what any normaliser must do, see above), and the
-    // share of the measured addedPctOfWall that part alone accounts for (the extra encode time split
-    // in the same proportion): the floor below which no gain search or limiter can bring it.
+    addedCpuPct: cpuOf.plain.length && cpuOf.normalised.length ? +((mean(cpuOf.normalised) / mean(cpuOf.plain) - 1) * 100).toFixed(1) : null,
+    // Decoding and measuring each line's file once, timed on one thread (the encode timing above).
     decodeAndMeasureSec: +measureSec.toFixed(2),
-    floorAddedPctOfWall: +((mean(direct.normalisedWallSec) / mean(direct.plainWallSec) - 1) * 100 * (measureSec / (normalisedSec - plainSec))).toFixed(1),
     // What it would add if the extra encode time above ran on the encode threads at its one-thread
     // speed (E: that time over the threads, see extraSec): E / (wall - E) of the first run. A lower
     // bound: on a machine whose cores are all busy the threads run slower, and the passes' extra
     // CPU (cpuSplit's process, normalised less plain) is this many times the one-thread extra:
     estimatedAddedPctOfWall: +((extraSec / (first.wallSec - extraSec)) * 100).toFixed(1),
     extraCpuOverOneThread:
-      cpu.plainSplit.length && cpu.normalisedSplit.length
-        ? +((mean(cpu.normalisedSplit.map((x) => x.process)) - mean(cpu.plainSplit.map((x) => x.process))) / (normalisedSec - plainSec)).toFixed(2)
+      splitOf.plain.length && splitOf.normalised.length
+        ? +((mean(splitOf.normalised.map((x) => x.process)) - mean(splitOf.plain.map((x) => x.process))) / (normalisedSec - plainSec)).toFixed(2)
         : null,
     // Per voice: gain and limiting depth (dB the limiter took off, energy-weighted median of 10 ms
     // frames) at the kept settings, medians and largest; encodes per line; loudness as decoded.

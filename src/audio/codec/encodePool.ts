@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { Piscina } from 'piscina'
 
-import type { EncodeResult, EncodeTask } from '@/audio/codec/encodeWorker'
+import type { EncodeMode, EncodeResult, EncodeTask } from '@/audio/codec/encodeWorker'
 import type { LoudnessMeasurement } from '@/domain/audio/loudness'
 import { settings } from '@/settings'
 
@@ -51,14 +51,15 @@ export class EncodeRejected extends Error {}
 
 /**
  * One line's speech, encoded on a pool thread: the normalised Ogg/Opus file and its measured
- * loudness (`normalise: false`, for the audio benchmark only: plain Ogg/Opus, no loudness).
+ * loudness (another `mode` is for the audio benchmark only, see EncodeMode: plain Ogg/Opus, with no
+ * loudness or with the loudness measured on it).
  */
 export async function encodeInPool(
   samples: Int16Array,
   sampleRate: number,
-  { normalise = true }: { normalise?: boolean } = {},
+  { mode = 'normalised' }: { mode?: EncodeMode } = {},
 ): Promise<{ bytes: Buffer; loudness: LoudnessMeasurement | null; threadId: number }> {
-  const result = await pool().run({ samples, sampleRate, normalise })
+  const result = await pool().run({ samples, sampleRate, mode })
   if ('rejected' in result) throw new EncodeRejected(result.rejected)
   const { bytes, loudness, threadId } = result
   return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), loudness, threadId }

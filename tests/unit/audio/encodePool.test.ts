@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest'
 
 import { EncodeRejected, encodeInPool } from '@/audio/codec/encodePool'
 import { encodeNormalised } from '@/audio/codec/normalizeLoudness'
+import { measureLoudness } from '@/audio/codec/loudnessMeter'
 import { encodeOpus } from '@/audio/codec/opus'
+import { decodeOggOpus } from '@/audio/codec/opusDecode'
+import { LOUDNESS_TARGET } from '@/domain/audio/loudness'
 import { AUDIO_NICE } from '@/audio/codec/backgroundPriority'
 import { runShutdownHooks } from '@/lifecycle/shutdown'
 import { speechLikePcm } from '../../support/pcm'
@@ -36,9 +39,19 @@ describe('encodeInPool', () => {
 
   it('should encode plain Ogg/Opus without a loudness when asked not to normalise', async () => {
     const pcm = speechLikePcm(1, 24000)
-    const plain = await encodeInPool(pcm.samples, pcm.sampleRate, { normalise: false })
+    const plain = await encodeInPool(pcm.samples, pcm.sampleRate, { mode: 'plain' })
     expect(plain.loudness).toBeNull()
     expect(plain.bytes.equals(await encodeOpus(pcm.samples, pcm.sampleRate))).toBe(true)
+  })
+
+  it('should encode plain Ogg/Opus and measure it as decoded when asked to measure only', async () => {
+    const pcm = speechLikePcm(1, 24000)
+    const measured = await encodeInPool(pcm.samples, pcm.sampleRate, { mode: 'measured' })
+    expect(measured.bytes.equals(await encodeOpus(pcm.samples, pcm.sampleRate))).toBe(true)
+    const decoded = await decodeOggOpus(measured.bytes)
+    expect(measured.loudness).toEqual(measureLoudness(decoded.samples, decoded.sampleRate))
+    // Not normalised: the source's own level, not the target's.
+    expect(Math.abs(measured.loudness!.integratedLufs - LOUDNESS_TARGET.integratedLufs)).toBeGreaterThan(LOUDNESS_TARGET.toleranceLu)
   })
 
   it('should reject with the normaliser\'s reason when a line cannot be normalised', async () => {
