@@ -5,8 +5,7 @@ import { requestAutoVoice } from '@/audio/jobs/autoVoiceTask'
 import { SWEEP_AUDIO_OBJECTS } from '@/audio/jobs/sweepAudioObjectsTask'
 import { storiesMentioning } from '@/audio/lexicon'
 import { idOf } from '@/db/idOf'
-import { changeOf } from '@/hooks/recompileStoryBundles'
-import { recompileStoryBundles } from '@/services/storyBundles'
+import { changeOf, recompileCoalesced } from '@/hooks/recompileStoryBundles'
 
 /* The hooks the audio feature adds to the collections it voices and to its pronunciation lexicon. */
 
@@ -66,7 +65,8 @@ export const autoVoiceAfterChange: CollectionAfterChangeHook = async ({ collecti
 export const afterLexiconChange = async ({ req, terms }: { req: PayloadRequest; terms: unknown[] }) => {
   const wanted = [...new Set(terms.filter((t): t is string => typeof t === 'string' && t.trim() !== ''))]
   for (const storyId of await storiesMentioning(req, wanted)) {
-    await recompileStoryBundles(req, storyId)
+    // Coalesced: a bulk edit of entries runs this hook for all of them at once (see recompileCoalesced).
+    await recompileCoalesced(req, storyId, { kind: 'structure' })
     await requestAutoVoice(req.payload, storyId, req)
   }
 }
