@@ -332,6 +332,16 @@ describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/machine-draft')) draftRequests++
     })
+    // What the draft requests answered and what the workspace said, for a failure's message (a CI
+    // run once saw the row count stay put with nothing in the server's log).
+    const answers: string[] = []
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST' && r.url().endsWith('/machine-draft')) answers.push(String(r.status()))
+    })
+    const explain = async (error: unknown): Promise<never> => {
+      const said = await page.getByTestId('workspace-message').textContent({ timeout: 1000 }).catch(() => '(no message)')
+      throw new Error(`${(error as Error).message}\nworkspace message: ${said}\nmachine-draft requests: ${draftRequests}, answers: ${answers.join(', ') || 'none'}`)
+    }
     try {
       const { storyId } = await crow(await tokenOf(EDITOR), 'en')
       await page.goto(`/admin/translate/${storyId}/bn`)
@@ -346,7 +356,7 @@ describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
       const first = page.getByTestId('unit-row').first()
       const firstId = (await first.getAttribute('data-unit'))!
       await first.getByRole('button', { name: 'Machine draft' }).click()
-      await expect.poll(missing, { timeout: 30_000 }).toBe(before - 1)
+      await expect.poll(missing, { timeout: 30_000 }).toBe(before - 1).catch(explain)
       await page.getByRole('button', { name: 'All', exact: true }).click()
       const drafted = page.locator(`[data-unit="${firstId}"]`)
       expect(await drafted.getAttribute('data-status')).toBe('machine')
