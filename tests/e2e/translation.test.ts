@@ -34,6 +34,16 @@ const url = () => inject('appUrl')
 const signedIn = (account: { email: string; password: string }, colorScheme: 'light' | 'dark' = 'light', baseURL = url()) =>
   signInAs(browser!, account, { baseURL, colorScheme })
 
+/**
+ * The workspace is open and React has hydrated it. Its controls are disabled until then (a click on
+ * a server-rendered button before hydration did nothing: two CI runs lost "Publish ta" and the
+ * Missing filter that way on a busy machine).
+ */
+async function workspaceReady(page: Page) {
+  await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+  await page.locator('[data-testid="workspace"][data-hydrated="true"]').waitFor({ timeout: 60_000 })
+}
+
 async function shot(page: Page, name: string) {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   await page.evaluate('document.fonts.ready.then(() => undefined)')
@@ -69,7 +79,7 @@ describe('translation workspace', () => {
       const t0 = Date.now()
       await link.click()
       await page.waitForURL(`**/admin/translate/${storyId}/ta`)
-      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      await workspaceReady(page)
       progress(`workspace of ${await page.getByTestId('unit-row').count()} units open in ${Date.now() - t0} ms`)
 
       const textareas = page.locator('[data-testid="unit-row"] textarea')
@@ -107,7 +117,7 @@ describe('translation workspace', () => {
       const found = await editor.context.request.get(`/api/stories?where[slug][equals]=${SLUG}&depth=0`)
       const storyId = ((await found.json()) as { docs: { id: string }[] }).docs[0]!.id
       await page.goto(`/admin/translate/${storyId}/ta`)
-      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      await workspaceReady(page)
       await page.getByRole('button', { name: `Publish ta` }).click()
       // Approval is required by default: publishing is refused, naming the units.
       await expect.poll(() => page.getByTestId('workspace-message').textContent(), { timeout: 20_000 }).toContain('not approved')
@@ -192,7 +202,7 @@ describe('translation workspace: source, stale lines, filters, history', () => {
           if (scheme === 'light') await shot(page, 'e2e-translation-source-beside-hi.png')
 
           await page.goto(`/admin/translate/${storyId}/hi`)
-          await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+          await workspaceReady(page)
           const unitId = `node/${line.id}/text_content`
           const row = page.locator(`[data-testid="unit-row"][data-status="stale"]`)
           if (scheme === 'light') {
@@ -268,8 +278,35 @@ describe('translation workspace: source, stale lines, filters, history', () => {
       expect(await link.textContent()).toContain('Hindi')
       await link.click()
       await page.waitForURL(`**/admin/translate/${storyId}/hi`, { timeout: 60_000 })
-      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      await workspaceReady(page)
       expect(await page.locator('[data-testid="unit-row"] textarea').first().getAttribute('lang')).toBe('hi')
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+describe('translation workspace: before it hydrates', () => {
+  it('should show the rows with their buttons disabled until React has attached their handlers, then enable them', async () => {
+    const { storyId } = await crow(await tokenOf(EDITOR), 'en')
+    const { context, page } = await signedIn(EDITOR)
+    // A slow phone or a busy machine: the page's scripts arrive 4 s after its HTML.
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 4000))
+      await route.continue()
+    })
+    try {
+      await page.goto(`/admin/translate/${storyId}/bn`, { waitUntil: 'commit' })
+      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      // Server-rendered, not hydrated: a click here would do nothing, so nothing invites one.
+      const hydrated = page.locator('[data-testid="workspace"][data-hydrated="true"]')
+      expect(await hydrated.count()).toBe(0)
+      const publish = page.getByRole('button', { name: 'Publish bn' })
+      expect(await publish.isDisabled()).toBe(true)
+      expect(await page.getByRole('button', { name: 'Missing', exact: true }).isDisabled()).toBe(true)
+      await hydrated.waitFor({ timeout: 60_000 })
+      expect(await publish.isEnabled()).toBe(true)
+      expect(await page.getByRole('button', { name: 'Missing', exact: true }).isEnabled()).toBe(true)
     } finally {
       await context.close()
     }
@@ -284,7 +321,7 @@ describe('translation workspace: importing a file', () => {
       const { storyId } = await crow(await tokenOf(EDITOR), 'en')
       // The workspace's own CSV export, unchanged, plus a row for a unit the story does not have.
       await page.goto(`/admin/translate/${storyId}/hi`)
-      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      await workspaceReady(page)
       // The workspace's own CSV export (its link), unchanged, plus a row for a unit the story does not have.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()])
       const exported = fs.readFileSync((await download.path())!, 'utf8')
@@ -345,7 +382,7 @@ describe('translation workspace: machine drafts (Sarvam stand-in)', () => {
     try {
       const { storyId } = await crow(await tokenOf(EDITOR), 'en')
       await page.goto(`/admin/translate/${storyId}/bn`)
-      await page.getByTestId('unit-row').first().waitFor({ timeout: 60_000 })
+      await workspaceReady(page)
       // The Missing filter: rows that need a text and have none.
       await page.getByRole('button', { name: 'Missing', exact: true }).click()
       const missing = () => page.getByTestId('unit-row').count()

@@ -226,6 +226,12 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   const [source, setSource] = useState<LocaleCode | null>(initial.sourceLocale)
   const [otherSource, setOtherSource] = useState<{ locale: LocaleCode; texts: Record<string, string> } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  // The server renders the rows and buttons before React attaches their handlers: a click then
+  // would do nothing (on a busy phone, or a busy CI machine, that can last seconds). Until this
+  // component has hydrated its controls are disabled, and the root says when it is ready.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  const blocked = !!busy || !hydrated
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null)
   const [publication, setPublication] = useState(initial.publicationState)
   const refs = useRef(new Map<string, HTMLTextAreaElement>())
@@ -433,7 +439,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
   const targetFont = fontFor(locale)
   const historyBase = `${storyUrl}/translation-history?locale=${encodeURIComponent(locale)}&unit=`
   return (
-    <div>
+    <div data-testid="workspace" data-hydrated={hydrated ? 'true' : 'false'}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}>
         <span data-testid="publication-state">
           <Pill pillStyle={publication === 'published' || publication === 'source' ? 'success' : 'light'}>{publication.replace('_', ' ')}</Pill>
@@ -456,7 +462,7 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
                 type="file"
                 accept=".xlf,.xliff,.csv,application/xliff+xml,text/csv"
                 data-testid="import-file"
-                disabled={!!busy}
+                disabled={blocked}
                 onChange={(e) => {
                   const file = e.target.files?.[0]
                   if (file) void importFile(file)
@@ -467,40 +473,48 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
           </span>
         )}
         {!isSource && publication === 'draft' && (
-          <Button buttonStyle="secondary" size="small" margin={false} disabled={!!busy} onClick={() => void setState('in_review')}>
+          <Button buttonStyle="secondary" size="small" margin={false} disabled={blocked} onClick={() => void setState('in_review')}>
             Send for review
           </Button>
         )}
         {!isSource && initial.machineTranslation && counts.missing > 0 && (
-          <Button buttonStyle="secondary" size="small" margin={false} disabled={!!busy} onClick={() => void machineDraft(null)}>
+          <Button buttonStyle="secondary" size="small" margin={false} disabled={blocked} onClick={() => void machineDraft(null)}>
             Draft missing with machine translation
           </Button>
         )}
         {!isSource && canReview && (
-          <Button buttonStyle="secondary" size="small" margin={false} disabled={!!busy} onClick={() => void approve('all')}>
+          <Button buttonStyle="secondary" size="small" margin={false} disabled={blocked} onClick={() => void approve('all')}>
             Approve all
           </Button>
         )}
         {!isSource && canPublish && publication !== 'published' && (
-          <Button buttonStyle="primary" size="small" margin={false} disabled={!!busy} onClick={() => void setState('published')}>
+          <Button buttonStyle="primary" size="small" margin={false} disabled={blocked} onClick={() => void setState('published')}>
             Publish {locale}
           </Button>
         )}
         {!isSource && canPublish && publication === 'published' && (
-          <Button buttonStyle="error" size="small" margin={false} disabled={!!busy} onClick={() => void setState('draft')}>
+          <Button buttonStyle="error" size="small" margin={false} disabled={blocked} onClick={() => void setState('draft')}>
             Unpublish
           </Button>
         )}
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 12 }} role="toolbar" aria-label="Filters">
         {FILTERS.map((f) => (
-          <Button key={f.value} buttonStyle={filter === f.value ? 'primary' : 'pill'} size="small" margin={false} onClick={() => setFilter(f.value)} aria-pressed={filter === f.value}>
+          <Button
+            key={f.value}
+            buttonStyle={filter === f.value ? 'primary' : 'pill'}
+            size="small"
+            margin={false}
+            disabled={!hydrated}
+            onClick={() => setFilter(f.value)}
+            aria-pressed={filter === f.value}
+          >
             {f.label}
           </Button>
         ))}
         <label style={{ marginLeft: 'auto' }}>
           Show source:{' '}
-          <select value={source ?? ''} onChange={(e) => void chooseSource((e.target.value || null) as LocaleCode | null)} data-testid="source-select">
+          <select value={source ?? ''} disabled={!hydrated} onChange={(e) => void chooseSource((e.target.value || null) as LocaleCode | null)} data-testid="source-select">
             {LOCALES.filter((l) => l.code !== locale).map((l) => (
               <option key={l.code} value={l.code}>
                 {l.label}
@@ -535,8 +549,8 @@ export function Workspace({ initial, apiRoute, canReview, canPublish }: Props) {
               isSource={isSource}
               canReview={canReview}
               machineTranslation={initial.machineTranslation}
-              rowBusy={busy === u.id}
-              anyBusy={!!busy}
+              rowBusy={busy === u.id || !hydrated}
+              anyBusy={blocked}
               historyUrl={historyBase + encodeURIComponent(u.id)}
               actions={actions}
             />
